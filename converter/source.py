@@ -1,0 +1,20 @@
+"""Source lines: the unit every later stage points back to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int  # 1-based line number in the decoded input
+    text: str  # without the line end; form feeds removed (see `page`)
+    page: int = 0  # 0-based index of the form-feed-separated page
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indented(self) -> bool:
+        """The extractor starts a new text block with a leading space."""
+        return self.text[:1] in (" ", "\u3000") and not self.blank

@@ -1,0 +1,1 @@
+"""Rejoin hard-wrapped column lines (placeholder, replaced by the structure work)."""
