@@ -48,5 +48,16 @@ def convert(inputs: tuple[Path, ...], outdir: Path) -> None:
             click.echo(str(written))
 
 
+@main.command("inspect")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="The HTML page to write [default: <stem>.html].")
+def inspect_command(source: Path, output: Path | None) -> None:
+    """Write a proof sheet of SOURCE: its lines marked with what each became, beside the articles."""
+    from .inspect import inspect_file
+
+    click.echo(str(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
