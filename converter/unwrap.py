@@ -1,1 +1,158 @@
-"""Rejoin hard-wrapped column lines (placeholder, replaced by the structure work)."""
+"""Rejoin hard-wrapped column lines and remove justification spaces.
+
+The unit here is a `Run`: the pieces of consecutive source lines that make one
+stretch of text (a paragraph, a headline, a caption). A run keeps, for every
+piece, the source line it came from, so the model's `Text` gets its span and
+its line breaks for free.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import zh
+from .model import Span, Text
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def is_narrow(ch: str) -> bool:
+    """Latin letters, digits and other half-width characters: a space between two
+    of them is a word space; next to anything wide it is justification."""
+    return unicodedata.east_asian_width(ch) in ("Na", "H", "N") and not ch.isspace()
+
+
+def display_width(text: str) -> float:
+    """Width in CJK ems: wide characters count 1, narrow ones 1/2, spaces 0."""
+    return sum(0.5 if is_narrow(c) else 1.0 for c in text if not c.isspace())
+
+
+def clean_prose(raw: str) -> str:
+    """Remove justification spaces: whitespace survives (as one space) only
+    between two narrow characters ("Hello world", "COVID 19")."""
+    parts = _SPACE_RUN.split(raw.strip())
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and is_narrow(out[-1]) and is_narrow(part[0]):
+            out += " "
+        out += part
+    return out
+
+
+def clean_heading(raw: str) -> str:
+    """Headlines keep one space where it separates two title halves; a line
+    letter-spaced throughout ("清 风 廉 润") is decoration and loses them all."""
+    tokens = raw.split()
+    if len(tokens) > 2 and all(len(clean_prose(t)) <= 2 for t in tokens):
+        return clean_prose(raw)
+    halves = [clean_prose(t) for t in _split_halves(raw.strip())]
+    return " ".join(h for h in halves if h)
+
+
+def _split_halves(raw: str) -> list[str]:
+    # Runs of two or more wide characters on both sides of a space make halves;
+    # a space next to a single character or narrow text is justification.
+    pieces = _SPACE_RUN.split(raw)
+    halves = [pieces[0]]
+    for piece in pieces[1:]:
+        left = clean_prose(halves[-1])
+        if len(left) >= 3 and len(clean_prose(piece)) >= 3 and not is_narrow(left[-1]) and not is_narrow(piece[0]):
+            halves.append(piece)
+        else:
+            halves[-1] += " " + piece
+    return halves
+
+
+def join_pieces(left: str, right: str) -> str:
+    """The separator between two wrapped lines: nothing, except a word space
+    between two Latin letters (English wrapped at a word boundary)."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return " "
+    return ""
+
+
+@dataclass(frozen=True)
+class Piece:
+    line: int  # source line number
+    raw: str  # the line (or the part of it) as read
+    text: str  # cleaned prose text
+
+
+def piece(line: int, raw: str) -> Piece:
+    return Piece(line, raw, clean_prose(raw))
+
+
+@dataclass(frozen=True)
+class Run:
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        return self._joined([p.text for p in self.pieces])
+
+    @property
+    def lines(self) -> list[int]:
+        return [p.line for p in self.pieces]
+
+    def _joined(self, texts: list[str]) -> str:
+        out = ""
+        for t in texts:
+            if t:
+                out += join_pieces(out, t) + t
+        return out
+
+    def to_text(self, heading: bool = False) -> Text:
+        texts = [clean_heading(p.raw) if heading else p.text for p in self.pieces]
+        if heading and len(texts) > 1:
+            # A headline wrapped over two lines joins without a space.
+            texts = [t for t in texts if t]
+        out, breaks = "", []
+        for t in texts:
+            if not t:
+                continue
+            if out:
+                breaks.append(len(out) + len(join_pieces(out, t)))
+            out += join_pieces(out, t) + t
+        return Text(out, Span.from_lines(self.lines), tuple(breaks))
+
+    def split_solid(self, count: int) -> tuple["Run", "Run"]:
+        """Split after `count` non-whitespace characters (what recognisers report)."""
+        text, seen = self.text, 0
+        for offset, ch in enumerate(text):
+            if seen == count:
+                return self.split_at(offset)
+            seen += not ch.isspace()
+        return self, Run(())
+
+    def split_at(self, offset: int) -> tuple["Run", "Run"]:
+        """Split at an offset of `text`."""
+        head: list[Piece] = []
+        pos = 0
+        for i, p in enumerate(self.pieces):
+            sep = len(join_pieces(self._joined([q.text for q in head]), p.text)) if head and p.text else 0
+            start = pos + sep
+            end = start + len(p.text)
+            if offset <= start:
+                return Run(tuple(head)), Run(self.pieces[i:])
+            if offset < end:
+                cut = offset - start
+                left, right = p.text[:cut], p.text[cut:]
+                return (Run(tuple(head) + (Piece(p.line, left, left),)),
+                        Run((Piece(p.line, right, right),) + self.pieces[i + 1:]))
+            head.append(p)
+            pos = end
+        return Run(tuple(head)), Run(())
+
+    def __add__(self, other: "Run") -> "Run":
+        return Run(self.pieces + other.pieces)
+
+    def __bool__(self) -> bool:
+        return any(p.text for p in self.pieces)
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends where a sentence can end: 。！？… possibly followed by
+    closing quotes/brackets ("。”", "！）")."""
+    stripped = text.rstrip(zh.CLOSERS)
+    return bool(stripped) and stripped[-1] in zh.TERMINALS or text.endswith(zh.STANDALONE_ENDINGS)

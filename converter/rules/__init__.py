@@ -1,0 +1,57 @@
+"""Recognisers: small named units, each with its own pattern table.
+
+Every recogniser reads a loose text (whitespace collapsed to single spaces,
+lines joined) and answers with a `Match` that says how many NON-WHITESPACE
+characters from the start (or from the end) it claims, so the caller can cut
+the source run exactly there, whatever spacing the extractor left."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Match:
+    text: str  # the matched text, normalised for output
+    size: int  # how many non-whitespace characters of the input it covers
+    fields: tuple[tuple[str, str], ...] = ()  # named extras (page, sign, direction...)
+
+    def get(self, name: str) -> str | None:
+        return dict(self.fields).get(name)
+
+
+def solid_len(text: str) -> int:
+    """Number of non-whitespace characters."""
+    return sum(1 for c in text if not c.isspace())
+
+
+def first_match(patterns: "tuple[re.Pattern[str], ...]", text: str) -> "re.Match[str] | None":
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m:
+            return m
+    return None
+
+
+def squeeze(text: str) -> str:
+    """Collapse whitespace runs to one space (loose text for matching)."""
+    return " ".join(text.split())
+
+
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def chinese_number(text: str) -> int | None:
+    """"十二" -> 12, "二〇二四" -> 2024 (digit by digit), None if not a numeral."""
+    if not text or any(c not in _DIGIT and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_DIGIT[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c in "十百":
+            total += (current or 1) * (10 if c == "十" else 100)
+            current = 0
+        else:
+            current = _DIGIT[c]
+    return total + current

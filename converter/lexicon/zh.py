@@ -1,0 +1,69 @@
+"""Cue words and character classes of Chinese newspaper typography, Simplified
+and Traditional side by side. Recognisers read their patterns from here, so a
+new byline or credit form is one entry."""
+from __future__ import annotations
+
+# Sentence-final punctuation, and what may close after it ("。”", "！）").
+TERMINALS = "。！？!?…；;"
+CLOSERS = "”’」』）)》〉】\"'"
+STANDALONE_ENDINGS = ("……", "——")
+
+# Punctuation that only occurs inside running sentences: a line holding one of
+# these is body text, not a headline.
+SENTENCE_PUNCT = "，。；！？：、,;!?"
+
+# Character classes used inside regular expressions.
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NAME = rf"[{CJK}·]{{2,4}}"  # a personal name, possibly with a middle dot
+DIGITS = r"[0-9０-９]"
+NUMERAL = rf"(?:{DIGITS}+|[一二三四五六七八九十百零〇两]+)"
+PAGE_LABEL = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}{DIGITS}{{1,3}}|第?{NUMERAL}|{DIGITS}{{1,3}})"
+SEQUENCE_SIGN = r"[①-⑳❶-❿⑴-⒇]"
+
+# Newspaper's own-news cues (dateline words).
+OWN_NEWS = ("本报讯", "本報訊", "本报消息", "本報消息")
+AGENCIES = ("新华社", "新華社", "中新社", "中新網", "中新网", "中央社", "人民网", "人民網",
+            "央视网", "央視網", "法新社", "路透社", "美联社", "美聯社", "共同社", "韩联社", "韓聯社")
+REPORTER = ("记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "特约记者", "特約記者",
+            "本报记者", "本報記者", "本报通讯员", "本報通訊員", "见习记者", "見習記者")
+REPORT_VERBS = ("报道", "報導", "报导", "報道")
+DISPATCH = ("电", "電")
+
+# Photo credits.
+CREDIT_WORDS = ("摄", "攝", "摄影", "攝影")
+CREDIT_PHRASES = ("资料图片", "資料圖片", "资料图", "資料圖", "新华社发", "新華社發", "新华社记者摄",
+                  "中新社发", "中新社發", "供图", "供圖", "图片由受访者提供", "圖片由受訪者提供",
+                  "视觉中国", "視覺中國", "图片来源", "圖片來源", "网络图片", "網絡圖片", "網路圖片")
+CAPTION_OPENERS = ("图为", "圖為", "上图", "上圖", "下图", "下圖", "左图", "左圖", "右图", "右圖",
+                   "图①", "圖①", "图：", "圖：")
+
+# Continuation markers: direction words.
+CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "续", "續", "承")
+CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下")
+
+# Column (section) names printed as a banner over short items.
+COLUMN_NAMES = ("简讯", "簡訊", "简报", "簡報", "快讯", "快訊", "短讯", "短訊", "要闻", "要聞",
+                "图片新闻", "圖片新聞", "新闻速递", "新聞速遞", "本地新闻", "本地新聞", "综合", "綜合",
+                "资讯", "資訊", "速读", "速讀", "一周要闻", "一週要聞", "公告", "广告", "廣告")
+ITEM_BULLETS = "●◆■▲★☆○◇□•▶►"
+
+# Masthead and page furniture.
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
+            "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三",
+            "週四", "週五", "週六", "週日")
+FURNITURE_WORDS = ("国内统一连续出版物号", "國內統一連續出版物號", "邮发代号", "郵發代號",
+                   "责任编辑", "責任編輯", "责编", "責編", "美编", "美編", "校对", "校對", "版式",
+                   "编辑", "編輯", "总编辑", "總編輯", "社址", "电话", "電話", "印刷", "定价", "定價",
+                   "农历", "農曆", "今日", "本版", "第", "版")
+
+# Signature blocks (closers) end with an issuing body.
+ISSUER_ENDINGS = ("主席团", "主席團", "委员会", "委員會", "常务委员会", "常務委員會", "人民政府",
+                  "办公室", "辦公室", "办公厅", "辦公廳", "管理局", "局", "厅", "廳", "部", "院",
+                  "政府", "党委", "黨委", "组委会", "組委會", "协会", "協會", "学会", "學會",
+                  "公司", "集团", "集團", "中心", "指挥部", "指揮部", "领导小组", "領導小組",
+                  "筹备组", "籌備組", "支部", "总会", "總會", "大会", "大會", "会议", "會議")
+
+# A resolution/notice is adopted by a meeting: "（2024年2月6日…会议通过）".
+ADOPTION_WORDS = ("通过", "通過", "批准", "公布", "发布", "發布", "施行")
+RESOLUTION_TITLES = ("决议", "決議", "决定", "決定", "公告", "通告", "公报", "公報", "条例", "條例",
+                     "办法", "辦法", "通知", "告示", "启事", "啟事", "声明", "聲明")

@@ -1,0 +1,59 @@
+"""Bylines: "（记者李新和）" after a dateline, "本报记者 张 蕊" on a line of its own,
+"记者 X 通讯员 Y", "記者王小明／台北報導"."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+from . import Match, solid_len
+
+_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
+_NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
+_NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
+_REPORT = "|".join(zh.REPORT_VERBS)
+
+# A byline standing alone: role words and names only.
+_STANDALONE = (
+    re.compile(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?$"),
+    re.compile(rf"^[□■◎]?\s*(?:文|图|圖|文/图|文／圖)\s*[/／:：]\s*{_NAMES}(?:\s+(?:图|圖)\s*[/／:：]\s*{_NAMES})?$"),
+    re.compile(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$"),
+)
+# A parenthetical byline at the start of the text that follows a dateline.
+_PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
+_PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
+
+
+def standalone_byline(loose: str) -> Match | None:
+    text = loose.strip()
+    if any(p.match(text) for p in _STANDALONE):
+        return Match(tidy_names(text), solid_len(text))
+    return None
+
+
+def byline_after_dateline(loose: str) -> Match | None:
+    """The parenthetical right after a dateline: any short one is the byline;
+    elsewhere only one naming a reporter role."""
+    m = _PAREN.match(loose)
+    if m:
+        return Match(tidy_names(m.group(0).strip()), solid_len(m.group(0)))
+    head = re.match(rf"^\s*((?:{_ROLE})\s*{_NAMES})(?=\s)", loose)
+    if head and _PAREN_ROLE.match(head.group(1)):
+        return Match(tidy_names(head.group(1)), solid_len(head.group(1)))
+    return None
+
+
+def tidy_names(text: str) -> str:
+    """Typographic spaces inside a name go ("张 蕊" -> "张蕊"); one space stays
+    between a role word and a name ("本报记者 张蕊")."""
+    tokens = text.split()
+    out: list[str] = []
+    for token in tokens:
+        if out and len(token) == 1 and len(out[-1]) <= 2 and not _is_role(out[-1]) and not _is_role(token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _is_role(token: str) -> bool:
+    return bool(re.fullmatch(rf"[□■◎●]?(?:{_ROLE})", token))

@@ -1,0 +1,35 @@
+"""Closing blocks of notices and resolutions: an issuer's signature followed by
+a date on a line of its own ("…主席团" / "2024年2月6日")."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+from . import chinese_number
+
+_ZH_DIGITS = "〇零一二三四五六七八九十"
+_DATE = re.compile(
+    rf"^\s*(?P<y>\d{{4}}|[{_ZH_DIGITS}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH_DIGITS}]{{1,3}})\s*月"
+    rf"\s*(?P<d>\d{{1,2}}|[{_ZH_DIGITS}]{{1,3}})\s*日\s*$")
+
+
+def date_line(text: str) -> str | None:
+    """ISO date if `text` is nothing but a full date ("2024年2月6日", "二〇二四年二月六日")."""
+    m = _DATE.match(text)
+    if not m:
+        return None
+    y, mo, d = (_number(m.group(k)) for k in ("y", "m", "d"))
+    if None in (y, mo, d) or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _number(token: str) -> int | None:
+    return int(token) if token.isascii() else chinese_number(token)
+
+
+def looks_like_issuer(text: str) -> bool:
+    """A signature line: no sentence punctuation, ends like an issuing body."""
+    compact = "".join(text.split())
+    return (2 <= len(compact) <= 40 and not any(c in zh.SENTENCE_PUNCT for c in compact)
+            and compact.endswith(zh.ISSUER_ENDINGS))

@@ -1,0 +1,43 @@
+"""Continuation (jump) markers: "（上接A01版①）", "（下转A03版）", "（转第二版）",
+"（紧接第一版）", "（下轉第3版）"."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+from . import Match, chinese_number, solid_len
+
+_FROM = "|".join(sorted(map(re.escape, zh.CONTINUED_FROM), key=len, reverse=True))
+_TO = "|".join(sorted(map(re.escape, zh.CONTINUED_TO), key=len, reverse=True))
+_BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*(?P<page>{zh.PAGE_LABEL})\s*"
+         rf"(?:版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
+_AT_START = re.compile(rf"^\s*{_BODY}")
+_AT_END = re.compile(rf"{_BODY}\s*$")
+
+
+def marker_at_start(loose: str) -> Match | None:
+    return _match(_AT_START.search(loose))
+
+
+def marker_at_end(loose: str) -> Match | None:
+    return _match(_AT_END.search(loose))
+
+
+def _match(m: "re.Match[str] | None") -> Match | None:
+    if not m:
+        return None
+    direction = "from" if m.group("from") else "to"
+    page = "".join(m.group("page").split())
+    fields = (("direction", direction), ("page", page), ("sign", m.group("sign") or ""))
+    return Match("".join(m.group(0).split()), solid_len(m.group(0)), fields)
+
+
+def normalise_page(label: str) -> str:
+    """Comparable form of a page label: "A01" == "A1", "第二版" == "2"."""
+    text = label.upper().lstrip("第").rstrip("版面")
+    text = text.translate(str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨ", "0123456789ABCDEFGH"))
+    m = re.fullmatch(r"([A-Z]*)0*(\d+)", text)
+    if m:
+        return m.group(1) + m.group(2)
+    number = chinese_number(text)
+    return str(number) if number is not None else text

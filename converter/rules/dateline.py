@@ -1,0 +1,37 @@
+"""Datelines at the start of an article's text: "本报讯", "新华社北京2月6日电",
+"【本報訊】", "本报北京3月2日讯", "（中央社記者X台北3日電）", "据新华社电"."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+from . import Match, first_match, solid_len
+
+_AGENCY = "|".join(map(re.escape, zh.AGENCIES))
+_OWN = "|".join(map(re.escape, zh.OWN_NEWS))
+_DAY = rf"(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日"
+_PLACE = rf"[{zh.CJK}]{{0,8}}?"
+
+_PATTERNS = (
+    re.compile(rf"^[【\[〔]\s*(?:{_OWN}|{_AGENCY})[^】\]〕]{{0,20}}[】\]〕]"),
+    re.compile(rf"^[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊)\s*[）)]"),
+    re.compile(rf"^(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)"),
+    re.compile(rf"^(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])"),
+    re.compile(rf"^本[报報]\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
+    re.compile(rf"^(?:{_OWN})"),
+    re.compile(rf"^据\s*(?:{_AGENCY})\s*(?:电|電|报道|報導)"),
+)
+
+
+def dateline(loose: str) -> Match | None:
+    m = first_match(_PATTERNS, loose.lstrip())
+    if not m:
+        return None
+    return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))
+
+
+def starts_with_dateline(line: str) -> bool:
+    """Cheap test on one source line: does an article's dateline begin here?
+    (The full dateline may wrap onto the next line: "新华社北京2" / "月6日电".)"""
+    text = "".join(line.split())
+    return bool(re.match(rf"^(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|^本[报報][{zh.CJK}]{{0,8}}\d", text))

@@ -1,0 +1,36 @@
+"""Headline-like lines: short, no sentence punctuation. Kickers, headlines,
+subheads and column labels all look like this; their role is decided by where
+they stand (see classify)."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+
+MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
+_ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
+_DASH_SUB = re.compile(r"^(?:——|--|—|―)\S")
+_LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
+
+
+def is_heading_line(text: str) -> bool:
+    compact = "".join(text.split())
+    if not compact or len(compact) > MAX_HEADING_WIDTH + 20:
+        return False
+    if is_adoption_line(compact) or _DASH_SUB.match(compact):
+        return not any(c in "。；！？" for c in compact[:-1])
+    return not any(c in zh.SENTENCE_PUNCT for c in compact) and len(compact) <= MAX_HEADING_WIDTH
+
+
+def is_adoption_line(text: str) -> bool:
+    """A resolution's "（2024年2月6日…会议通过）" printed under its title."""
+    return bool(_ADOPTION.match("".join(text.split())))
+
+
+def is_dash_subtitle(text: str) -> bool:
+    return bool(_DASH_SUB.match(text.strip()))
+
+
+def is_letter_spaced(text: str) -> bool:
+    """Decorative spacing between every character: a banner, not body text."""
+    return bool(_LETTER_SPACED.match(text.strip()))

@@ -1,0 +1,32 @@
+"""Numbered list items: "1.完善…", "10.推进…", "（一）…", "⑴…"."""
+from __future__ import annotations
+
+import re
+
+from . import Match, chinese_number
+
+_LABELS = (
+    re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?!\d)"),
+    re.compile(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]"),
+    re.compile(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
+)
+_CIRCLED = ("⑴", "①")
+
+
+def list_label(line: str) -> Match | None:
+    """The label opening a list item, with its ordinal in `fields` ("n")."""
+    for pattern in _LABELS:
+        m = pattern.match(line)
+        if m:
+            label = "".join(m.group(0).split())
+            return Match(label, len(label), (("n", str(_ordinal(m.group("n")))),))
+    return None
+
+
+def _ordinal(token: str) -> int:
+    if token.isascii() and token.isdigit():
+        return int(token)
+    for first in _CIRCLED:
+        if len(token) == 1 and 0 <= ord(token) - ord(first) < 20:
+            return ord(token) - ord(first) + 1
+    return chinese_number(token) or 0

@@ -1,0 +1,38 @@
+"""Page furniture: masthead lines (newspaper name, date and weekday, issue
+number, CN/ISSN numbers), running heads and folios."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+
+_WEEKDAY = "|".join(zh.WEEKDAYS)
+_PATTERNS = (
+    re.compile(r"CN\s*\d{2}\s*[-－]\s*\d{4}"),
+    re.compile(r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"),
+    re.compile(rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_WEEKDAY})"),
+    re.compile(rf"^(?:{_WEEKDAY})$"),
+    re.compile(r"第\s*[\d,，]+\s*[期号號]"),
+    re.compile(r"^(?:今日|本期)\s*\d+\s*[版页頁]"),
+    re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號)"),
+    re.compile(r"(?:农历|農曆)\S*(?:年|月|初|十|廿)"),
+    re.compile(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
+    re.compile(r"^(?:责任编辑|責任編輯|责编|責編|美编|美編|校对|校對)\s*[:：]"),
+)
+_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|晨报|晨報|报|報)$")
+PAGE_LABEL = re.compile(r"^[A-Za-z]\d{1,2}$|^第\s*[\d一二三四五六七八九十]+\s*版$")
+
+
+def furniture_kind(text: str) -> str | None:
+    """"header" for masthead/running-head lines, "folio" for a bare page label."""
+    compact = " ".join(text.split())
+    if PAGE_LABEL.match(compact):
+        return "folio"
+    if _TITLE.match("".join(compact.split())) or any(p.search(compact) for p in _PATTERNS):
+        return "header"
+    return None
+
+
+def newspaper_title(text: str) -> str | None:
+    compact = "".join(text.split())
+    return compact if _TITLE.match(compact) else None

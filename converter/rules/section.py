@@ -1,0 +1,19 @@
+"""Section banners: a column name ("简讯"), or a letter-spaced page banner with a
+dash subtitle ("清 风 廉 润" / "——…篇")."""
+from __future__ import annotations
+
+from ..lexicon import zh
+from .headline import is_letter_spaced
+
+
+def is_column_name(text: str) -> bool:
+    return "".join(text.split()) in zh.COLUMN_NAMES
+
+
+def is_banner(text: str) -> bool:
+    return is_letter_spaced(text) or is_column_name(text)
+
+
+def starts_item(text: str) -> bool:
+    """A bulleted item of a column ("●为深刻汲取…")."""
+    return text.lstrip()[:1] in zh.ITEM_BULLETS

@@ -1,0 +1,144 @@
+"""Lines -> blocks -> paragraphs.
+
+A block is a run of non-blank lines the extractor emitted together. Blank lines
+are evidence, not boundaries: a column break leaves one in mid-sentence, so
+paragraphs are decided from punctuation and the column layout (a short last
+line, the next paragraph's first line shortened by its lost indent)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from .rules.byline import standalone_byline
+from .rules.continuation import marker_at_start
+from .rules.dateline import starts_with_dateline
+from .rules.headline import is_heading_line
+from .rules.listitem import list_label
+from .rules.section import starts_item
+from .source import SourceLine
+from .unwrap import Run, display_width, ends_sentence, piece
+
+INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
+
+
+@dataclass
+class Block:
+    lines: list[SourceLine]
+    after_blank: bool  # one or more blank lines stood before it
+    page: int
+
+    @property
+    def widths(self) -> list[float]:
+        return [display_width(l.text) for l in self.lines]
+
+    @property
+    def column_width(self) -> float:
+        """Width of a full line here: the widest lines, ignoring a lone outlier."""
+        widths = sorted(self.widths, reverse=True)
+        return widths[1] if len(widths) >= 4 and widths[0] - widths[1] > 2 else widths[0]
+
+    @property
+    def run(self) -> Run:
+        return Run(tuple(piece(l.number, l.text) for l in self.lines))
+
+    @property
+    def text(self) -> str:
+        return self.run.text
+
+    @property
+    def heading_like(self) -> bool:
+        return len(self.lines) <= 4 and all(is_heading_line(l.text) for l in self.lines)
+
+
+def strong_start(text: str) -> bool:
+    """A line that begins a new unit whatever came before it."""
+    return bool(starts_item(text) or marker_at_start(text) or list_label(text)
+                or standalone_byline(text))
+
+
+def blocks(lines: list[SourceLine]) -> list[Block]:
+    out: list[Block] = []
+    blank = True
+    for line in lines:
+        if line.blank:
+            blank = True
+            continue
+        if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line):
+            out.append(Block([line], blank, line.page))
+        else:
+            out[-1].lines.append(line)
+        blank = False
+    return [piece for block in out for piece in _split_strays(block)]
+
+
+def _starts_here(block: Block, line: SourceLine) -> bool:
+    prev = block.lines[-1].text
+    if strong_start(line.text) or strong_start(prev):
+        return True
+    if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)):
+        return True
+    # A headline line followed by text of another shape: the headline ends here.
+    return block.heading_like and not is_heading_line(line.text) and len(block.lines) <= 3 \
+        and starts_with_dateline(line.text)
+
+
+def _split_strays(block: Block) -> list[Block]:
+    """Cut out a short headline-like line standing inside a column of text
+    (a neighbour story's headline that landed mid-sentence)."""
+    width = block.column_width
+    lines = block.lines
+    strays = {i for i in range(1, len(lines) - 1)
+              if is_heading_line(lines[i].text)
+              and display_width(lines[i].text) < width - INDENT - 1
+              and not ends_sentence(lines[i - 1].text)
+              and display_width(lines[i - 1].text) >= width - 1}
+    parts: list[Block] = []
+    for i, line in enumerate(lines):
+        if i == 0 or i in strays or i - 1 in strays:
+            parts.append(Block([line], block.after_blank if i == 0 else False, block.page))
+        else:
+            parts[-1].lines.append(line)
+    return parts
+
+
+def paragraph_break(prev: SourceLine, prev_width: float, nxt: SourceLine, next_width: float,
+                    next_is_last: bool) -> bool:
+    """Does a paragraph end between `prev` and `nxt` (consecutive body lines)?"""
+    if strong_start(nxt.text):
+        return True
+    if not ends_sentence(prev.text):
+        return False
+    short_last = display_width(prev.text) <= prev_width - 1
+    indented_next = display_width(nxt.text) <= next_width - INDENT + 0.5 and not next_is_last
+    return short_last or indented_next
+
+
+def paragraphs(flow: list[Block]) -> list[Run]:
+    """Rejoin the lines of consecutive body blocks into paragraphs."""
+    lines = [(line, _local_width(flow, b), b) for b, block in enumerate(flow) for line in block.lines]
+    out: list[Run] = []
+    current: list[SourceLine] = []
+    for i, (line, width, b) in enumerate(lines):
+        if current:
+            prev, prev_width, _ = lines[i - 1]
+            is_last = i == len(lines) - 1 or lines[i + 1][2] != b
+            if paragraph_break(prev, prev_width, line, width, is_last):
+                out.append(_run(current))
+                current = []
+        current.append(line)
+    if current:
+        out.append(_run(current))
+    return out
+
+
+def _run(lines: list[SourceLine]) -> Run:
+    return Run(tuple(piece(l.number, l.text) for l in lines))
+
+
+def _local_width(flow: list[Block], index: int) -> float:
+    """Column width around block `index`; a short block borrows its neighbours'."""
+    block = flow[index]
+    if len(block.lines) >= 3:
+        return block.column_width
+    near = [b.column_width for b in flow[max(0, index - 1): index + 2] if len(b.lines) >= 3]
+    return max([block.column_width] + ([median(near)] if near else []))
