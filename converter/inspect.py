@@ -83,7 +83,7 @@ class Row:
     claims: tuple[tuple[str, str], ...]  # (unit id, role) in reading order
     diagnostics: tuple[int, ...]  # indexes into Edition.diagnostics
     new_page: bool  # a form feed precedes this line
-    anchor: bool  # the first row of its line number (a form feed can split a line in two)
+    anchor: bool  # holds the id "L<n>": a form feed splits a line into rows, and the last is never blank
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -247,7 +247,7 @@ def _rows(lines: list[SourceLine], units: list[Unit], edition: Edition) -> list[
             flags.setdefault(n, []).append(i)
     return [Row(line, tuple(dict.fromkeys(claims.get(line.number, ()))), tuple(flags.get(line.number, ())),
                 new_page=i > 0 and line.page != lines[i - 1].page,
-                anchor=i == 0 or line.number != lines[i - 1].number)
+                anchor=i + 1 == len(lines) or line.number != lines[i + 1].number)
             for i, line in enumerate(lines)]
 
 
