@@ -1,13 +1,155 @@
-"""bytes -> str. Minimal first version: UTF-8 (BOM optional) only."""
+"""bytes -> str: byte-order marks, UTF-8, GB18030/GBK, Big5; detected or forced.
+
+Decoding is always strict: a byte sequence that is not valid in the chosen encoding
+is an error naming its offset, never replacement characters (mojibake). Detection
+tries UTF-8 first (valid UTF-8 is almost never an accident), then the legacy CJK
+encodings, which accept much of each other's bytes: among those that decode, the one
+whose text is made of the most common characters wins."""
 from __future__ import annotations
 
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from .errors import InputError
+from .model import Diagnostic
+
+_BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 LE first: its BOM starts like UTF-16 LE's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY = ("gb18030", "big5", "cp950", "big5hkscs")  # ties go to the earlier one
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (EPUB, DOCX...)"),
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip file"), (b"\x7fELF", "an executable"),
+)
+_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"  # tab, line ends and form feed are text
+_CONTROL, _CONTROL_BYTES = re.compile(_CONTROLS), re.compile(_CONTROLS.encode())
+BINARY_CONTROL_SHARE = 0.1  # more control characters than this: not text
+PLAUSIBLE_COMMON_SHARE = 0.6  # right decodings score > 0.95, cross-decodings ~0.4
+_SAMPLE = 1 << 20  # plausibility and binary checks look at the first MiB
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # the Python codec used
+    detected: bool  # False when the user forced the encoding
+
+    def diagnostic(self) -> Diagnostic:
+        how = "detected" if self.detected else "as requested"
+        return Diagnostic("encoding", "info", f"decoded as {self.encoding} ({how})")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
-    if not data.strip():
+    return decode(data, encoding).text
+
+
+def decode(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode an edition; raise InputError for empty, binary or undecodable input."""
+    if not data:
         raise InputError("input is empty")
+    _refuse_known_binary(data)
+    decoded = _forced(data, encoding) if encoding else _detected(data)
+    _refuse_binary(decoded.text[:_SAMPLE])
+    if not decoded.text.strip():
+        raise InputError("input is empty (whitespace only)")
+    return decoded
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
     try:
-        return data.decode(encoding or "utf-8-sig")
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    if codec == "utf-8":
+        codec = "utf-8-sig"  # a BOM is not part of the text
+    return Decoded(_strict(data, codec), codec, detected=False)
+
+
+def _detected(data: bytes) -> Decoded:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Decoded(_strict(data, codec), codec, detected=True)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", detected=True)
+    except UnicodeDecodeError as utf8_error:
+        failures = [utf8_error]
+    candidates: list[Decoded] = []
+    for codec in _LEGACY:
+        try:
+            candidates.append(Decoded(data.decode(codec), codec, detected=True))
+        except UnicodeDecodeError as exc:
+            failures.append(exc)
+    if not candidates:
+        _refuse_binary(data[:_SAMPLE])
+        raise InputError(_undecodable_message(data, failures))
+    best = max(candidates, key=lambda c: _common_count(c.text[:_SAMPLE]))
+    if _common_share(best.text[:_SAMPLE]) < PLAUSIBLE_COMMON_SHARE:
+        raise InputError(
+            f"cannot decode input: not UTF-8 (invalid byte at offset {utf8_error.start}), and as "
+            f"{best.encoding} it would be mostly rare characters; pass --encoding if you know it")
+    return best
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode input as {exc.encoding} at byte offset {exc.start}") from None
+        raise InputError(_undecodable_message(data, [exc])) from None
+
+
+def _undecodable_message(data: bytes, failures: list[UnicodeDecodeError]) -> str:
+    # The encoding that got furthest is most likely the real one, with a damaged byte.
+    furthest = max(failures, key=lambda exc: exc.start)
+    others = [exc.encoding for exc in failures if exc is not furthest]
+    tried = f" (nor as {', '.join(others)})" if others else ""
+    return (f"cannot decode input as {furthest.encoding}: invalid byte 0x{data[furthest.start]:02x} "
+            f"at byte offset {furthest.start}{tried}")
+
+
+def _refuse_known_binary(data: bytes) -> None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"looks like a binary file ({kind}), not extracted text")
+
+
+def _refuse_binary(sample: str | bytes) -> None:
+    pattern = _CONTROL if isinstance(sample, str) else _CONTROL_BYTES
+    share = len(pattern.findall(sample)) / max(1, len(sample))
+    if share > BINARY_CONTROL_SHARE:
+        raise InputError(f"looks like a binary file ({share:.0%} control characters); "
+                         "if it is UTF-16/32 text without a byte-order mark, pass --encoding")
+
+
+def _common_count(text: str) -> int:
+    common = common_characters()
+    return sum(1 for c in text if c in common)
+
+
+def _common_share(text: str) -> float:
+    wide = sum(1 for c in text if c > "\x7f")
+    return _common_count(text) / wide if wide else 1.0
+
+
+@lru_cache(maxsize=1)
+def common_characters() -> frozenset[str]:
+    """Characters of everyday Chinese text, taken from the encodings' own layout:
+    GB2312's symbol rows and level-1 hanzi (the 3755 most used Simplified
+    characters) and Big5's symbols and level-1 "常用字" (5401 Traditional)."""
+    ranges = (
+        ("gb2312", [*range(0xA1, 0xAA), *range(0xB0, 0xD8)], range(0xA1, 0xFF)),
+        ("big5", range(0xA1, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)]),
+    )
+    chars: set[str] = set()
+    for codec, leads, trails in ranges:
+        for lead in leads:
+            for trail in trails:
+                try:
+                    chars.update(bytes((lead, trail)).decode(codec))
+                except UnicodeDecodeError:
+                    pass  # unassigned code point
+    return frozenset(chars)

@@ -5,9 +5,18 @@ text with the original of every changed stretch, which TEI keeps as
 <choice><orig/><reg/></choice> and EPUB shows as the regularised form."""
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from .model import Metadata, ScriptOption
+from .errors import News2teiError
+from .model import Diagnostic, Metadata, ScriptOption, Span
+from .source import SourceLine
 
 OPENCC_CONFIG: dict[str, str] = {"hans": "t2s", "hant": "s2t", "tw": "s2twp", "hk": "s2hk"}
 LANGUAGE_TAG: dict[str, str] = {"hans": "zh-Hans", "hant": "zh-Hant", "tw": "zh-Hant-TW", "hk": "zh-Hant-HK"}
@@ -48,3 +57,97 @@ def segments(text: str, script: ScriptOption) -> list[str | tuple[str, str]]:
         out.append(text[i:j] if same else (text[i:j], converted[i:j]))
         i = j
     return out
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A character whose conversion is one-to-many (发 -> 發|髮): worth a human look."""
+
+    char: str
+    targets: tuple[str, ...]  # OpenCC's candidates, its default first
+    positions: tuple[tuple[int, int, str | None], ...]  # (line, column, what OpenCC chose)
+
+    def diagnostic(self) -> Diagnostic:
+        where = ", ".join(f"{line}:{col}" + (f"={chosen}" if chosen else "")
+                          for line, col, chosen in self.positions)
+        return Diagnostic("script-ambiguous", "warning",
+                          f"{self.char} -> {'|'.join(self.targets)} is one-to-many; check {where}",
+                          Span.from_lines([line for line, _, _ in self.positions]))
+
+
+def ambiguities(lines: Iterable[SourceLine], script: ScriptOption) -> list[Ambiguity]:
+    """Every character of `lines` that `script` conversion maps one-to-many, with its
+    1-based line:column positions and the form OpenCC chose there."""
+    if script == "keep":
+        return []
+    table = one_to_many_table(OPENCC_CONFIG[script])
+    pattern = _char_class(frozenset(table))
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    for line in lines:
+        matches = list(pattern.finditer(line.text))
+        if not matches:
+            continue
+        converted = convert(line.text, script)
+        aligned = len(converted) == len(line.text)  # phrase conversions can change the length
+        for m in matches:
+            chosen = converted[m.start()] if aligned else None
+            found.setdefault(m.group(), []).append((line.number, m.start() + 1, chosen))
+    return [Ambiguity(c, table[c], tuple(pos)) for c, pos in sorted(found.items(), key=lambda kv: kv[1][0])]
+
+
+def detect_language(text: str) -> str:
+    """"zh-Hant" when the text has more Traditional-only than Simplified-only
+    characters (by OpenCC's character tables), else "zh-Hans" (also for text without
+    Chinese). Looks at the first million characters."""
+    sample = text[:_DETECT_SAMPLE]
+    simplified = len(_char_class(_script_only("s2t")).findall(sample))
+    traditional = len(_char_class(_script_only("t2s")).findall(sample))
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+_DETECT_SAMPLE = 1 << 20
+
+
+@lru_cache(maxsize=None)
+def _script_only(config: str) -> frozenset[str]:
+    """Characters that `config` always changes: they exist only in the source script."""
+    return frozenset(c for c, targets in character_table(config).items() if c not in targets)
+
+
+@lru_cache(maxsize=None)
+def one_to_many_table(config: str) -> dict[str, tuple[str, ...]]:
+    return {c: targets for c, targets in character_table(config).items() if len(targets) > 1}
+
+
+@lru_cache(maxsize=None)
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]") if chars else re.compile("(?!)")
+
+
+@lru_cache(maxsize=None)
+def character_table(config: str) -> dict[str, tuple[str, ...]]:
+    """The character dictionaries in the conversion chain of OpenCC's `config`
+    (STCharacters, TSCharacters...): character -> candidates, default first. Read
+    from the .ocd2 files the opencc package ships, with its own opencc_dict tool."""
+    import opencc
+
+    clib = Path(opencc.__file__).parent / "clib"
+    share, tool = clib / "share" / "opencc", clib / "bin" / "opencc_dict"
+    chain = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))["conversion_chain"]
+    table: dict[str, tuple[str, ...]] = {}
+    for name in re.findall(r'"file":\s*"([^"]*Characters[^"]*\.ocd2)"', json.dumps(chain)):
+        for char, targets in _dump_dictionary(tool, share / name).items():
+            table.setdefault(char, targets)  # earlier dictionaries win, as in OpenCC
+    return table
+
+
+def _dump_dictionary(tool: Path, ocd2: Path) -> dict[str, tuple[str, ...]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "dict.txt"
+        try:
+            subprocess.run([str(tool), "-i", str(ocd2), "-o", str(out), "-f", "ocd2", "-t", "text"],
+                           check=True, capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise News2teiError(f"cannot read OpenCC dictionary {ocd2.name}: {exc}") from None
+        rows = (line.split("\t") for line in out.read_text(encoding="utf-8").splitlines())
+        return {key: tuple(values.split()) for key, values in rows if len(key) == 1}

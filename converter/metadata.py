@@ -1,0 +1,246 @@
+"""Edition metadata from every place it can come from, merged with conflicts reported.
+
+Sources, strongest first: command-line options, a `NAME.meta.toml` beside the input,
+a metadata file for the whole run (`--metadata`), then what is inferred from the file
+name (a date) and from masthead lines at the top of each page (newspaper title, date
+with weekday, issue number). A value given explicitly wins over any other, and every
+source that disagrees with it is reported. Inferred values that disagree with each
+other are not guessed between: the field stays empty and the conflict is reported."""
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .model import Diagnostic, Edition, Span
+from .normalize import split_lines
+
+FIELDS = ("title", "date", "edition", "publisher", "identifier")
+KEYS = (*FIELDS, "pages")
+MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a page
+
+
+@dataclass(frozen=True)
+class Source:
+    """Metadata values from one place, e.g. "option --date" or "text line 3"."""
+
+    name: str
+    values: dict[str, Any]
+    explicit: bool
+    line: int | None = None  # the source line, for values read from the text
+
+
+@dataclass(frozen=True)
+class Resolved:
+    values: dict[str, Any]  # Metadata field -> value, only fields somebody gave
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
+    """Validate user-given metadata (options or a TOML table); InputError names `origin`."""
+    unknown = sorted(set(values) - set(KEYS))
+    if unknown:
+        raise InputError(f"{origin}: unknown metadata key(s) {', '.join(unknown)} "
+                         f"(known: {', '.join(KEYS)})")
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None or value == () or value == "":
+            continue
+        if key == "pages":
+            out[key] = _page_labels(value, origin)
+        elif key == "date":
+            out[key] = _iso_date(value, origin)
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            out[key] = str(value).strip()
+        else:
+            raise InputError(f"{origin}: {key} must be text, not {type(value).__name__}")
+    return out
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle)
+    except OSError as exc:
+        raise InputError(f"cannot read metadata file {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"metadata file {path}: {exc}") from None
+    return checked(table, str(path))
+
+
+def beside(path: Path) -> Path:
+    """The metadata file that belongs to one input: NAME.meta.toml next to NAME.txt."""
+    return path.with_name(path.name.removesuffix(".txt") + ".meta.toml")
+
+
+def from_file_name(name: str) -> Source | None:
+    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(\d\d)\2(\d\d)(?!\d)", name):
+        iso = _valid_date(int(m[1]), int(m[3]), int(m[4]))
+        if iso:
+            return Source("file name", {"date": iso}, explicit=False)
+    return None
+
+
+def from_text(text: str) -> list[Source]:
+    """One source per masthead line found at the top of a page."""
+    lines, _ = split_lines(text)
+    seen_on_page: dict[int, int] = {}
+    sources: list[Source] = []
+    for line in lines:
+        if line.blank:
+            continue
+        seen_on_page[line.page] = seen_on_page.get(line.page, 0) + 1
+        if seen_on_page[line.page] <= MASTHEAD_ZONE:
+            values = masthead_values(line.text)
+            if values:
+                sources.append(Source(f"text line {line.number}", values, explicit=False, line=line.number))
+    return sources
+
+
+# Tokens a masthead line is made of (besides separators); only a line made of
+# nothing else counts, so a body sentence starting with a date never does.
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_DATE = re.compile(rf"(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})"
+                   rf"\s*月\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日")
+_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
+_ISSUE = re.compile(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
+_OTHER = re.compile("|".join((
+    r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"(?:农历|農曆)[\u4e00-\u9fff]{2,12}",
+    r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
+    r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
+_TITLE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|晨报|晨報|报|報)")
+_WEEKDAY_INDEX = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
+
+
+def masthead_values(text: str) -> dict[str, str]:
+    """Title, or date (with weekday) and issue number, of a masthead line; {} for any other line."""
+    compact = "".join(text.split())
+    if _TITLE.fullmatch(compact):
+        return {"title": compact}
+    values: dict[str, str] = {}
+    rest = text
+    for field, pattern in (("date", _DATE), ("weekday", _WEEKDAY), ("edition", _ISSUE)):
+        m = pattern.search(rest)
+        if m:
+            values[field] = _date_of(m) if field == "date" else "".join(m[0].split())
+            rest = rest[:m.start()] + " " + rest[m.end():]
+    if _OTHER.sub("", rest) or not (values.get("date") or values.get("edition")):
+        return {}
+    return {k: v for k, v in values.items() if v}
+
+
+def _date_of(m: re.Match[str]) -> str | None:
+    return _valid_date(_cn_int(m["year"]), _cn_int(m["month"]), _cn_int(m["day"]))
+
+
+def resolve(sources: list[Source]) -> Resolved:
+    values: dict[str, Any] = {}
+    diagnostics = [d for s in sources for d in _weekday_check(s)]
+    for key in KEYS:
+        giving = [s for s in sources if s.values.get(key) is not None]
+        if not giving:
+            continue
+        explicit = [s for s in giving if s.explicit]
+        winner = explicit[0] if explicit else giving[0]
+        losers = [s for s in giving if _key(key, s.values[key]) != _key(key, winner.values[key])]
+        if not explicit and losers:
+            diagnostics.append(_conflict(key, giving, None))
+            continue
+        values[key] = winner.values[key]
+        if losers:
+            diagnostics.append(_conflict(key, [winner, *losers], winner))
+    return Resolved(values, tuple(diagnostics))
+
+
+def apply_page_labels(edition: Edition) -> Edition:
+    """Give the model's pages, in order, the labels the user gave (`meta.pages`)."""
+    labels = edition.meta.pages
+    if not labels:
+        return edition
+    diagnostics: list[Diagnostic] = []
+    if len(labels) != len(edition.pages):
+        diagnostics.append(Diagnostic(
+            "page-labels-count", "warning",
+            f"{len(labels)} page label(s) given for {len(edition.pages)} page(s) in the text; "
+            + ("the extra labels are unused" if len(labels) > len(edition.pages)
+               else "the remaining pages keep the labels found in the text, if any")))
+    pages = list(edition.pages)
+    for i, (page, label) in enumerate(zip(edition.pages, labels)):
+        if page.label not in (None, label):
+            diagnostics.append(Diagnostic(
+                "page-label-conflict", "warning",
+                f"page {i + 1} is labelled {page.label} in the text but {label} was given; using {label}"))
+        pages[i] = replace(page, label=label)
+    return replace(edition, pages=tuple(pages), diagnostics=edition.diagnostics + tuple(diagnostics))
+
+
+def _conflict(key: str, sources: list[Source], winner: Source | None) -> Diagnostic:
+    said = "; ".join(f"{_show(s.values[key])} from {s.name}" for s in sources)
+    outcome = f"using {winner.name}" if winner else f"left empty: give --{key} or set it in a metadata file"
+    lines = [s.line for s in sources if s.line]
+    return Diagnostic("metadata-conflict", "warning", f"{key}: {said}; {outcome}",
+                      Span.from_lines(lines) if lines else None)
+
+
+def _weekday_check(source: Source) -> list[Diagnostic]:
+    date, weekday = source.values.get("date"), source.values.get("weekday")
+    if not (date and weekday) or datetime.date.fromisoformat(date).weekday() == _WEEKDAY_INDEX[weekday[-1]]:
+        return []
+    return [Diagnostic("metadata-weekday-mismatch", "warning",
+                       f"{source.name}: {date} is not a {weekday}; check the date",
+                       Span.of(source.line) if source.line else None)]
+
+
+def _key(key: str, value: Any) -> Any:
+    """What two values must share to agree: 第12345期 and 12345 are one issue."""
+    if key == "edition":
+        return re.sub(r"\D", "", value) or value
+    return "".join(value.split()) if isinstance(value, str) else tuple(value)
+
+
+def _show(value: Any) -> str:
+    return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
+
+
+def _page_labels(value: Any, origin: str) -> tuple[str, ...]:
+    labels = value.split(",") if isinstance(value, str) else value
+    if not isinstance(labels, (list, tuple)) or not all(isinstance(x, str) for x in labels):
+        raise InputError(f"{origin}: pages must be a list of labels like A01,A02")
+    labels = tuple(x.strip() for x in labels)
+    if not all(labels):
+        raise InputError(f"{origin}: empty page label in {','.join(labels)}")
+    duplicates = sorted({x for x in labels if labels.count(x) > 1})
+    if duplicates:
+        raise InputError(f"{origin}: page label(s) given twice: {', '.join(duplicates)}")
+    return labels
+
+
+def _iso_date(value: Any, origin: str) -> str:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value).strip())
+    iso = m and _valid_date(int(m[1]), int(m[2]), int(m[3]))
+    if not iso:
+        raise InputError(f"{origin}: date {value!r} is not a calendar date YYYY-MM-DD")
+    return iso
+
+
+def _valid_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _cn_int(numeral: str) -> int:
+    """12, １２, 十二, 二十六 or (a year) 二〇二四 -> int."""
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" not in numeral:
+        return int("".join(str(_CN_DIGIT[c]) for c in numeral))
+    tens, _, ones = numeral.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
