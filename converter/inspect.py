@@ -156,8 +156,10 @@ def inspect_html(edition: Edition, source_lines: list[SourceLine]) -> str:
 
 def index_html(entries: list[IndexEntry]) -> str:
     """The batch run's index: failed editions first, then the most doubtful."""
-    ordered = sorted(entries, key=lambda e: (e.error is None, -(e.counts.diagnostics if e.counts else 0), e.name))
-    return _template("index.html").render(entries=ordered, roles=ROLES)
+    def doubt(e: IndexEntry) -> tuple:
+        return e.error is None, -(e.counts.diagnostics if e.counts else 0), e.name
+
+    return _template("index.html").render(entries=sorted(entries, key=doubt), roles=ROLES)
 
 
 def _page_units(number: int, page: Page) -> list[Unit]:
@@ -208,7 +210,7 @@ def _closer_pieces(closer: Closer | None) -> Iterator[Piece]:
 
 def _continuation(marker: Continuation | None) -> Iterator[Piece]:
     if marker:
-        yield Piece("continuation", marker.text, marker.direction, marker.target)
+        yield Piece("continuation", marker.text, target=marker.target)
 
 
 def _optional(role: str, text: Text | None) -> Iterator[Piece]:
@@ -245,7 +247,9 @@ def _rows(lines: list[SourceLine], units: list[Unit], edition: Edition) -> list[
     for i, diagnostic in enumerate(edition.diagnostics):
         for n in diagnostic.span.lines() if diagnostic.span else ():
             flags.setdefault(n, []).append(i)
-    return [Row(line, tuple(dict.fromkeys(claims.get(line.number, ()))), tuple(flags.get(line.number, ())),
+    # A blank row is no one's content, even inside a span (or beside a form feed that split its line).
+    return [Row(line, () if line.blank else tuple(dict.fromkeys(claims.get(line.number, ()))),
+                tuple(flags.get(line.number, ())),
                 new_page=i > 0 and line.page != lines[i - 1].page,
                 anchor=i + 1 == len(lines) or line.number != lines[i + 1].number)
             for i, line in enumerate(lines)]

@@ -17,14 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")
+pytestmark = pytest.mark.skipif(CHROMIUM is None,
+                                reason="chromium is not installed (apt-get install -y chromium)")
 
 
 def test_script_pins_the_article_in_the_url_without_console_messages(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(inspect_html(EDITION, source_lines()), encoding="utf-8")
-    run = subprocess.run([CHROMIUM, *OFFLINE, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
-                          "--v=0", "--dump-dom", f"{page.as_uri()}#u-p1-a2"],
+    run = subprocess.run([CHROMIUM, *OFFLINE, f"--user-data-dir={tmp_path / 'profile'}",
+                          "--enable-logging=stderr", "--v=0", "--dump-dom", f"{page.as_uri()}#u-p1-a2"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
