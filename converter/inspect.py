@@ -10,6 +10,7 @@ what the structure stage decided and makes gaps and overlaps visible.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -145,6 +146,7 @@ def inspect_file(source: Path, output: Path) -> Path:
 
 
 def inspect_html(edition: Edition, source_lines: list[SourceLine]) -> str:
+    """The inspect page of `edition`, made from `source_lines` (see pipeline.source_and_edition)."""
     pages = [_page_units(i, page) for i, page in enumerate(edition.pages, start=1)]
     rows = _rows(source_lines, [u for units in pages for u in _flatten(units)], edition)
     return _template("edition.html").render(
@@ -260,7 +262,9 @@ def _span_links(span: Span | None) -> list[tuple[str, str]]:
     return [(f"#L{a}", f"{a}" if a == b else f"{a}–{b}") for a, b in span.ranges] if span else []
 
 
+@lru_cache(maxsize=None)
 def _template(name: str):
+    """Parsed once per process: a batch renders thousands of pages."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     from .resources import template_dir
