@@ -6,6 +6,7 @@ start-up stays cheap."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -35,17 +36,87 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    from .convert import FORMATS
+
+    if value is None:
+        return None
+    formats = tuple(dict.fromkeys(f.strip() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise click.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated), not {value!r}")
+    return formats
+
+
+def _conversion_options(command):
+    """The options `convert` and `batch` share."""
+    for option in reversed((
+        click.option("--format", "formats", callback=_formats, metavar="LIST",
+                     help="Comma-separated outputs among tei, epub, json  [default: tei,epub; for - : tei]."),
+        click.option("--script", type=click.Choice(["keep", "hans", "hant", "tw", "hk"]), default="keep",
+                     show_default=True, help="OpenCC script normalisation: keep as printed, hans (t2s), "
+                     "hant (s2t), tw (s2twp), hk (s2hk). TEI keeps the original in <choice>."),
+        click.option("--vertical", is_flag=True, help="EPUB in vertical writing, pages right to left."),
+        click.option("--keep-breaks", is_flag=True,
+                     help="Diplomatic TEI: every source line break kept as <lb/>."),
+        click.option("--encoding", metavar="ENC",
+                     help="Input encoding (utf-8, gb18030, big5, utf-16...)  [default: detected]."),
+        click.option("--metadata", "metadata_file", metavar="FILE.toml",
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Metadata for every input (title, date, edition, publisher, identifier, pages)."),
+        click.option("--title", help="Newspaper title, e.g. 焦作日报."),
+    )):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("."),
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Directory for the outputs.")
-def convert(inputs: tuple[Path, ...], outdir: Path) -> None:
-    """Convert INPUT... to OUTDIR/<stem>.tei.xml and OUTDIR/<stem>.epub."""
-    from .convert import convert_file
+@_conversion_options
+@click.option("--date", help="Issue date, YYYY-MM-DD.")
+@click.option("--edition", help="Issue number as printed, e.g. 第12345期.")
+@click.option("--pages", metavar="A01,A02,...", help="Page labels, in page order.")
+@click.pass_context
+def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
+            metadata_file: Path | None, title: str | None, date: str | None, edition: str | None,
+            pages: str | None, **options) -> None:
+    """Convert INPUT... to OUTDIR/<stem>.tei.xml and OUTDIR/<stem>.epub (and .json).
 
+    INPUT - reads standard input and writes one format (TEI unless --format says
+    otherwise) to standard output. Warnings go to standard error."""
+    from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
+        failure_message, output_stem
+
+    if Path("-") in inputs and formats and len(formats) > 1:
+        raise click.UsageError("standard input (-) is converted to one format on standard output")
+    given = {"title": title, "date": date, "edition": edition, "pages": pages}
+    base = ConvertOptions.build(given, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
+    stems: set[str] = set()
+    failed = 0
     for path in inputs:
-        for written in convert_file(path, outdir):
-            click.echo(str(written))
+        try:
+            if path == Path("-"):
+                run = replace(base, formats=formats or ("tei",))
+                converted = convert_bytes(click.get_binary_stream("stdin").read(), run)
+                click.get_binary_stream("stdout").write(converted.outputs[run.formats[0]])
+            else:
+                if output_stem(path) in stems:
+                    raise News2teiError(f"its outputs would overwrite those of another input named {path.name}")
+                stems.add(output_stem(path))
+                converted, written = convert_file(path, outdir, base)
+                click.echo("\n".join(map(str, written)))
+            for diagnostic in converted.edition.diagnostics:
+                if diagnostic.level != "info":
+                    click.echo(diagnostic_line(str(path), diagnostic), err=True)
+        except Exception as exc:  # one bad input must not stop the others
+            if ctx.obj["debug"]:
+                raise
+            click.echo(f"news2tei: error: {path}: {failure_message(exc)}", err=True)
+            failed += 1
+    if failed:
+        ctx.exit(1)
 
 
 @main.command("inspect")

@@ -1,28 +1,165 @@
-"""Convert one input file to its outputs: the glue the CLI and batch share."""
+"""Convert one edition to its outputs: the glue the CLI and batch share.
+
+bytes -> decode -> metadata (options, metadata files, inference) -> pipeline ->
+TEI / EPUB (made from the TEI read back) / JSON -> atomic files."""
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+import time
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from .errors import InputError
-from .model import Metadata
+from .decode import decode
+from .errors import InputError, News2teiError
+from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
+from .model import Diagnostic, Edition, Metadata, ScriptOption
 from .output import write_atomic
-from .pipeline import edition_from_bytes
+from .pipeline import edition_from_text
+
+FORMATS = ("tei", "epub", "json")
+SUFFIXES = {"tei": ".tei.xml", "epub": ".epub", "json": ".json"}
+DEFAULT_FORMATS = ("tei", "epub")
 
 
-def convert_file(path: Path, outdir: Path) -> list[Path]:
+@dataclass(frozen=True)
+class ConvertOptions:
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    script: ScriptOption = "keep"
+    vertical: bool = False
+    keep_breaks: bool = False
+    encoding: str | None = None  # None: detect
+    metadata: dict[str, Any] = field(default_factory=dict)  # from options, validated
+    run_metadata: Source | None = None  # a metadata file for every input (--metadata)
+
+    @classmethod
+    def build(cls, given: dict[str, Any] | None = None, metadata_file: Path | None = None,
+              **options: Any) -> ConvertOptions:
+        """Options with the metadata given on the command line and in a run-wide file, validated."""
+        run = Source(str(metadata_file), load_toml(metadata_file), explicit=True) if metadata_file else None
+        return cls(metadata=checked(given or {}, "command line"), run_metadata=run, **options)
+
+    def fingerprint(self, source: Path | None = None) -> str:
+        """Changes whenever an output of `source` could: the options, the metadata
+        files that apply, and the tool version."""
+        from importlib.metadata import version
+
+        extra = beside(source) if source else None
+        state = {"version": version("news2tei"), "options": asdict(self),
+                 "beside": extra.read_bytes().hex() if extra and extra.is_file() else None}
+        return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@dataclass
+class Converted:
+    edition: Edition
+    outputs: dict[str, bytes]  # format -> file content, in the order asked for
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+
+
+def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None) -> Converted:
+    """Convert an edition's bytes; `path` (the input file) names it and finds its metadata."""
+    clock = _Clock()
+    decoded = decode(data, options.encoding)
+    clock.lap("decode")
+    resolved = resolve(_metadata_sources(decoded.text, options, path))
+    meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
+    edition = edition_from_text(decoded.text, meta)
+    edition = replace(edition, diagnostics=(decoded.diagnostic(), *resolved.diagnostics, *edition.diagnostics))
+    clock.lap("structure")
+    outputs = render(edition, options, clock)
+    return Converted(edition, outputs, clock.laps)
+
+
+def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOptions(),
+                 stem: str | None = None) -> tuple[Converted, list[Path]]:
+    """Convert `path` to OUTDIR/<stem><suffix> for each format; return what was written."""
+    path = Path(path)
     try:
-        data = Path(path).read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    edition = edition_from_bytes(data, Metadata(source_name=Path(path).name))
-    from .epub.writer import epub_bytes
-    from .tei.reader import read_tei
-    from .tei.writer import tei_bytes
+    converted = convert_bytes(data, options, path)
+    clock = _Clock()
+    written = []
+    for fmt, content in converted.outputs.items():
+        target = Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}"
+        write_atomic(target, content)
+        written.append(target)
+    converted.timings["write"] = clock.lap("write")
+    return converted, written
 
-    stem = Path(path).name.removesuffix(".txt")
-    tei = tei_bytes(edition)
-    tei_path, epub_path = outdir / f"{stem}.tei.xml", outdir / f"{stem}.epub"
-    write_atomic(tei_path, tei)
-    # The EPUB is made from the TEI read back: the archival master is what readers get.
-    write_atomic(epub_path, epub_bytes(read_tei(tei)))
-    return [tei_path, epub_path]
+
+def render(edition: Edition, options: ConvertOptions, clock: _Clock | None = None) -> dict[str, bytes]:
+    clock = clock or _Clock()
+    outputs: dict[str, bytes] = {}
+    if {"tei", "epub"} & set(options.formats):
+        from .tei.writer import tei_bytes
+
+        tei = outputs["tei"] = tei_bytes(edition, keep_breaks=options.keep_breaks)
+        clock.lap("tei")
+        if "epub" in options.formats:
+            from .epub.writer import epub_bytes
+            from .tei.reader import read_tei
+
+            # The EPUB is made from the TEI read back: the archival master is what readers get.
+            outputs["epub"] = epub_bytes(read_tei(tei), vertical=options.vertical)
+            clock.lap("epub")
+    if "json" in options.formats:
+        from .jsonexport import json_bytes
+
+        outputs["json"] = json_bytes(edition)
+        clock.lap("json")
+    return {fmt: outputs[fmt] for fmt in options.formats}
+
+
+def _metadata_sources(text: str, options: ConvertOptions, path: Path | None) -> list[Source]:
+    """Strongest first: options, the input's own metadata file, the run's, inference."""
+    sources = [Source("command line", options.metadata, explicit=True)]
+    if path and beside(path).is_file():
+        sources.append(Source(beside(path).name, load_toml(beside(path)), explicit=True))
+    if options.run_metadata:
+        sources.append(options.run_metadata)
+    named = from_file_name(path.name) if path else None
+    return sources + ([named] if named else []) + from_text(text)
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_MAX_NAME_BYTES = 200  # file systems allow 255; leave room for suffixes and temp names
+
+
+def safe_name(name: str) -> str:
+    """One path component that cannot leave its directory: no separators, no "..",
+    no hidden files, no control characters, not too long."""
+    clean = _UNSAFE.sub("_", name).strip().lstrip(".")
+    return clean.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore") or "_"
+
+
+def output_stem(path: Path) -> str:
+    return safe_name(Path(path).name.removesuffix(".txt"))
+
+
+def diagnostic_line(name: str, diagnostic: Diagnostic) -> str:
+    where = f"{name}:{diagnostic.span.first}" if diagnostic.span else name
+    return f"{where}: {diagnostic.level}: {diagnostic.message} [{diagnostic.code}]"
+
+
+def failure_message(exc: BaseException) -> str:
+    """One line for any failure: a user's error as is, a bug marked as one."""
+    if isinstance(exc, News2teiError):
+        return str(exc)
+    return f"internal error ({type(exc).__name__}: {exc}); please report it (--debug shows the traceback)"
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> float:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 4)
+        self._last = now
+        return self.laps[name]

@@ -191,6 +191,7 @@ class Metadata:
     source_name: str | None = None  # input file name
     language: str = "zh-Hans"  # script of the source text as detected
     script: ScriptOption = "keep"  # requested OpenCC normalisation
+    pages: tuple[str, ...] = ()  # page labels given by the user, in page order
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,14 @@ from statistics import median
 from .rules.byline import standalone_byline
 from .rules.continuation import marker_at_start
 from .rules.dateline import starts_with_dateline
-from .rules.headline import is_heading_line
+from .rules.headline import is_adoption_line, is_dash_subtitle, is_heading_line
 from .rules.listitem import list_label
 from .rules.section import starts_item
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
 
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
+MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
 
 
 @dataclass
@@ -33,9 +34,14 @@ class Block:
 
     @property
     def column_width(self) -> float:
-        """Width of a full line here: the widest lines, ignoring a lone outlier."""
-        widths = sorted(self.widths, reverse=True)
-        return widths[1] if len(widths) >= 4 and widths[0] - widths[1] > 2 else widths[0]
+        """Width of a full line here: the most common width among the wider
+        lines (first and last lines of paragraphs are shorter; a line with
+        squeezed punctuation may be half an em off)."""
+        widths = sorted((round(w) for w in self.widths), reverse=True)
+        if len(widths) < 4:
+            return widths[0]
+        top = widths[: max(3, len(widths) * 2 // 3)]
+        return max(set(top), key=lambda w: (top.count(w), w))
 
     @property
     def run(self) -> Run:
@@ -47,7 +53,11 @@ class Block:
 
     @property
     def heading_like(self) -> bool:
-        return len(self.lines) <= 4 and all(is_heading_line(l.text) for l in self.lines)
+        """Short, without sentence punctuation: a headline, kicker or label."""
+        size = sum(len("".join(l.text.split())) for l in self.lines
+                   if not (is_adoption_line(l.text) or is_dash_subtitle(l.text)))
+        return len(self.lines) <= 4 and size <= MAX_HEADING_CHARS \
+            and all(is_heading_line(l.text) for l in self.lines)
 
 
 def strong_start(text: str) -> bool:
@@ -102,13 +112,16 @@ def _split_strays(block: Block) -> list[Block]:
 
 
 def paragraph_break(prev: SourceLine, prev_width: float, nxt: SourceLine, next_width: float,
-                    next_is_last: bool) -> bool:
-    """Does a paragraph end between `prev` and `nxt` (consecutive body lines)?"""
+                    next_is_last: bool, in_list_item: bool = False) -> bool:
+    """Does a paragraph end between `prev` and `nxt` (consecutive body lines)?
+    A list item needs no final punctuation: its short last line ends it."""
     if strong_start(nxt.text):
+        return True
+    short_last = display_width(prev.text) <= prev_width - 1
+    if in_list_item and short_last:
         return True
     if not ends_sentence(prev.text):
         return False
-    short_last = display_width(prev.text) <= prev_width - 1
     indented_next = display_width(nxt.text) <= next_width - INDENT + 0.5 and not next_is_last
     return short_last or indented_next
 
@@ -122,7 +135,7 @@ def paragraphs(flow: list[Block]) -> list[Run]:
         if current:
             prev, prev_width, _ = lines[i - 1]
             is_last = i == len(lines) - 1 or lines[i + 1][2] != b
-            if paragraph_break(prev, prev_width, line, width, is_last):
+            if paragraph_break(prev, prev_width, line, width, is_last, bool(list_label(current[0].text))):
                 out.append(_run(current))
                 current = []
         current.append(line)

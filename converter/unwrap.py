@@ -24,8 +24,18 @@ def is_narrow(ch: str) -> bool:
 
 
 def display_width(text: str) -> float:
-    """Width in CJK ems: wide characters count 1, narrow ones 1/2, spaces 0."""
-    return sum(0.5 if is_narrow(c) else 1.0 for c in text if not c.isspace())
+    """Width in CJK ems: wide characters count 1, narrow ones 1/2, spaces 0;
+    punctuation right after punctuation ("”。") and opening punctuation at the
+    start of a line are set half-width, as typesetters do."""
+    width, prev_punct = 0.0, False
+    for c in text.lstrip():
+        if c.isspace():
+            continue
+        punct = c in zh.SQUEEZABLE
+        at_start = width == 0 and c in zh.OPENERS
+        width += 0.5 if is_narrow(c) or (punct and prev_punct) or at_start else 1.0
+        prev_punct = punct
+    return width
 
 
 def clean_prose(raw: str) -> str:
@@ -151,8 +161,15 @@ class Run:
         return any(p.text for p in self.pieces)
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+
+
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
-    closing quotes/brackets ("。”", "！）")."""
+    closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""
+    text = text.rstrip()
+    note = _TRAILING_NOTE.search(text)
+    if note and note.start() > 0:
+        text = text[:note.start()]
     stripped = text.rstrip(zh.CLOSERS)
     return bool(stripped) and stripped[-1] in zh.TERMINALS or text.endswith(zh.STANDALONE_ENDINGS)

@@ -8,6 +8,10 @@ TERMINALS = "。！？!?…；;"
 CLOSERS = "”’」』）)》〉】\"'"
 STANDALONE_ENDINGS = ("……", "——")
 
+# Full-width punctuation that typesetters squeeze to half width next to another.
+SQUEEZABLE = "，。、；：！？“”‘’「」『』（）《》〈〉【】"
+OPENERS = "“‘「『（《〈【"
+
 # Punctuation that only occurs inside running sentences: a line holding one of
 # these is body text, not a headline.
 SENTENCE_PUNCT = "，。；！？：、,;!?"

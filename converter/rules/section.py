@@ -10,8 +10,13 @@ def is_column_name(text: str) -> bool:
     return "".join(text.split()) in zh.COLUMN_NAMES
 
 
+MAX_BANNER_CHARS = 16
+
+
 def is_banner(text: str) -> bool:
-    return is_letter_spaced(text) or is_column_name(text)
+    """A column name, or a short line spaced out for decoration."""
+    short = len("".join(text.split())) <= MAX_BANNER_CHARS
+    return (is_letter_spaced(text) and short) or is_column_name(text)
 
 
 def starts_item(text: str) -> bool:

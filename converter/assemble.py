@@ -1,0 +1,386 @@
+"""Page elements -> the document model.
+
+The one decision that needs the whole edition is which way headlines face:
+some extractors emit a headline before its article, others after it. Each
+heading group standing between two bodies votes with the words it shares with
+each of them (rarer shared words weigh more); the page edges vote too (a page
+that opens with body text and closes with a headline reads "after"). Every
+group then goes to the body on the winning side, unless its own evidence
+clearly says otherwise; doubtful cases become diagnostics."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .body import Unit, ends_brief, split_units
+from .classify import Element, page_elements
+from .model import (Article, Diagnostic, Edition, Figure, Furniture, Metadata, Page, Paragraph, Section,
+                    Span, Text)
+from .rules.continuation import normalise_page
+from .rules.credit import credit
+from .rules.headline import is_adoption_line, is_dash_subtitle
+from .rules.masthead import furniture_kind
+from .rules.section import is_column_name
+from .segment import Block, blocks, paragraphs
+from .source import SourceLine
+from .unwrap import Run, display_width, piece
+
+RESOLUTION_HEADS = ("决议", "決議", "决定", "決定")
+NOTICE_HEADS = ("公告", "通告", "通知", "启事", "啟事", "声明", "聲明")
+
+
+@dataclass
+class Group:
+    kicker: Text | None
+    head: Text | None
+    subs: list[Text]
+    stray: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in (self.kicker, self.head, *self.subs) if t)
+
+
+@dataclass
+class Story:
+    unit: Unit
+    group: Group | None = None
+    byline: Text | None = None
+    figures: list[tuple[int, Figure]] = field(default_factory=list)  # (after source line, figure)
+    new_region: bool = False  # starts a new extraction block (a line led by a space)
+
+
+@dataclass
+class SectionHead:
+    head: Text
+    subs: list[Text]
+    column: bool  # a column of briefs ("简讯"), not a page banner
+
+
+@dataclass
+class PageParts:
+    parts: list  # Story | Group | Figure | SectionHead | Text (a standalone byline)
+    furniture: list[Furniture]
+
+
+def build_edition(lines: list[SourceLine], meta: Metadata) -> Edition:
+    diagnostics: list[Diagnostic] = []
+    by_page: dict[int, list[Block]] = {}
+    for block in blocks(lines):
+        by_page.setdefault(block.page, []).append(block)
+    counter = _Ids()
+    pages = [_parts(page_elements(bs), counter) for _, bs in sorted(by_page.items())]
+    facing_after = _headlines_follow_bodies(pages)
+    built = [_page(parts, facing_after, diagnostics, index, meta) for index, parts in enumerate(pages)]
+    built = _link_continuations(built, diagnostics)
+    return Edition(meta, tuple(built), tuple(diagnostics), line_count=len(lines))
+
+
+class _Ids:
+    """Figure ids are handed out as figures are found; articles and sections
+    get theirs per page, in reading order."""
+
+    def __init__(self) -> None:
+        self.figures = 0
+
+    def figure(self) -> str:
+        self.figures += 1
+        return f"f{self.figures}"
+
+
+# --- elements -> parts -------------------------------------------------------
+
+def _parts(elements: list[Element], ids: _Ids) -> PageParts:
+    parts: list = []
+    furniture: list[Furniture] = []
+    for element in elements:
+        if element.kind == "furniture":
+            furniture.extend(Furniture(furniture_kind(l.text) or "header", _line_text(l, heading=True))
+                             for l in element.lines)
+        elif element.kind == "banner":
+            parts.append(_section_head(element))
+        elif element.kind == "heading":
+            parts.append(_group(element.blocks))
+        elif element.kind == "byline":
+            from .rules.byline import standalone_byline
+
+            text = _line_text(element.lines[0])
+            parts.append(Text(standalone_byline(element.lines[0].text).text, text.span, text.breaks))
+        elif element.kind == "caption":
+            parts.append(_figure(element.blocks, ids))
+        else:
+            parts.extend(_flow(element, ids))
+    return PageParts(parts, furniture)
+
+
+def _line_text(line: SourceLine, heading: bool = False) -> Text:
+    return Run((piece(line.number, line.text),)).to_text(heading=heading)
+
+
+def _section_head(element: Element) -> SectionHead:
+    lines = element.lines
+    subs = [_line_text(l, heading=True) for l in lines[1:] if is_dash_subtitle(l.text)]
+    head_lines = [l for l in lines if not is_dash_subtitle(l.text)]
+    head = Run(tuple(piece(l.number, l.text) for l in head_lines)).to_text(heading=True)
+    return SectionHead(head, subs, column=is_column_name(lines[0].text))
+
+
+def _group(group_blocks: list[Block], stray: bool = False) -> Group:
+    """Kicker, headline and subheadlines of a heading group. A block is one
+    (possibly wrapped) title; dash and adoption lines are subheadlines; of two
+    plain titles the shorter first one is a kicker, a longer first one is the
+    headline with the second as its subheadline."""
+    titles: list[Text] = []
+    subs: list[Text] = []
+    for block in group_blocks:
+        plain = [l for l in block.lines if not (is_dash_subtitle(l.text) or is_adoption_line(l.text))]
+        if plain:
+            titles.append(Run(tuple(piece(l.number, l.text) for l in plain)).to_text(heading=True))
+        subs.extend(_line_text(l, heading=True) for l in block.lines if l not in plain)
+    kicker = None
+    if len(titles) >= 2:
+        first, second = titles[0], titles[1]
+        if display_width(first.text) <= display_width(second.text):
+            kicker, titles = first, titles[1:]
+        else:
+            titles = [first] + titles[1:]
+    head = titles[0] if titles else None
+    return Group(kicker, head, titles[1:] + subs, stray)
+
+
+def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
+    run = Run(tuple(piece(l.number, l.text) for b in fig_blocks for l in b.lines))
+    found = credit(" ".join(l.text for b in fig_blocks for l in b.lines))
+    caption, tail = run.split_solid(_solid(run.text) - found.size) if found else (run, Run(()))
+    credit_text = Text(found.text, tail.to_text().span, ()) if found else None
+    return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
+
+
+def _flow(element: Element, ids: _Ids) -> list:
+    region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
+    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts)
+               for u in split_units(paragraphs(element.blocks))]
+    for stray in element.strays:
+        host = _host(stories, stray.lines[0].number)
+        if stray.kind == "caption":
+            host.figures.append((stray.lines[0].number - 1, _figure(stray.blocks, ids)))
+        else:
+            stories.append(_group(stray.blocks, stray=True))
+    return stories
+
+
+def _host(stories: list[Story], line: int) -> Story:
+    before = [s for s in stories if isinstance(s, Story) and s.unit.lines and min(s.unit.lines) < line]
+    return before[-1] if before else stories[0]
+
+
+def _solid(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+# --- which way headlines face ------------------------------------------------
+
+def _neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:
+    """The bodies on either side of a heading group (figures and bylines may stand between)."""
+    def scan(step: int) -> Story | None:
+        i = index + step
+        while 0 <= i < len(parts) and isinstance(parts[i], (Figure, Text)):
+            i += step
+        return parts[i] if 0 <= i < len(parts) and isinstance(parts[i], Story) else None
+    return scan(-1), scan(1)
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+class _Similarity:
+    """Shared bigrams between a headline and a body, rarer ones weighing more."""
+
+    def __init__(self, stories: list[Story]) -> None:
+        self.df = Counter(bg for s in stories for bg in _bigrams(s.unit.text))
+        self.n = max(len(stories), 1)
+        self.cache: dict[int, set[str]] = {}
+
+    def __call__(self, group: Group, story: Story | None) -> float:
+        if story is None:
+            return 0.0
+        grams = _bigrams(group.text)
+        if not grams:
+            return 0.0
+        body = self.cache.setdefault(id(story), _bigrams(story.unit.text))
+        weight = lambda bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5))  # noqa: E731
+        total = sum(weight(bg) for bg in grams)
+        return sum(weight(bg) for bg in grams & body) / total if total else 0.0
+
+
+def _headlines_follow_bodies(pages: list[PageParts]) -> bool:
+    vote = 0.0
+    for page in pages:
+        parts = [p for p in page.parts if not isinstance(p, (Figure, SectionHead))]
+        sim = _Similarity([p for p in parts if isinstance(p, Story)])
+        for i, part in enumerate(parts):
+            if isinstance(part, Group) and not part.stray and part.head:
+                prev, nxt = _neighbours(parts, i)
+                vote += sim(part, prev) - sim(part, nxt)
+        if parts:
+            vote += 0.5 * (isinstance(parts[-1], Group)) - 0.5 * (isinstance(parts[0], Group))
+            vote += 0.25 * (isinstance(parts[0], Story) and parts[0].unit.continued_from is None)
+    return vote > 0
+
+
+# --- parts -> page ------------------------------------------------------------
+
+def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], index: int,
+          meta: Metadata) -> Page:
+    parts = page.parts
+    _attach_bylines(parts)
+    stories = [p for p in parts if isinstance(p, Story)]
+    sim = _Similarity(stories)
+    orphans: list[tuple[int, Group]] = []
+    leftovers: list[tuple[int, Group]] = []
+    for i, part in enumerate(parts):  # first the side the edition's layout says
+        if isinstance(part, Group) and not part.stray:
+            story = _choose(parts, i, part, facing_after, sim, diagnostics)
+            if story:
+                story.group = part
+            else:
+                leftovers.append((i, part))
+    for i, part in leftovers:  # then whatever is left next to a group
+        prev, nxt = _neighbours(parts, i)
+        free = [s for s in ((prev, nxt) if facing_after else (nxt, prev)) if s and s.group is None]
+        if free:
+            free[0].group = part
+        elif part.head and not part.subs and not part.kicker:
+            # A lone label beside no headline names what follows: a column label.
+            parts[i] = SectionHead(part.head, [], column=False)
+        else:
+            orphans.append((i, part))
+    for i, part in enumerate(parts):
+        if isinstance(part, Group) and part.stray:
+            free = [s for s in stories if s.group is None]
+            best = max(free, key=lambda s: sim(part, s), default=None)
+            if best and sim(part, best) >= 0.2:
+                best.group = part
+            else:
+                orphans.append((i, part))
+            _note(diagnostics, "headline-stray", f"headline inside another story's text; attached "
+                  f"{'by shared words' if best and best.group is part else 'nowhere (no matching story)'}",
+                  part)
+    label = meta.pages[index] if index < len(meta.pages) else None
+    items = _items(parts, orphans, f"p{index + 1}")
+    return Page(label, tuple(page.furniture), tuple(items))
+
+
+def _attach_bylines(parts: list) -> None:
+    """A byline on a line of its own opens the story that follows it."""
+    for i, part in enumerate(parts):
+        if isinstance(part, Text):
+            after = next((p for p in parts[i + 1:] if isinstance(p, Story)), None)
+            if after is not None and after.byline is None:
+                after.byline = part
+                parts[i] = None
+    parts[:] = [p for p in parts if p is not None]
+
+
+def _choose(parts: list, i: int, group: Group, facing_after: bool, sim: _Similarity,
+            diagnostics: list[Diagnostic]) -> Story | None:
+    prev, nxt = _neighbours(parts, i)
+    prev = prev if prev and prev.group is None else None
+    nxt = nxt if nxt and nxt.group is None else None
+    preferred, other = (prev, nxt) if facing_after else (nxt, prev)
+    if preferred and other:
+        p, o = sim(group, preferred), sim(group, other)
+        if o > p + 0.3 and o > 2 * p:
+            _note(diagnostics, "headline-against-layout",
+                  "headline attached against the edition's layout: it shares more words with that story", group)
+            return other
+        if max(p, o) < 0.05 and group.head:
+            _note(diagnostics, "headline-weak-evidence",
+                  "headline shares no words with either neighbouring story; attached by layout", group)
+    return preferred
+
+
+def _note(diagnostics: list[Diagnostic], code: str, message: str, group: Group) -> None:
+    spans = [t.span for t in (group.kicker, group.head, *group.subs) if t]
+    diagnostics.append(Diagnostic(code, "warning", message, Span.union(spans) if spans else None))
+
+
+def _items(parts: list, orphans: list[tuple[int, Group]], key: str) -> list:
+    """Articles, figures and sections of one page in reading order."""
+    orphan_at = {i: g for i, g in orphans}
+    items: list = []
+    sections: list[tuple[SectionHead, list]] = []
+    n_articles = 0
+
+    def place(item) -> None:
+        target = sections[-1][1] if sections and _belongs(sections[-1], item) else items
+        if sections and target is items:
+            _close(sections, items, key)
+        target.append(item)
+
+    for i, part in enumerate(parts):
+        if isinstance(part, SectionHead):
+            _close(sections, items, key)
+            sections.append((part, []))
+        elif isinstance(part, Figure):
+            place(part)
+        elif isinstance(part, Story) or i in orphan_at:
+            if isinstance(part, Story) and part.new_region:
+                _close(sections, items, key)
+            n_articles += 1
+            story = part if isinstance(part, Story) else Story(Unit([]), orphan_at[i])
+            place(_article(story, f"{key}-a{n_articles}"))
+    _close(sections, items, key)
+    return items
+
+
+def _belongs(section: tuple[SectionHead, list], item) -> bool:
+    """A column of briefs holds briefs only; a page banner holds what follows it."""
+    head, _ = section
+    return not head.column or isinstance(item, Figure) or (isinstance(item, Article) and item.kind == "brief")
+
+
+def _close(sections: list, items: list, key: str) -> None:
+    while sections:
+        head, members = sections.pop()
+        n = sum(isinstance(i, Section) for i in items) + 1
+        items.append(Section(f"{key}-s{n}", head.head, tuple(head.subs), tuple(members)))
+
+
+def _article(story: Story, ident: str) -> Article:
+    unit, group = story.unit, story.group or Group(None, None, [])
+    body = list(unit.blocks)
+    for after_line, figure in story.figures:
+        at = next((k + 1 for k, b in enumerate(body) if isinstance(b, Paragraph)
+                   and after_line in b.text.span.lines()), len(body))
+        body.insert(at, figure)
+    byline = unit.byline or story.byline
+    return Article(
+        id=ident, kind=_kind(story, group), kicker=group.kicker, head=group.head, subheads=tuple(group.subs),
+        dateline=unit.dateline, byline=byline, continued_from=unit.continued_from, body=tuple(body),
+        closer=unit.closer, source_note=unit.source_note, continued_to=unit.continued_to)
+
+
+def _kind(story: Story, group: Group) -> str:
+    head = group.head.text if group.head else ""
+    if head.endswith(RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
+        return "resolution"
+    if any(w in head for w in NOTICE_HEADS) or story.unit.closer:
+        return "notice"
+    if ends_brief(story.unit) and not group.head:
+        return "brief"
+    if story.unit.continued_from and not group.head:
+        return "continuation"
+    return "news"
+
+
+# --- continuations across pages ------------------------------------------------
+
+def _link_continuations(pages: list[Page], diagnostics: list[Diagnostic]) -> list[Page]:
+    """Join "（下转A03版）" on page A01 with "（上接A01版）" on page A03."""
+    from .link import link_parts
+
+    return link_parts(pages, diagnostics, normalise_page)

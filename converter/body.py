@@ -1,0 +1,174 @@
+"""A flow of body text -> article bodies ("units").
+
+Paragraphs of one flow are cut into units where a new story begins (a
+dateline, a continuation marker, a bulleted item, the paragraph after a
+brief's source note); each unit's opening and closing furniture is then
+peeled off by the recognisers: continuation markers, dateline, byline,
+numbered lists, closer, source note."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Closer, Continuation, ListBlock, ListItem, Paragraph, Text
+from .rules import squeeze
+from .rules.byline import byline_after_dateline
+from .rules.closer import date_line, looks_like_issuer
+from .rules.continuation import marker_at_end, marker_at_start
+from .rules.dateline import dateline
+from .rules.listitem import list_label
+from .rules.section import starts_item
+from .rules.source_note import source_note
+from .unwrap import Run
+
+
+@dataclass
+class Unit:
+    """The body of one story as found in a flow, before headlines are attached."""
+
+    paragraphs: list[Run]
+    dateline: Text | None = None
+    byline: Text | None = None
+    continued_from: Continuation | None = None
+    continued_to: Continuation | None = None
+    source_note: Text | None = None
+    closer: Closer | None = None
+    blocks: list = field(default_factory=list)  # Paragraph | ListBlock, filled by `finish`
+    bulleted: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.paragraphs)
+
+    @property
+    def lines(self) -> list[int]:
+        return [n for r in self.paragraphs for n in r.lines]
+
+
+def split_units(paragraphs: list[Run]) -> list[Unit]:
+    units: list[Unit] = []
+    for run in paragraphs:
+        loose = squeeze(run.text)
+        starts = not units or dateline(loose) or marker_at_start(loose) or starts_item(loose) \
+            or units[-1].source_note is not None
+        if starts:
+            units.append(Unit([]))
+        units[-1].paragraphs.append(run)
+        if source_note(loose) and _is_brief(units[-1]):
+            _take_source_note(units[-1])
+    for unit in units:
+        finish(unit)
+    return units
+
+
+def _is_brief(unit: Unit) -> bool:
+    return starts_item(unit.paragraphs[0].text) or len(unit.text) < 400
+
+
+def _take_source_note(unit: Unit) -> None:
+    run = unit.paragraphs[-1]
+    note = source_note(squeeze(run.text))
+    body, tail = run.split_solid(_solid(run) - note.size)
+    unit.paragraphs[-1:] = [body] if body else []
+    unit.source_note = tail.to_text()
+
+
+def finish(unit: Unit) -> None:
+    """Peel markers, dateline and byline off the start, markers and the closer
+    off the end, and group numbered items into lists."""
+    _take_opening(unit)
+    _take_closing(unit)
+    unit.blocks = _lists(unit.paragraphs)
+
+
+def _take_opening(unit: Unit) -> None:
+    if not unit.paragraphs:
+        return
+    run = unit.paragraphs[0]
+    marker = marker_at_start(squeeze(run.text))
+    if marker:
+        head, run = run.split_solid(marker.size)
+        unit.continued_from = _continuation(marker, head.to_text())
+    date = dateline(squeeze(run.text)) if run else None
+    if date:
+        head, run = run.split_solid(date.size)
+        unit.dateline = head.to_text()
+        by = byline_after_dateline(squeeze(run.text))
+        if by:
+            head, run = run.split_solid(by.size)
+            unit.byline = Text(by.text, head.to_text().span, head.to_text().breaks)
+    if starts_item(run.text):
+        unit.bulleted = True
+    unit.paragraphs[0:1] = [run] if run else []
+
+
+def _take_closing(unit: Unit) -> None:
+    if not unit.paragraphs:
+        return
+    run = unit.paragraphs[-1]
+    marker = marker_at_end(squeeze(run.text))
+    if marker:
+        run, tail = run.split_solid(_solid(run) - marker.size)
+        unit.continued_to = _continuation(marker, tail.to_text())
+        unit.paragraphs[-1:] = [run] if run else []
+    unit.closer = _closer(unit)
+
+
+def _closer(unit: Unit) -> Closer | None:
+    """A signature and a date ending the text: the date alone on the last line,
+    the issuer on the lines before it (no sentence punctuation there)."""
+    if not unit.paragraphs:
+        return None
+    run = unit.paragraphs[-1]
+    last = run.pieces[-1]
+    when = date_line(last.text)
+    if not when or len(unit.paragraphs) + len(run.pieces) < 3:
+        return None
+    signed_pieces = run.pieces[:-1]
+    if not signed_pieces and len(unit.paragraphs) >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
+        unit.paragraphs.pop()
+        signed_pieces = unit.paragraphs[-1].pieces
+    signed = Run(tuple(signed_pieces))
+    if signed and not looks_like_issuer(signed.text):
+        return None
+    unit.paragraphs.pop()
+    return Closer((signed.to_text(),) if signed else (), Run((last,)).to_text(), when)
+
+
+def _lists(paragraphs: list[Run]) -> list:
+    """Numbered paragraphs in sequence (1., 2., …) become one list."""
+    blocks: list = []
+    items: list[ListItem] = []
+    expected = 1
+    for run in paragraphs:
+        label = list_label(run.text)
+        if label and int(label.get("n")) == expected:
+            head, rest = run.split_solid(label.size)
+            items.append(ListItem(label.text, rest.to_text() if rest else Text("", head.to_text().span)))
+            expected += 1
+            continue
+        _flush(blocks, items)
+        items, expected = [], 1
+        blocks.append(Paragraph(run.to_text()))
+    _flush(blocks, items)
+    return blocks
+
+
+def _flush(blocks: list, items: list[ListItem]) -> None:
+    if len(items) >= 2:
+        blocks.append(ListBlock(tuple(items)))
+    else:  # a lone "1." is no list: put the label back
+        blocks.extend(Paragraph(Text(i.label + i.text.text, i.text.span, tuple(b + len(i.label) for b in i.text.breaks)))
+                      for i in items)
+
+
+def _continuation(marker, text: Text) -> Continuation:
+    return Continuation(marker.get("direction"), text, marker.get("page") or None, marker.get("sign") or None)
+
+
+def _solid(run: Run) -> int:
+    return sum(1 for c in run.text if not c.isspace())
+
+
+def ends_brief(unit: Unit) -> bool:
+    return unit.source_note is not None or unit.bulleted
+

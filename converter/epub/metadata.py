@@ -1,0 +1,99 @@
+"""Package metadata: Dublin Core and EPUB Accessibility 1.1, derived from the
+edition and from what the book actually contains, never asserted blindly."""
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from ..model import Edition
+from ..script import convert
+from .book import Book
+
+# uuid5 namespace for identifiers derived from an edition's content.
+IDENTIFIER_NAMESPACE = uuid.UUID("6d1c4c52-4f0e-5b8e-9a57-8c1e7a3a0c11")
+# When neither SOURCE_DATE_EPOCH nor the edition's date says when: the zip epoch.
+FALLBACK_MODIFIED = datetime(1980, 1, 1)
+ACCESS_MODE = {"application/xhtml+xml": "textual", "image": "visual"}
+FEATURES = ("tableOfContents", "readingOrder", "structuralNavigation")
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+
+
+@dataclass(frozen=True)
+class Meta:
+    namespace: str | None  # "DC", or None for an OPF <meta property=…>
+    name: str
+    value: str
+    attributes: dict[str, str]
+
+
+def identifier(edition: Edition) -> str:
+    """The given identifier, else a uuid5 of the edition's content (same content, same id)."""
+    if edition.meta.identifier:
+        return edition.meta.identifier
+    content = repr((edition.meta, edition.pages))
+    return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, content)}"
+
+
+def modified(edition: Edition) -> datetime:
+    """dcterms:modified and the zip timestamps: SOURCE_DATE_EPOCH when the caller
+    asks for it, else the edition's date, never the clock. Naive, meaning UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return max(datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None), FALLBACK_MODIFIED)
+    try:
+        return max(datetime.fromisoformat(edition.meta.date or ""), FALLBACK_MODIFIED)
+    except ValueError:
+        return FALLBACK_MODIFIED
+
+
+def metadata(edition: Edition, book: Book, media_types: list[str]) -> list[Meta]:
+    meta = edition.meta
+    script = meta.script
+    source = print_edition(edition, book)
+    entries = [Meta("DC", "date", meta.date, {})] if meta.date else []
+    publisher = meta.publisher or meta.title
+    if publisher:
+        entries.append(Meta("DC", "publisher", convert(publisher, script), {}))
+    if source:
+        entries.append(Meta("DC", "source", source, {}))
+    entries += accessibility(edition, book, media_types, source)
+    return entries
+
+
+def print_edition(edition: Edition, book: Book) -> str | None:
+    """The printed issue the book comes from and its page-list follows."""
+    return book.title if edition.meta.title else None
+
+
+def accessibility(edition: Edition, book: Book, media_types: list[str], source: str | None) -> list[Meta]:
+    modes = sorted({mode for kind, mode in ACCESS_MODE.items() for t in media_types if t.startswith(kind)})
+    features = FEATURES + (("printPageNumbers",) if book.page_list else ())
+    entries = [_property("schema:accessMode", m) for m in modes]
+    entries.append(_property("schema:accessModeSufficient", ",".join(modes)))
+    entries += [_property("schema:accessibilityFeature", f) for f in features]
+    entries.append(_property("schema:accessibilityHazard", "none"))
+    entries.append(_property("schema:accessibilitySummary", summary(book)))
+    if book.page_list:
+        entries.append(_property("pageBreakSource", source or book.title))
+    entries.append(_property("dcterms:conformsTo", CONFORMANCE))
+    return entries
+
+
+def summary(book: Book) -> str:
+    labels = book.labels
+    sentences = [labels["summary_book"].format(title=book.title, docs=len(book.documents),
+                                               articles=len(book.stories))]
+    if book.page_list:
+        sentences.append(labels["summary_pages"].format(first=book.page_list[0].label,
+                                                        last=book.page_list[-1].label))
+    if any(len(s.parts) > 1 for s in book.stories):
+        sentences.append(labels["summary_joined"])
+    if book.figures:
+        sentences.append(labels["summary_figures"])
+    return "".join(sentences)
+
+
+def _property(name: str, value: str) -> Meta:
+    return Meta(None, "meta", value, {"property": name})

@@ -1,0 +1,109 @@
+"""Packaging: ebooklib assembles the publication (OPF, container, NCX), then the
+archive is written again deterministically.
+
+ebooklib 0.20 stamps zip entries with the clock, would put a random uuid4 in the
+OPF and `datetime.now()` in dcterms:modified, and `write_epub` returns False
+instead of raising: so the identifier and mtime are always set here, its writer
+is driven directly (errors propagate), and its zip is only read back. The one
+thing ebooklib cannot express, xml:lang on the package element (which Ace
+requires), is set on its OPF afterwards."""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..errors import OutputError
+from .metadata import Meta
+
+MIMETYPE = b"application/epub+zip"
+OPF = "EPUB/content.opf"
+FIRST_ENTRIES = ("mimetype", "META-INF/container.xml", OPF)
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Resource:
+    file: str  # relative to the package directory
+    media_type: str
+    content: bytes
+    in_spine: bool = False
+    properties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Package:
+    identifier: str
+    title: str
+    language: str
+    modified: datetime
+    metadata: tuple[Meta, ...]
+    resources: tuple[Resource, ...]  # spine order for the documents in the spine
+    toc: tuple[tuple[str, str], ...]  # (label, href) for the EPUB 2 NCX
+    rtl: bool = False
+
+
+def epub_archive(package: Package) -> bytes:
+    entries = _entries(_ebooklib_zip(package))
+    entries[OPF] = _with_language(entries[OPF], package.language)
+    return rezip(entries, package.modified)
+
+
+def _ebooklib_zip(package: Package) -> bytes:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier(package.identifier)
+    book.set_title(package.title)
+    book.set_language(package.language)
+    for entry in package.metadata:
+        book.add_metadata(entry.namespace, entry.name, entry.value, entry.attributes)
+    if package.rtl:
+        book.set_direction("rtl")
+    for number, resource in enumerate(package.resources):
+        item = epub.EpubItem(uid=f"item-{number}", file_name=resource.file,
+                             media_type=resource.media_type, content=resource.content)
+        item.properties = list(resource.properties)
+        book.add_item(item)
+        if resource.in_spine:
+            book.spine.append(item)
+    book.add_item(epub.EpubNcx())
+    book.toc = [epub.Link(href, label, f"ncx-{n}") for n, (label, href) in enumerate(package.toc)]
+    buffer = io.BytesIO()
+    writer = epub.EpubWriter(buffer, book, {"mtime": package.modified, "epub2_guide": False})
+    writer.process()
+    try:
+        writer.write()
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"cannot assemble the EPUB: {exc}") from None
+    return buffer.getvalue()
+
+
+def _entries(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return {name: source.read(name) for name in source.namelist()}
+
+
+def _with_language(opf: bytes, language: str) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(opf)
+    root.set(XML_LANG, language)
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def rezip(entries: dict[str, bytes], when: datetime) -> bytes:
+    """The entries in a fixed order (mimetype first and stored), with fixed
+    timestamps and permissions: the same book always gives the same bytes."""
+    entries = {**entries, "mimetype": MIMETYPE}
+    order = [n for n in FIRST_ENTRIES if n in entries] + sorted(set(entries) - set(FIRST_ENTRIES))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever the host
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, entries[name], compresslevel=9)
+    return out.getvalue()

@@ -1,0 +1,69 @@
+"""Content documents from the Jinja2 templates in templates/epub/.
+
+Every rendered document is parsed back as strict XML before it is packaged:
+ebooklib would not notice a broken document, EPUBCheck would, too late."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import OutputError
+from ..model import Edition
+from ..resources import template_dir
+from .book import Book, article_label, stub_id, text_of
+from .labels import date_text
+
+STYLESHEETS = ("style.css",)
+VERTICAL_STYLESHEETS = ("style.css", "vertical.css")
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir() / "epub")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # Filters are bound when a template compiles, so the script comes from the context.
+    env.filters["text"] = jinja2.pass_context(lambda context, value: context["text"](value))
+    env.filters["kind"] = lambda value: type(value).__name__
+    return env
+
+
+def stylesheets(vertical: bool) -> tuple[str, ...]:
+    return VERTICAL_STYLESHEETS if vertical else STYLESHEETS
+
+
+def stylesheet_bytes(name: str) -> bytes:
+    return (template_dir() / "epub" / name).read_bytes()
+
+
+def render_documents(edition: Edition, book: Book, vertical: bool) -> dict[str, bytes]:
+    """File name -> XHTML bytes for the title page, the navigation and every content document."""
+    env = _environment()
+    text = text_of(edition.meta.script)
+    context = dict(
+        book=book, meta=edition.meta, labels=book.labels, stylesheets=stylesheets(vertical), text=text,
+        href=book.href, stub_id=stub_id, label=lambda article: article_label(article, text, book.labels),
+        date=date_text(book.labels, edition.meta.date) if edition.meta.date else "",
+    )
+    out = {"title.xhtml": env.get_template("title.xhtml").render(context),
+           "nav.xhtml": env.get_template("nav.xhtml").render(context)}
+    content = env.get_template("content.xhtml")
+    for doc in book.documents:
+        out[doc.file] = content.render(context, doc=doc)
+    return {name: _well_formed(name, text) for name, text in out.items()}
+
+
+def _well_formed(name: str, text: str) -> bytes:
+    from lxml import etree
+
+    data = text.encode("utf-8")
+    try:
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise OutputError(f"EPUB document {name} is not well-formed XML: {exc}") from None
+    return data

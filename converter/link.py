@@ -1,0 +1,90 @@
+"""Link the parts of an article continued across pages.
+
+"（下转A03版）" closing an article on page A01 and "（上接A01版）" opening one on
+page A03 are two parts of one story: each marker gets the other part as its
+target, and the parts get TEI's part/prev/next. Markers whose other part is
+not in this edition stay unlinked (and are reported)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .model import Article, Continuation, Diagnostic, Page, Section
+
+
+def _articles(pages: list[Page]) -> list[tuple[int, Article]]:
+    found = []
+    for index, page in enumerate(pages):
+        for item in page.items:
+            members = item.items if isinstance(item, Section) else (item,)
+            found.extend((index, a) for a in members if isinstance(a, Article))
+    return found
+
+
+def link_parts(pages: list[Page], diagnostics: list[Diagnostic],
+               normalise: Callable[[str], str]) -> list[Page]:
+    articles = _articles(pages)
+    labels = [normalise(p.label) if p.label else None for p in pages]
+    pairs: dict[str, str] = {}  # id of the earlier part -> id of the later part
+    taken: set[str] = set()
+    for index, first in articles:
+        to = first.continued_to
+        if not to:
+            continue
+        match = _find(first, index, to, articles, labels, normalise, taken)
+        if match:
+            pairs[first.id] = match.id
+            taken.add(match.id)
+    linked_later = set(pairs.values())
+    for index, article in articles:
+        for marker, linked in ((article.continued_to, article.id in pairs),
+                               (article.continued_from, article.id in linked_later)):
+            if marker and not linked:
+                diagnostics.append(Diagnostic(
+                    "continuation-unlinked", "info",
+                    f"continuation marker {marker.text.text}: the other part is not in this edition",
+                    marker.text.span))
+    if not pairs:
+        return pages
+    previous = {later: earlier for earlier, later in pairs.items()}
+    return [_rewrite(page, pairs, previous) for page in pages]
+
+
+def _find(first: Article, index: int, to: Continuation, articles, labels, normalise, taken) -> Article | None:
+    own_label = labels[index]
+    candidates = []
+    for j, other in articles:
+        back = other.continued_from
+        if not back or other.id in taken or j <= index:
+            continue
+        if to.sign and back.sign and to.sign != back.sign:
+            continue
+        target_ok = labels[j] is None or not to.page or labels[j] == normalise(to.page)
+        source_ok = own_label is None or not back.page or own_label == normalise(back.page)
+        if target_ok and source_ok:
+            candidates.append((labels[j] is not None and own_label is not None, other))
+    # Prefer a pair both of whose page labels are known and agree; without
+    # labels, link only when the choice is unique.
+    sure = [c for known, c in candidates if known]
+    if sure:
+        return sure[0]
+    return candidates[0][1] if len(candidates) == 1 else None
+
+
+def _rewrite(page: Page, pairs: dict[str, str], previous: dict[str, str]) -> Page:
+    def fix(article: Article) -> Article:
+        nxt, prev = pairs.get(article.id), previous.get(article.id)
+        if not nxt and not prev:
+            return article
+        part = "M" if nxt and prev else ("I" if nxt else "F")
+        to = replace(article.continued_to, target=nxt) if nxt and article.continued_to else article.continued_to
+        back = (replace(article.continued_from, target=prev)
+                if prev and article.continued_from else article.continued_from)
+        return replace(article, part=part, next=nxt, prev=prev, continued_to=to, continued_from=back)
+
+    def item(x):
+        if isinstance(x, Section):
+            return replace(x, items=tuple(fix(a) if isinstance(a, Article) else a for a in x.items))
+        return fix(x) if isinstance(x, Article) else x
+
+    return replace(page, items=tuple(item(x) for x in page.items))
