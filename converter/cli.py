@@ -5,7 +5,9 @@ one line. Heavy modules are imported inside the commands that need them, so
 start-up stays cheap."""
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -116,6 +118,49 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
             click.echo(f"news2tei: error: {path}: {failure_message(exc)}", err=True)
             failed += 1
     if failed:
+        ctx.exit(1)
+
+
+@main.command()
+@click.argument("src_dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for the outputs; the input tree is mirrored under it.")
+@_conversion_options
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
+              help="Editions converted in parallel (worker processes).")
+@click.option("--resume", is_flag=True,
+              help="Skip editions whose outputs are newer than their input and made with the same options.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write one JSON line per edition (status, error, warnings, counts, timings).")
+@click.pass_context
+def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
+          metadata_file: Path | None, title: str | None, jobs: int, resume: bool, report_path: Path | None,
+          **options) -> None:
+    """Convert every *.txt under SRC_DIR... into OUTDIR, mirroring the tree.
+
+    A failing edition is reported and never stops the others; the exit status is
+    0 only if every edition converted."""
+    from .batch import find_tasks, run_batch
+    from .convert import DEFAULT_FORMATS, ConvertOptions
+
+    base = ConvertOptions.build({"title": title}, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
+    tasks = find_tasks(src_dirs, outdir)
+    report = open(report_path, "w", encoding="utf-8") if report_path else None
+    progress = click.progressbar(length=len(tasks), label="converting", file=sys.stderr) \
+        if sys.stderr.isatty() else None
+    try:
+        with progress or nullcontext():
+            summary = run_batch(tasks, base, jobs=jobs, resume=resume, report=report, debug=ctx.obj["debug"],
+                                on_record=lambda record: progress and progress.update(1))
+    finally:
+        if report:
+            report.close()
+    for record in summary.failures:
+        click.echo(f"news2tei: error: {record['input']}: {record['error']}", err=True)
+        if record.get("traceback"):
+            click.echo(record["traceback"], err=True)
+    click.echo(f"news2tei batch: {summary.line()}", err=True)
+    if not summary.ok:
         ctx.exit(1)
 
 

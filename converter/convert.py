@@ -55,6 +55,7 @@ class ConvertOptions:
 @dataclass
 class Converted:
     edition: Edition
+    encoding: str  # the codec the input was decoded with
     outputs: dict[str, bytes]  # format -> file content, in the order asked for
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
@@ -70,7 +71,7 @@ def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None
     edition = replace(edition, diagnostics=(decoded.diagnostic(), *resolved.diagnostics, *edition.diagnostics))
     clock.lap("structure")
     outputs = render(edition, options, clock)
-    return Converted(edition, outputs, clock.laps)
+    return Converted(edition, decoded.encoding, outputs, clock.laps)
 
 
 def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOptions(),
@@ -138,7 +139,8 @@ def safe_name(name: str) -> str:
 
 
 def output_stem(path: Path) -> str:
-    return safe_name(Path(path).name.removesuffix(".txt"))
+    name = Path(path).name
+    return safe_name(name[:-4] if name.lower().endswith(".txt") else name)
 
 
 def diagnostic_line(name: str, diagnostic: Diagnostic) -> str:
