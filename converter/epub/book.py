@@ -162,7 +162,7 @@ class _Layout:
 
     def documents(self, title: str) -> Iterator[Document]:
         """One document per page; an edition that is one unlabelled page is cut at its sections."""
-        pages = self.edition.pages
+        pages = self.edition.pages or (Page(None),)
         if len(pages) == 1 and pages[0].label is None:
             yield from self._section_documents(pages[0], title)
             return

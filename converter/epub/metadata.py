@@ -83,11 +83,10 @@ def accessibility(edition: Edition, book: Book, media_types: list[str], source: 
 
 def summary(book: Book) -> str:
     labels = book.labels
-    sentences = [labels["summary_book"].format(title=book.title, docs=len(book.documents),
-                                               articles=len(book.stories))]
+    sentences = [labels["summary_book"].format(title=book.title, articles=len(book.stories))]
     if book.page_list:
-        sentences.append(labels["summary_pages"].format(first=book.page_list[0].label,
-                                                        last=book.page_list[-1].label))
+        pages = book.page_list
+        sentences.append(labels["summary_pages"].format(count=len(pages), first=pages[0].label, last=pages[-1].label))
     if any(len(s.parts) > 1 for s in book.stories):
         sentences.append(labels["summary_joined"])
     if book.figures:
