@@ -357,11 +357,19 @@ def _article(story: Story, ident: str) -> Article:
         at = next((k + 1 for k, b in enumerate(body) if isinstance(b, Paragraph)
                    and after_line in b.text.span.lines()), len(body))
         body.insert(at, figure)
-    byline = unit.byline or story.byline
+    byline = _both(story.byline, unit.byline)
     return Article(
         id=ident, kind=_kind(story, group), kicker=group.kicker, head=group.head, subheads=tuple(group.subs),
         dateline=unit.dateline, byline=byline, continued_from=unit.continued_from, body=tuple(body),
         closer=unit.closer, source_note=unit.source_note, continued_to=unit.continued_to)
+
+
+def _both(first: Text | None, second: Text | None) -> Text | None:
+    """One byline from two (a byline line above a dateline's own byline)."""
+    if not (first and second):
+        return first or second
+    return Text(f"{first.text} {second.text}", Span.union([first.span, second.span]),
+                first.breaks + (len(first.text) + 1,) + tuple(len(first.text) + 1 + b for b in second.breaks))
 
 
 def _kind(story: Story, group: Group) -> str:

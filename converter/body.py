@@ -34,6 +34,7 @@ class Unit:
     closer: Closer | None = None
     blocks: list = field(default_factory=list)  # Paragraph | ListBlock, filled by `finish`
     bulleted: bool = False
+    closed: bool = False  # a "to" marker ended it: what follows is another story
 
     @property
     def text(self) -> str:
@@ -48,11 +49,14 @@ def split_units(paragraphs: list[Run]) -> list[Unit]:
     units: list[Unit] = []
     for run in paragraphs:
         loose = squeeze(run.text)
-        starts = not units or dateline(loose) or marker_at_start(loose) or starts_item(loose) \
-            or units[-1].source_note is not None
+        opening = marker_at_start(loose)
+        starts = not units or dateline(loose) or (opening and opening.get("direction") == "from") \
+            or starts_item(loose) or units[-1].source_note is not None or units[-1].closed
         if starts:
             units.append(Unit([]))
         units[-1].paragraphs.append(run)
+        closing = marker_at_end(loose)
+        units[-1].closed = bool(closing and closing.get("direction") == "to")
         if source_note(loose) and _is_brief(units[-1]):
             _take_source_note(units[-1])
     for unit in units:
@@ -85,7 +89,7 @@ def _take_opening(unit: Unit) -> None:
         return
     run = unit.paragraphs[0]
     marker = marker_at_start(squeeze(run.text))
-    if marker:
+    if marker and marker.get("direction") == "from":
         head, run = run.split_solid(marker.size)
         unit.continued_from = _continuation(marker, head.to_text())
     date = dateline(squeeze(run.text)) if run else None
@@ -106,7 +110,7 @@ def _take_closing(unit: Unit) -> None:
         return
     run = unit.paragraphs[-1]
     marker = marker_at_end(squeeze(run.text))
-    if marker:
+    if marker and marker.get("direction") == "to":
         run, tail = run.split_solid(_solid(run) - marker.size)
         unit.continued_to = _continuation(marker, tail.to_text())
         unit.paragraphs[-1:] = [run] if run else []

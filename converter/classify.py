@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .lexicon import zh
 from .rules.byline import standalone_byline
 from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
@@ -35,7 +36,7 @@ class Element:
 
 def block_kind(block: Block, at_page_edge: bool) -> Kind:
     first = block.lines[0].text
-    if at_page_edge and all(furniture_kind(l.text) for l in block.lines):
+    if at_page_edge and _masthead(block):
         return "furniture"
     if len(block.lines) == 1 and standalone_byline(first):
         return "byline"
@@ -47,6 +48,13 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
     if block.heading_like and not strong_start(first) and not starts_with_dateline(first):
         return "heading"
     return "body"
+
+
+def _masthead(block: Block) -> bool:
+    """Masthead and running-head lines: mostly furniture, nothing sentence-like."""
+    hits = sum(1 for l in block.lines if furniture_kind(l.text))
+    return hits * 2 >= len(block.lines) and (hits == len(block.lines) or all(
+        not any(c in zh.SENTENCE_PUNCT for c in l.text) for l in block.lines))
 
 
 def page_elements(blocks: list[Block]) -> list[Element]:
@@ -88,13 +96,13 @@ def _in_context(blocks: list[Block], kinds: list[Kind], i: int) -> Kind:
     if prev and not ends_sentence(prev.lines[-1].text):
         full_width = display_width(block.lines[-1].text) >= prev.column_width - 1
         return "body" if not continues or full_width else "heading"
-    if continues and _full_line(block.lines[-1].text, nxt) and _full_line(nxt.lines[0].text, nxt):
-        return "body"
+    if continues and len(nxt.lines) >= 2 and not nxt.lines[0].indented and _full_line(nxt.lines[0].text, nxt):
+        return "body"  # the text after it goes on mid-sentence: this is where it starts
     return "heading"
 
 
 def _full_line(text: str, block: Block) -> bool:
-    return display_width(text) >= block.column_width - 1.5
+    return display_width(text) >= block.column_width - 1
 
 
 def _open_flow(elements: list[Element]) -> Element | None:

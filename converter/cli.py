@@ -164,6 +164,18 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
         ctx.exit(1)
 
 
+@main.command()
+@click.argument("tei", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The EPUB to write [default: <stem>.epub beside TEI].")
+@click.option("--vertical", is_flag=True, help="Vertical writing, pages right to left.")
+def epub(tei: Path, output: Path | None, vertical: bool) -> None:
+    """Make an EPUB 3 from a TEI edition (for example one corrected by hand)."""
+    from .epub.writer import default_target, epub_from_tei_file
+
+    click.echo(str(epub_from_tei_file(tei, output or default_target(tei), vertical)))
+
+
 @main.command("inspect")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,

@@ -6,6 +6,7 @@ paragraphs are decided from punctuation and the column layout (a short last
 line, the next paragraph's first line shortened by its lost indent)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from statistics import median
 
@@ -37,11 +38,11 @@ class Block:
         """Width of a full line here: the most common width among the wider
         lines (first and last lines of paragraphs are shorter; a line with
         squeezed punctuation may be half an em off)."""
-        widths = sorted((round(w) for w in self.widths), reverse=True)
+        widths = sorted(self.widths, reverse=True)
         if len(widths) < 4:
             return widths[0]
-        top = widths[: max(3, len(widths) * 2 // 3)]
-        return max(set(top), key=lambda w: (top.count(w), w))
+        top = [math.floor(w + 0.5) for w in widths[: max(3, len(widths) * 2 // 3)]]
+        return float(max(set(top), key=lambda w: (top.count(w), w)))
 
     @property
     def run(self) -> Run:
@@ -62,7 +63,8 @@ class Block:
 
 def strong_start(text: str) -> bool:
     """A line that begins a new unit whatever came before it."""
-    return bool(starts_item(text) or marker_at_start(text) or list_label(text)
+    marker = marker_at_start(text)
+    return bool(starts_item(text) or (marker and marker.get("direction") == "from") or list_label(text)
                 or standalone_byline(text))
 
 

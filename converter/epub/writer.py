@@ -4,7 +4,11 @@
 if set) always gives a byte-identical file."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..errors import InputError
 from ..model import Edition
+from ..output import write_atomic
 from .book import plan_book
 from .metadata import identifier, metadata, modified
 from .package import Package, Resource, epub_archive
@@ -12,7 +16,7 @@ from .render import render_documents, stylesheet_bytes, stylesheets
 
 XHTML = "application/xhtml+xml"
 
-__all__ = ["epub_bytes"]
+__all__ = ["epub_bytes", "epub_from_tei_file"]
 
 
 def epub_bytes(edition: Edition, vertical: bool = False) -> bytes:
@@ -35,3 +39,20 @@ def epub_bytes(edition: Edition, vertical: bool = False) -> bytes:
         rtl=vertical,
     )
     return epub_archive(package)
+
+
+def epub_from_tei_file(source: Path, target: Path, vertical: bool = False) -> Path:
+    """`news2tei epub`: a (possibly hand-edited) TEI edition file -> an EPUB file."""
+    from ..tei.reader import read_tei
+
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    write_atomic(Path(target), epub_bytes(read_tei(data), vertical))
+    return Path(target)
+
+
+def default_target(source: Path) -> Path:
+    """EDITION.tei.xml -> EDITION.epub beside it."""
+    return Path(source).with_name(Path(source).name.removesuffix(".xml").removesuffix(".tei") + ".epub")

@@ -14,7 +14,7 @@ OPENERS = "“‘「『（《〈【"
 
 # Punctuation that only occurs inside running sentences: a line holding one of
 # these is body text, not a headline.
-SENTENCE_PUNCT = "，。；！？：、,;!?"
+SENTENCE_PUNCT = "，。；！？：,;!?"
 
 # Character classes used inside regular expressions.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -30,6 +30,8 @@ AGENCIES = ("新华社", "新華社", "中新社", "中新網", "中新网", "�
             "央视网", "央視網", "法新社", "路透社", "美联社", "美聯社", "共同社", "韩联社", "韓聯社")
 REPORTER = ("记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "特约记者", "特約記者",
             "本报记者", "本報記者", "本报通讯员", "本報通訊員", "见习记者", "見習記者")
+COMMENTATORS = ("本报评论员", "本報評論員", "特约评论员", "特約評論員", "评论员", "評論員", "本报编辑部",
+                "本報編輯部")
 REPORT_VERBS = ("报道", "報導", "报导", "報道")
 DISPATCH = ("电", "電")
 

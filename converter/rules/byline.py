@@ -17,7 +17,9 @@ _STANDALONE = (
     re.compile(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?$"),
     re.compile(rf"^[□■◎]?\s*(?:文|图|圖|文/图|文／圖)\s*[/／:：]\s*{_NAMES}(?:\s+(?:图|圖)\s*[/／:：]\s*{_NAMES})?$"),
     re.compile(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$"),
+    re.compile(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$"),
 )
+_CREDIT_END = re.compile(rf"(?:{'|'.join(zh.CREDIT_WORDS)})$")
 # A parenthetical byline at the start of the text that follows a dateline.
 _PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
 _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
@@ -25,7 +27,7 @@ _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
-    if any(p.match(text) for p in _STANDALONE):
+    if not _CREDIT_END.search(text) and any(p.match(text) for p in _STANDALONE):
         return Match(tidy_names(text), solid_len(text))
     return None
 

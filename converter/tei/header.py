@@ -1,0 +1,177 @@
+"""Edition metadata <-> teiHeader.
+
+Only what the model knows is written: an absent value is an absent element, never a
+placeholder. Prose written by news2tei (how the text was made) is English and
+marked `xml:lang="en"`; metadata values carry the language of the source text."""
+from __future__ import annotations
+
+import re
+from importlib import metadata as dist_metadata
+from urllib.parse import quote
+
+from lxml import etree
+
+from ..errors import TeiReadError
+from ..model import Edition, Metadata, ScriptOption
+from ..script import OPENCC_CONFIG, output_language
+from .content import LINE_SCHEME
+from .names import XML_LANG, tei
+
+TOOL = "news2tei"
+LANGUAGE_NAMES = {
+    "zh-Hans": "Chinese, Simplified script", "zh-Hant": "Chinese, Traditional script",
+    "zh-Hant-TW": "Chinese, Traditional script (Taiwan standard)",
+    "zh-Hant-HK": "Chinese, Traditional script (Hong Kong standard)",
+}
+SCRIPT_OF_CONFIG = {config: script for script, config in OPENCC_CONFIG.items()}
+_W3C_DATE = re.compile(r"-?\d{4,}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?)?)?")
+_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+UNWRAPPING = ("Column lines hard-wrapped by the text extractor were rejoined into headlines, "
+              "paragraphs and list items; no character was added.")
+DIPLOMATIC = (" Every original line break is kept as lb with break=\"no\", preceded by cb where the "
+              "text goes on in another column; pb marks each page.")
+SPACES = ("Justification spaces between CJK characters were removed; a single space is kept "
+          "between Latin or digit tokens and between the halves of a headline.")
+
+
+def write_header(edition: Edition, keep_breaks: bool) -> etree._Element:
+    meta = edition.meta
+    header = etree.Element(tei("teiHeader"), {XML_LANG: "en"})
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", _title(meta), {XML_LANG: meta.language})
+    publication = _sub(file_desc, "publicationStmt")
+    _sub(publication, "distributor", TOOL)
+    _optional(publication, "idno", meta.identifier, {"type": "edition"})
+    _source_desc(_sub(file_desc, "sourceDesc"), edition)
+    _encoding_desc(_sub(header, "encodingDesc"), meta, keep_breaks)
+    lang_usage = _sub(_sub(header, "profileDesc"), "langUsage")
+    for tag in dict.fromkeys((meta.language, output_language(meta))):
+        _sub(lang_usage, "language", _language_name(tag, meta), {"ident": tag})
+    return header
+
+
+def _title(meta: Metadata) -> str:
+    known = [v for v in (meta.title, meta.date, meta.edition) if v]
+    if known:
+        return " ".join(known)
+    return f"Newspaper edition from {meta.source_name}" if meta.source_name else "Untitled newspaper edition"
+
+
+def _source_desc(source_desc: etree._Element, edition: Edition) -> None:
+    meta = edition.meta
+    labels = [page.label for page in edition.pages if page.label]
+    if any(v is not None for v in (meta.title, meta.publisher, meta.date, meta.edition)) or labels:
+        issue = _sub(source_desc, "bibl", attributes={"type": "issue"})
+        _optional(issue, "title", meta.title, {"level": "j", XML_LANG: meta.language})
+        _optional(issue, "publisher", meta.publisher, {XML_LANG: meta.language})
+        if meta.date is not None:
+            set_when(_sub(issue, "date", meta.date), meta.date)
+        _optional(issue, "biblScope", meta.edition, {"unit": "issue", XML_LANG: meta.language})
+        if labels:
+            _sub(issue, "biblScope", ", ".join(labels), {"unit": "page", "from": labels[0], "to": labels[-1]})
+    if meta.source_name is not None or edition.line_count:
+        text_file = _sub(source_desc, "bibl", attributes={"type": "file"})
+        _optional(text_file, "idno", meta.source_name, {"type": "filename"})
+        if edition.line_count:
+            extent = _sub(text_file, "extent")
+            _sub(extent, "measure", f"{edition.line_count} lines",
+                 {"unit": "line", "quantity": str(edition.line_count)})
+    if not len(source_desc):
+        _sub(source_desc, "p", "Text extracted from the pages of a printed newspaper; "
+                               "no description of the issue was given.")
+
+
+def _encoding_desc(encoding: etree._Element, meta: Metadata, keep_breaks: bool) -> None:
+    applications = _sub(encoding, "appInfo")
+    tool = _sub(applications, "application", attributes={"ident": TOOL, "version": _version(TOOL)})
+    _sub(tool, "label", TOOL)
+    _sub(tool, "p", "Converted the text extracted from the printed pages into this TEI edition.")
+    if meta.script != "keep":
+        _sub(_sub(applications, "application", attributes={"ident": "OpenCC", "version": _version("opencc")}),
+             "label", "OpenCC")
+    editorial = _sub(encoding, "editorialDecl")
+    _sub(_sub(editorial, "segmentation"), "p", UNWRAPPING + (DIPLOMATIC if keep_breaks else ""))
+    _sub(_sub(editorial, "normalization", attributes={"method": "silent"}), "p", SPACES)
+    if meta.script != "keep":
+        p = _sub(_sub(editorial, "normalization", attributes={"method": "markup"}), "p",
+                 "The script was normalised with the OpenCC configuration ")
+        _sub(p, "ident", OPENCC_CONFIG[meta.script], {"type": "opencc"}).tail = (
+            "; every changed stretch is a choice of orig (as printed) and reg (normalised).")
+    if meta.source_name is not None:
+        prefix = _sub(_sub(encoding, "listPrefixDef"), "prefixDef", attributes={
+            "ident": LINE_SCHEME, "matchPattern": "([0-9]+)-([0-9]+)",
+            "replacementPattern": f"{quote(meta.source_name)}#L$1-L$2"})
+        _sub(prefix, "p", f"{LINE_SCHEME}:A-B in @source points at lines A to B (1-based, inclusive) "
+                          f"of the source text {meta.source_name}.")
+
+
+def _language_name(tag: str, meta: Metadata) -> str:
+    name = LANGUAGE_NAMES.get(tag, f"Chinese ({tag})")
+    if tag == meta.language:
+        return f"{name}, as printed"
+    return f"{name}, normalised with OpenCC {OPENCC_CONFIG[meta.script]}"
+
+
+def _version(distribution: str) -> str:
+    """The installed version, trimmed to what TEI's application/@version accepts."""
+    try:
+        version = dist_metadata.version(distribution)
+    except dist_metadata.PackageNotFoundError:
+        return "0"
+    match = re.match(r"\d+(\.\d+){0,3}", version)
+    return match.group() if match else "0"
+
+
+def set_when(element: etree._Element, value: str) -> None:
+    """ISO dates go in @when; anything else is kept verbatim in @when-custom."""
+    element.set("when" if _W3C_DATE.fullmatch(value) else "when-custom", value)
+
+
+def when(element: etree._Element) -> str | None:
+    return element.get("when", element.get("when-custom"))
+
+
+def _sub(parent: etree._Element, name: str, text: str | None = None,
+         attributes: dict[str, str] | None = None) -> etree._Element:
+    element = etree.SubElement(parent, tei(name), attributes or {})
+    element.text = text
+    return element
+
+
+def _optional(parent: etree._Element, name: str, text: str | None, attributes: dict[str, str]) -> None:
+    if text is not None:
+        _sub(parent, name, text, attributes)
+
+
+def read_header(header: etree._Element) -> tuple[Metadata, int]:
+    """The edition's metadata and its source line count."""
+    def value(path: str) -> str | None:
+        found = header.xpath(path, namespaces=_NS)
+        return (found[0].text or "") if found else None
+
+    issue = "t:fileDesc/t:sourceDesc/t:bibl[@type='issue']/"
+    dates = header.xpath(issue + "t:date", namespaces=_NS)
+    languages = header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=_NS)
+    quantity = header.xpath("t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:extent/t:measure[@unit='line']/@quantity",
+                            namespaces=_NS)
+    meta = Metadata(
+        title=value(issue + "t:title[@level='j']"), date=when(dates[0]) if dates else None,
+        edition=value(issue + "t:biblScope[@unit='issue']"), publisher=value(issue + "t:publisher"),
+        identifier=value("t:fileDesc/t:publicationStmt/t:idno[@type='edition']"),
+        source_name=value("t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:idno[@type='filename']"),
+        language=languages[0] if languages else Metadata.language,
+        script=_script(header.xpath("t:encodingDesc/t:editorialDecl//t:ident[@type='opencc']", namespaces=_NS)))
+    if quantity and not quantity[0].isdigit():
+        raise TeiReadError(f"the source line count {quantity[0]!r} is not a number")
+    return meta, int(quantity[0]) if quantity else 0
+
+
+def _script(idents: list[etree._Element]) -> ScriptOption:
+    if not idents:
+        return "keep"
+    config = idents[0].text or ""
+    if config not in SCRIPT_OF_CONFIG:
+        raise TeiReadError(f"line {idents[0].sourceline}: unknown OpenCC configuration {config!r} "
+                           f"(known: {', '.join(SCRIPT_OF_CONFIG)})")
+    return SCRIPT_OF_CONFIG[config]
