@@ -76,8 +76,9 @@ def _detected(data: bytes) -> Decoded:
             return Decoded(_strict(data, codec), codec, detected=True)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", detected=True)
-    except UnicodeDecodeError as utf8_error:
-        failures = [utf8_error]
+    except UnicodeDecodeError as exc:
+        failures = [exc]
+    _refuse_binary(data[:_SAMPLE])
     candidates: list[Decoded] = []
     for codec in _LEGACY:
         try:
@@ -85,12 +86,11 @@ def _detected(data: bytes) -> Decoded:
         except UnicodeDecodeError as exc:
             failures.append(exc)
     if not candidates:
-        _refuse_binary(data[:_SAMPLE])
-        raise InputError(_undecodable_message(data, failures))
+        raise InputError(_undecodable_message(data, failures) + "; pass --encoding if you know it")
     best = max(candidates, key=lambda c: _common_count(c.text[:_SAMPLE]))
     if _common_share(best.text[:_SAMPLE]) < PLAUSIBLE_COMMON_SHARE:
         raise InputError(
-            f"cannot decode input: not UTF-8 (invalid byte at offset {utf8_error.start}), and as "
+            f"cannot decode input: not UTF-8 (invalid byte at offset {failures[0].start}), and as "
             f"{best.encoding} it would be mostly rare characters; pass --encoding if you know it")
     return best
 
