@@ -7,9 +7,11 @@ line, the next paragraph's first line shortened by its lost indent)."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from statistics import median
 
+from .lexicon import zh
 from .rules.byline import standalone_byline
 from .rules.continuation import marker_at_start
 from .rules.dateline import starts_with_dateline
@@ -28,10 +30,19 @@ class Block:
     lines: list[SourceLine]
     after_blank: bool  # one or more blank lines stood before it
     page: int
+    hang: bool = False  # the edition sets line-final punctuation outside the column
+
+    def width(self, line: SourceLine) -> float:
+        """Width a line fills inside the column. A justified line (spaces
+        between its characters) fills it by definition."""
+        if is_justified(line.text):
+            return math.inf
+        width = display_width(line.text)
+        return width - 1 if self.hang and _ends_in_punct(line.text) else width
 
     @property
     def widths(self) -> list[float]:
-        return [display_width(l.text) for l in self.lines]
+        return [min(self.width(l), display_width(l.text)) for l in self.lines]
 
     @property
     def column_width(self) -> float:
@@ -61,6 +72,34 @@ class Block:
             and all(is_heading_line(l.text) for l in self.lines)
 
 
+def is_justified(text: str) -> bool:
+    """Spaces between wide characters: the extractor's trace of justification."""
+    return bool(_JUSTIFIED.search(text.strip()))
+
+
+_JUSTIFIED = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
+
+
+def _ends_in_punct(text: str) -> bool:
+    text = text.rstrip()
+    return bool(text) and text[-1] in zh.SQUEEZABLE and text[-1] not in zh.OPENERS
+
+
+def punctuation_hangs(all_blocks: list[Block]) -> bool:
+    """Does this edition set a line's final punctuation outside the column?
+    Then lines ending in punctuation are about one em wider than the others."""
+    gaps = []
+    for block in all_blocks:
+        if len(block.lines) < 4:
+            continue
+        inner = block.lines[1:-1]
+        punct = [display_width(l.text) for l in inner if _ends_in_punct(l.text) and not is_justified(l.text)]
+        plain = [display_width(l.text) for l in inner if not _ends_in_punct(l.text) and not is_justified(l.text)]
+        if punct and plain:
+            gaps.append(median(punct) - median(plain))
+    return bool(gaps) and median(gaps) >= 0.75
+
+
 def strong_start(text: str) -> bool:
     """A line that begins a new unit whatever came before it."""
     marker = marker_at_start(text)
@@ -80,6 +119,9 @@ def blocks(lines: list[SourceLine]) -> list[Block]:
         else:
             out[-1].lines.append(line)
         blank = False
+    hang = punctuation_hangs(out)
+    for block in out:
+        block.hang = hang
     return [piece for block in out for piece in _split_strays(block)]
 
 
@@ -100,47 +142,58 @@ def _split_strays(block: Block) -> list[Block]:
     width = block.column_width
     lines = block.lines
     strays = {i for i in range(1, len(lines) - 1)
-              if is_heading_line(lines[i].text)
-              and display_width(lines[i].text) < width - INDENT - 1
+              if is_heading_line(lines[i].text) and not is_justified(lines[i].text)
               and not ends_sentence(lines[i - 1].text)
-              and display_width(lines[i - 1].text) >= width - 1}
+              and abs(block.width(lines[i]) - width) > INDENT + 1
+              and block.width(lines[i - 1]) >= width - 1}
     parts: list[Block] = []
     for i, line in enumerate(lines):
         if i == 0 or i in strays or i - 1 in strays:
-            parts.append(Block([line], block.after_blank if i == 0 else False, block.page))
+            parts.append(Block([line], block.after_blank if i == 0 else False, block.page, block.hang))
         else:
             parts[-1].lines.append(line)
     return parts
 
 
-def paragraph_break(prev: SourceLine, prev_width: float, nxt: SourceLine, next_width: float,
-                    next_is_last: bool, in_list_item: bool = False) -> bool:
+@dataclass(frozen=True)
+class _Placed:
+    """A body line with what its column says about it."""
+
+    line: SourceLine
+    width: float  # how much of the column it fills
+    column: float  # the column's full width around it
+    block: int  # index of its block in the flow
+
+
+def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False) -> bool:
     """Does a paragraph end between `prev` and `nxt` (consecutive body lines)?
-    A list item needs no final punctuation: its short last line ends it."""
-    if strong_start(nxt.text):
+    Evidence: the sentence ends and either the line stops short of the column
+    or the next line is shortened by the indent it lost. A list item needs no
+    final punctuation: its short last line ends it."""
+    if strong_start(nxt.line.text):
         return True
-    short_last = display_width(prev.text) <= prev_width - 1
+    short_last = prev.width <= prev.column - 1
     if in_list_item and short_last:
         return True
-    if not ends_sentence(prev.text):
+    if not ends_sentence(prev.line.text):
         return False
-    indented_next = display_width(nxt.text) <= next_width - INDENT + 0.5 and not next_is_last
+    indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not next_is_last
     return short_last or indented_next
 
 
 def paragraphs(flow: list[Block]) -> list[Run]:
     """Rejoin the lines of consecutive body blocks into paragraphs."""
-    lines = [(line, _local_width(flow, b), b) for b, block in enumerate(flow) for line in block.lines]
+    placed = [_Placed(line, block.width(line), _local_width(flow, b), b)
+              for b, block in enumerate(flow) for line in block.lines]
     out: list[Run] = []
     current: list[SourceLine] = []
-    for i, (line, width, b) in enumerate(lines):
+    for i, here in enumerate(placed):
         if current:
-            prev, prev_width, _ = lines[i - 1]
-            is_last = i == len(lines) - 1 or lines[i + 1][2] != b
-            if paragraph_break(prev, prev_width, line, width, is_last, bool(list_label(current[0].text))):
+            is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
+            if paragraph_break(placed[i - 1], here, is_last, bool(list_label(current[0].text))):
                 out.append(_run(current))
                 current = []
-        current.append(line)
+        current.append(here.line)
     if current:
         out.append(_run(current))
     return out

@@ -24,6 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
         "continued": "（续）",
         "printed_on": "（以下原载{page}）",
         "date": "{y}年{m}月{d}日",
+        "month": "{y}年{m}月",
+        "year": "{y}年",
         "summary_book": "本书为《{title}》的文字版，收录{articles}篇文章，按原版阅读顺序排列，设有目录和结构化标题。",
         "summary_pages": "版面页码列表对应印刷版的{count}个版面（{first}至{last}）。",
         "summary_joined": "跨版连续的文章合为一篇，位于其首个部分所在的版面。",
@@ -45,6 +47,8 @@ LABELS: dict[str, dict[str, str]] = {
         "continued": "（續）",
         "printed_on": "（以下原載{page}）",
         "date": "{y}年{m}月{d}日",
+        "month": "{y}年{m}月",
+        "year": "{y}年",
         "summary_book": "本書為《{title}》的文字版，收錄{articles}篇文章，按原版閱讀順序排列，設有目錄和結構化標題。",
         "summary_pages": "版面頁碼列表對應印刷版的{count}個版面（{first}至{last}）。",
         "summary_joined": "跨版連續的文章合為一篇，位於其首個部分所在的版面。",
@@ -52,7 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+_PRECISION = ("year", "month", "date")  # by the number of parts given
 
 
 def labels_for(language: str) -> dict[str, str]:
@@ -67,9 +72,9 @@ def page_name(labels: dict[str, str], label: str | None, number: int) -> str:
 
 
 def date_text(labels: dict[str, str], iso: str) -> str:
-    """"2025-03-14" -> "2025年3月14日"; partial or other dates stay as given."""
+    """"2025-03-14" -> "2025年3月14日", "2025-03" -> "2025年3月"; other forms stay as given."""
     match = _ISO_DATE.fullmatch(iso)
     if not match:
         return iso
-    y, m, d = (int(g) for g in match.groups())
-    return labels["date"].format(y=y, m=m, d=d)
+    parts = {k: int(v) for k, v in match.groupdict().items() if v}
+    return labels[_PRECISION[len(parts) - 1]].format(**parts)

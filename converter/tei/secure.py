@@ -16,8 +16,9 @@ _POSITION_SUFFIX = re.compile(r"(, line \d+, column \d+)+$")  # libxml2 repeats 
 
 def _parser() -> etree.XMLParser:
     # One parser per call: lxml parsers are not thread-safe, and building one is cheap.
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=False)
+    # collect_ids=False: a duplicate xml:id is the Schematron's to report, with its line.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, collect_ids=False)
 
 
 def parse_tei(data: bytes) -> etree._ElementTree:
