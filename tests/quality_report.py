@@ -11,6 +11,7 @@ import sys
 import time
 
 import gold
+import gold_metrics
 
 
 def main(names: list[str]) -> int:
@@ -22,7 +23,7 @@ def main(names: list[str]) -> int:
     failed = []
     for fixture in chosen:
         started = time.perf_counter()
-        evaluation = gold.evaluate(fixture)
+        evaluation = gold_metrics.evaluate(fixture)
         print(evaluation.report())
         print(f"({fixture.input_path.relative_to(gold.ROOT)}, {time.perf_counter() - started:.1f} s)\n")
         if evaluation.failed:

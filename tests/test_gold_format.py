@@ -6,13 +6,14 @@ from collections import Counter
 import pytest
 
 import gold
+import gold_metrics as metrics
 
 FIXTURES = gold.fixtures()
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.name)
 def test_gold_conserves_every_character_of_its_input(fixture):
-    expected = Counter(gold.SourceIndex(fixture.input_text()).text)
+    expected = Counter(metrics.SourceIndex(fixture.input_text()).text)
     written = Counter(gold.squeeze("".join(fixture.gold().values)))
     missing, extra = expected - written, written - expected
     assert not missing and not extra, (
@@ -21,8 +22,8 @@ def test_gold_conserves_every_character_of_its_input(fixture):
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.name)
 def test_gold_body_text_has_no_space_between_cjk_characters(fixture):
-    offending = [f"{p.where}: {p.text[:30]}" for p in gold.body_pieces(fixture.gold())
-                 if gold.CJK_SPACE.search(p.text)]
+    offending = [f"{p.where}: {p.text[:30]}" for p in metrics.body_pieces(fixture.gold())
+                 if metrics.CJK_SPACE.search(p.text)]
     assert not offending
 
 
