@@ -187,5 +187,29 @@ def inspect_command(source: Path, output: Path | None) -> None:
     click.echo(str(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tei-all", "tei_all", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Also validate against this tei_all.rng (slow to load: ~15 s).")
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...], tei_all: Path | None) -> None:
+    """Check TEI FILE... against the project schema and Schematron rules.
+
+    Prints file:line:col: level: message per problem; exits 1 if any file has an error."""
+    from .validate import Problem, has_errors, validate_tei
+
+    failed = False
+    for path in files:
+        try:
+            problems = validate_tei(path.read_bytes(), tei_all)
+        except OSError as exc:  # reported like any problem: the other files still get checked
+            problems = [Problem(0, 0, f"cannot read: {exc.strerror or exc}")]
+        for problem in problems:
+            click.echo(f"{path}:{problem.line}:{problem.column}: {problem.level}: {problem.message}")
+        failed = failed or has_errors(problems)
+    if failed:
+        ctx.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
