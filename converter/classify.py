@@ -94,7 +94,7 @@ def _in_context(blocks: list[Block], kinds: list[Kind], i: int) -> Kind:
         and not starts_with_dateline(nxt.lines[0].text)
     prev = blocks[i - 1] if i > 0 and kinds[i - 1] == "body" else None
     if prev and not ends_sentence(prev.lines[-1].text):
-        full_width = display_width(block.lines[-1].text) >= prev.column_width - 1
+        full_width = abs(prev.width(block.lines[-1]) - prev.column_width) <= 1
         return "body" if not continues or full_width else "heading"
     if continues and len(nxt.lines) >= 2 and not nxt.lines[0].indented and _full_line(nxt.lines[0].text, nxt):
         return "body"  # the text after it goes on mid-sentence: this is where it starts

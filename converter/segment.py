@@ -38,7 +38,9 @@ class Block:
         if is_justified(line.text):
             return math.inf
         width = display_width(line.text)
-        return width - 1 if self.hang and _ends_in_punct(line.text) else width
+        if _ends_in_punct(line.text):  # set half-width at the line end, or outside the column
+            width -= 1 if self.hang else 0.5
+        return width
 
     @property
     def widths(self) -> list[float]:
