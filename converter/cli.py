@@ -54,7 +54,7 @@ def _conversion_options(command):
     """The options `convert` and `batch` share."""
     for option in reversed((
         click.option("--format", "formats", callback=_formats, metavar="LIST",
-                     help="Comma-separated outputs among tei, epub, json  [default: tei,epub; for - : tei]."),
+                     help="Comma-separated outputs among tei, epub, json.  [default: tei,epub]"),
         click.option("--script", type=click.Choice(["keep", "hans", "hant", "tw", "hk"]), default="keep",
                      show_default=True, help="OpenCC script normalisation: keep as printed, hans (t2s), "
                      "hant (s2t), tw (s2twp), hk (s2hk). TEI keeps the original in <choice>."),
@@ -62,7 +62,7 @@ def _conversion_options(command):
         click.option("--keep-breaks", is_flag=True,
                      help="Diplomatic TEI: every source line break kept as <lb/>."),
         click.option("--encoding", metavar="ENC",
-                     help="Input encoding (utf-8, gb18030, big5, utf-16...)  [default: detected]."),
+                     help="Input encoding (utf-8, gb18030, big5, utf-16...).  [default: detected]"),
         click.option("--metadata", "metadata_file", metavar="FILE.toml",
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="Metadata for every input (title, date, edition, publisher, identifier, pages)."),
@@ -73,21 +73,23 @@ def _conversion_options(command):
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Directory for the outputs.")
 @_conversion_options
-@click.option("--date", help="Issue date, YYYY-MM-DD.")
+@click.option("--date", metavar="YYYY-MM-DD", help="Issue date.")
 @click.option("--edition", help="Issue number as printed, e.g. 第12345期.")
 @click.option("--pages", metavar="A01,A02,...", help="Page labels, in page order.")
 @click.pass_context
 def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
             metadata_file: Path | None, title: str | None, date: str | None, edition: str | None,
             pages: str | None, **options) -> None:
-    """Convert INPUT... to OUTDIR/<stem>.tei.xml and OUTDIR/<stem>.epub (and .json).
+    """Convert edition texts to TEI and EPUB (and JSON).
 
-    INPUT - reads standard input and writes one format (TEI unless --format says
-    otherwise) to standard output. Warnings go to standard error."""
+    Each INPUT becomes OUTDIR/<stem>.tei.xml, OUTDIR/<stem>.epub and/or
+    OUTDIR/<stem>.json. INPUT - reads standard input and writes one format (TEI
+    unless --format names another) to standard output. Warnings go to standard
+    error; a failing input is reported and the others still convert."""
     from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
 
@@ -122,12 +124,13 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
 
 
 @main.command()
-@click.argument("src_dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("src_dirs", nargs=-1, required=True, metavar="SRC_DIR...",
+                type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory for the outputs; the input tree is mirrored under it.")
 @_conversion_options
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
-              help="Editions converted in parallel (worker processes).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="number of CPUs", help="Editions converted in parallel (worker processes).")
 @click.option("--resume", is_flag=True,
               help="Skip editions whose outputs are newer than their input and made with the same options.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -136,9 +139,10 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
 def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
           metadata_file: Path | None, title: str | None, jobs: int, resume: bool, report_path: Path | None,
           **options) -> None:
-    """Convert every *.txt under SRC_DIR... into OUTDIR, mirroring the tree.
+    """Convert whole directory trees of editions, in parallel.
 
-    A failing edition is reported and never stops the others; the exit status is
+    Every *.txt under each SRC_DIR becomes its outputs in OUTDIR, at the same
+    relative path. A failing edition is reported and never stops the others; the exit status is
     0 only if every edition converted."""
     from .batch import find_tasks, run_batch
     from .convert import DEFAULT_FORMATS, ConvertOptions
