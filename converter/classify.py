@@ -18,7 +18,7 @@ from .rules.headline import is_adoption_line, is_dash_subtitle
 from .rules.masthead import furniture_kind
 from .rules.section import is_banner, starts_item
 from .segment import Block, strong_start
-from .unwrap import display_width, ends_sentence
+from .unwrap import ends_sentence
 
 Kind = Literal["furniture", "banner", "heading", "byline", "caption", "body"]
 
@@ -60,7 +60,7 @@ def _masthead(block: Block) -> bool:
 def page_elements(blocks: list[Block]) -> list[Element]:
     """Classify the blocks of one page and gather body blocks into flows."""
     kinds = [block_kind(b, _at_edge(blocks, i)) for i, b in enumerate(blocks)]
-    kinds = [_in_context(blocks, kinds, i) for i in range(len(blocks))]
+    kinds = _in_context(blocks, kinds)
     elements: list[Element] = []
     for block, kind in zip(blocks, kinds):
         flow = _open_flow(elements)
@@ -81,28 +81,60 @@ def _at_edge(blocks: list[Block], i: int) -> bool:
     return i < 4 or i >= len(blocks) - 2
 
 
-def _in_context(blocks: list[Block], kinds: list[Kind], i: int) -> Kind:
-    """A heading-like block may be body text after all: the rest of a sentence
-    left open ("…基本养" / "老服务能力"), or column lines whose sentence goes on
-    in the next block. Inside an open sentence with text going on after it,
-    it is a stray from a neighbouring story and stays a heading."""
-    if kinds[i] != "heading":
-        return kinds[i]
+def _in_context(blocks: list[Block], kinds: list[Kind]) -> list[Kind]:
+    """A heading-like block may be body text after all: column lines of a
+    sentence left open (as wide as the column), the rest of such a sentence
+    when nothing goes on after it ("…基本养" / "老服务能力"), or the start of a
+    text whose next block goes on mid-sentence. A block standing inside an
+    open sentence, text going on after it, is a stray from a neighbouring
+    story and stays a heading."""
+    kinds = list(kinds)
+    open_body: Block | None = None  # body block whose sentence is still open
+    for i, block in enumerate(blocks):
+        if kinds[i] == "heading":
+            kinds[i] = _heading_or_body(blocks, kinds, i, open_body)
+        if kinds[i] == "body":
+            last = block.lines[-1]
+            # Only a sentence running to the column's edge is left open; a short
+            # last line ended there (a list item, a signature, a date).
+            open_body = block if not ends_sentence(last.text) and _full_line(last, block) else None
+        elif kinds[i] != "heading" and kinds[i] != "caption":
+            open_body = None
+    return kinds
+
+
+def _heading_or_body(blocks: list[Block], kinds: list[Kind], i: int, open_body: Block | None) -> Kind:
     block = blocks[i]
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    continues = nxt is not None and kinds[i + 1] == "body" and not strong_start(nxt.lines[0].text) \
-        and not starts_with_dateline(nxt.lines[0].text)
-    prev = blocks[i - 1] if i > 0 and kinds[i - 1] == "body" else None
-    if prev and not ends_sentence(prev.lines[-1].text):
-        full_width = abs(prev.width(block.lines[-1]) - prev.column_width) <= 1
-        return "body" if not continues or full_width else "heading"
-    if continues and len(nxt.lines) >= 2 and not nxt.lines[0].indented and _full_line(nxt.lines[0].text, nxt):
+    later = _next_text(blocks, kinds, i)
+    if open_body is not None:
+        column_wide = abs(open_body.width(block.lines[-1]) - open_body.column_width) <= 1
+        if column_wide or later is None or not _goes_on(later):
+            return "body"
+        return "heading"
+    nxt = blocks[i + 1] if i + 1 < len(blocks) and kinds[i + 1] == "body" else None
+    if nxt is not None and len(nxt.lines) >= 2 and _goes_on(nxt) and _full_line(nxt.lines[0], nxt):
         return "body"  # the text after it goes on mid-sentence: this is where it starts
     return "heading"
 
 
-def _full_line(text: str, block: Block) -> bool:
-    return display_width(text) >= block.column_width - 1
+def _next_text(blocks: list[Block], kinds: list[Kind], i: int) -> Block | None:
+    """The next block that is, or may be, running text (past stray headings)."""
+    for j in range(i + 1, len(blocks)):
+        if kinds[j] == "body":
+            return blocks[j]
+        if kinds[j] != "heading":
+            return None
+    return None
+
+
+def _goes_on(block: Block) -> bool:
+    """Does `block` continue an open sentence (rather than start a new unit)?"""
+    first = block.lines[0].text
+    return not strong_start(first) and not starts_with_dateline(first) and not block.lines[0].indented
+
+
+def _full_line(line, block: Block) -> bool:
+    return block.width(line) >= block.column_width - 1.5
 
 
 def _open_flow(elements: list[Element]) -> Element | None:
