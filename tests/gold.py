@@ -5,9 +5,7 @@ A gold file and a converted `Edition` are reduced to the same plain records, whi
 and runs the pipeline on it."""
 from __future__ import annotations
 
-import inspect
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Iterable, get_args, get_type_hints
@@ -17,6 +15,7 @@ from converter.model import (
     Article, ArticleKind, Continuation, Edition, Figure, Furniture, ListBlock, ListItem, Metadata,
     Paragraph, Section, Text,
 )
+from converter.metadata import load_toml
 from converter.pipeline import edition_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -327,13 +326,9 @@ class Fixture:
 
     def convert(self) -> Edition:
         """Run the pipeline with the metadata a user would pass (NAME.meta.toml)."""
-        meta = tomllib.loads(self.meta_path.read_text(encoding="utf-8")) if self.meta_path.exists() else {}
-        metadata = Metadata(title=meta.get("title"), date=meta.get("date"), edition=meta.get("edition"),
-                            source_name=self.input_path.name)
-        options = {}
-        if "pages" in meta and "pages" in inspect.signature(edition_from_bytes).parameters:
-            options["pages"] = tuple(meta["pages"])  # page labels, once the pipeline accepts them
-        return edition_from_bytes(self.input_path.read_bytes(), metadata, **options)
+        given = load_toml(self.meta_path) if self.meta_path.exists() else {}
+        metadata = Metadata(**given, source_name=self.input_path.name)
+        return edition_from_bytes(self.input_path.read_bytes(), metadata)
 
 
 def fixtures(names: Iterable[str] = ()) -> list[Fixture]:

@@ -2,8 +2,8 @@
 
 `test_quality_bar` converts each fixture edition and asserts every metric against the bar;
 its failure message is the readable report for that metric (the whole report:
-`python tests/quality_report.py NAME`). The other tests check tests/gold.py on tiny
-hand-built models."""
+`python tests/quality_report.py NAME`). The other tests check the evaluator
+(tests/gold.py, tests/gold_metrics.py) on tiny hand-built models."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,6 +14,7 @@ import pytest
 import gold
 import gold_metrics as metrics
 import quality_report
+from converter.metadata import load_toml
 from converter.model import (
     Article, Continuation, Edition, Figure, ListBlock, ListItem, Metadata, Page, Paragraph,
     Section, Span, Text,
@@ -193,6 +194,14 @@ def test_a_lost_or_doubled_character_breaks_conservation_and_is_named():
     assert "missing 「）」×1 (first in src 3)" in evaluation.explain("conservation")
     doubled = replace(JUMP, body=JUMP.body * 2)
     assert "extra 「李」×1" in evaluate(edition(jump=doubled)).explain("conservation")
+
+
+@pytest.mark.parametrize("fixture", [f for f in gold.fixtures() if f.meta_path.exists()], ids=lambda f: f.name)
+def test_fixture_metadata_reaches_the_pipeline(fixture):
+    given = load_toml(fixture.meta_path)
+    meta = fixture.convert().meta
+    assert {key: getattr(meta, key) for key in given} == given
+    assert meta.source_name == fixture.input_path.name
 
 
 def test_quality_report_rejects_an_unknown_edition(capsys):
