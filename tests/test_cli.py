@@ -1,0 +1,142 @@
+"""`news2tei convert` and the documentation of every command (docs/cli.md matches --help)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from converter import convert as convert_module
+from converter.cli import main
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "seeds" / "000_627fccb794dc0fc3.txt"
+PAGES = ROOT / "tests" / "fixtures" / "editions" / "hans_headfirst_pages.txt"
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=stdin)
+
+
+def test_convert_writes_tei_and_epub_by_default(tmp_path):
+    result = run("convert", SEED, "-o", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == [str(tmp_path / f"{SEED.stem}.tei.xml"), str(tmp_path / f"{SEED.stem}.epub")]
+    assert (tmp_path / f"{SEED.stem}.tei.xml").read_bytes().startswith(b"<?xml")
+    assert (tmp_path / f"{SEED.stem}.epub").read_bytes()[:2] == b"PK"
+
+
+def test_convert_options_reach_the_model(tmp_path):
+    result = run("convert", PAGES, "-o", tmp_path, "--format", "json", "--title", "滨江日报", "--date", "2025-03-14",
+                 "--edition", "第12345期", "--pages", "A01,A02,A03", "--script", "hant")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((tmp_path / "hans_headfirst_pages.json").read_text(encoding="utf-8"))
+    assert data["language"] == "zh-Hant"
+    assert [p["label"] for p in data["pages"]] == ["A01", "A02", "A03"]
+    meta = data["meta"]
+    assert (meta["title"], meta["date"], meta["edition"], meta["script"]) == ("滨江日报", "2025-03-14", "第12345期", "hant")
+    assert re.search(r"hans_headfirst_pages\.txt:\d+: warning: .* is one-to-many; check \d+:\d+", result.stderr)
+    assert "metadata-conflict" not in result.stderr  # the options agree with the masthead
+
+
+def test_conflicting_option_is_used_and_reported(tmp_path):
+    result = run("convert", PAGES, "-o", tmp_path, "--format", "json", "--date", "2025-03-15")
+    assert result.exit_code == 0
+    assert "warning: date: 2025-03-15 from command line; 2025-03-14 from hans_headfirst_pages.meta.toml; " \
+           "2025-03-14 from text line 3; using command line [metadata-conflict]" in result.stderr
+
+
+def test_stdin_to_stdout():
+    result = run("convert", "-", stdin=PAGES.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.startswith(b"<?xml") and b"http://www.tei-c.org/ns/1.0" in result.stdout_bytes
+    as_json = run("convert", "-", "--format", "json", stdin=PAGES.read_bytes())
+    assert json.loads(as_json.stdout)["meta"]["title"] == "滨江日报"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-", "--format", "tei,json"], "standard input (-) is converted to one format"),
+    (["x.txt", "--format", "pdf"], "choose from tei, epub, json"),
+    (["x.txt", "--script", "s2t"], "'s2t' is not one of"),
+    (["x.txt", "--metadata", "missing.toml"], "does not exist"),
+])
+def test_usage_errors(args, message):
+    result = run("convert", *args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--date", "2024-02-30"], "news2tei: error: command line: date '2024-02-30' is not a calendar date YYYY-MM-DD"),
+    (["--pages", "A01,A01"], "news2tei: error: command line: page label(s) given twice: A01"),
+    (["--encoding", "klingon"], "unknown encoding 'klingon'"),
+])
+def test_bad_values_are_one_line_errors(tmp_path, args, message):
+    result = run("convert", PAGES, "-o", tmp_path, *args)
+    assert result.exit_code == 1 and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_failing_inputs_do_not_stop_the_others(tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
+    result = run("convert", tmp_path / "missing.txt", binary, PAGES, "-o", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "hans_headfirst_pages.json").exists()
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert errors == [f"news2tei: error: {tmp_path / 'missing.txt'}: cannot read {tmp_path / 'missing.txt'}: "
+                      "No such file or directory",
+                      f"news2tei: error: {binary}: looks like a binary file (a PDF file), not extracted text"]
+
+
+def test_two_inputs_with_one_stem_do_not_overwrite_each_other(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text("第一段正文。\n", encoding="utf-8")
+    result = run("convert", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", "-o", tmp_path, "--format", "json")
+    assert result.exit_code == 1 and "would overwrite those of another input named x.txt" in result.stderr
+
+
+def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(convert_module, "edition_from_text", boom)
+    result = run("convert", PAGES, "-o", tmp_path)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "internal error (RuntimeError: boom); please report it (--debug shows the traceback)" in result.stderr
+    debug = run("--debug", "convert", PAGES, "-o", tmp_path)
+    assert isinstance(debug.exception, RuntimeError)
+
+
+# docs/cli.md matches the commands' --help
+
+DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def _section(name: str) -> str:
+    match = re.search(rf"^## {name}\n(.*?)(?=^## |\Z)", DOC, re.S | re.M)
+    assert match, f"docs/cli.md has no section '## {name}'"
+    return match[1]
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_docs_describe_every_command_and_option(name):
+    command = main.commands[name]
+    section = _section(name)
+    context = click.Context(command, info_name=name)
+    assert f"news2tei {name} {' '.join(command.collect_usage_pieces(context))}" in section
+    options = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts}
+    for opt in options:
+        assert f"`{opt}" in section or f"`-{opt.lstrip('-')[0]}`, `{opt}" in section, f"{name}: {opt} undocumented"
+    documented = set(re.findall(r"`(--?[a-z][a-z-]*)", section))
+    global_options = {"--debug", "--version", "--help"}
+    assert documented <= options | global_options, f"{name}: documented but not in --help"
+    assert f"[`{name}`](#{name})" in DOC
+
+
+def test_docs_list_exactly_the_commands():
+    assert set(re.findall(r"^## (\w+)$", DOC, re.M)) == set(main.commands)
+    assert "`--debug`" in DOC and "--debug" in run("--help").stdout
