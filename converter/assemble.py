@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .body import Unit, ends_brief, split_units
 from .classify import Element, page_elements
+from .headgroup import heading_roles
 from .model import (Article, Diagnostic, Edition, Figure, Furniture, Metadata, Page, Paragraph, Section,
                     Span, Text)
 from .rules.continuation import normalise_page
@@ -127,26 +128,8 @@ def _section_head(element: Element) -> SectionHead:
 
 
 def _group(group_blocks: list[Block], stray: bool = False) -> Group:
-    """Kicker, headline and subheadlines of a heading group. A block is one
-    (possibly wrapped) title; dash and adoption lines are subheadlines; of two
-    plain titles the shorter first one is a kicker, a longer first one is the
-    headline with the second as its subheadline."""
-    titles: list[Text] = []
-    subs: list[Text] = []
-    for block in group_blocks:
-        plain = [l for l in block.lines if not (is_dash_subtitle(l.text) or is_adoption_line(l.text))]
-        if plain:
-            titles.append(Run(tuple(piece(l.number, l.text) for l in plain)).to_text(heading=True))
-        subs.extend(_line_text(l, heading=True) for l in block.lines if l not in plain)
-    kicker = None
-    if len(titles) >= 2:
-        first, second = titles[0], titles[1]
-        if display_width(first.text) <= display_width(second.text):
-            kicker, titles = first, titles[1:]
-        else:
-            titles = [first] + titles[1:]
-    head = titles[0] if titles else None
-    return Group(kicker, head, titles[1:] + subs, stray)
+    kicker, head, subs = heading_roles([b.lines for b in group_blocks])
+    return Group(kicker, head, subs, stray)
 
 
 def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
