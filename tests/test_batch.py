@@ -1,0 +1,157 @@
+"""`news2tei batch`: mirrored tree, parallel workers, failures isolated, resume, report."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from converter.batch import Task, convert_task, find_tasks, run_batch
+from converter.cli import main
+from converter.convert import ConvertOptions, safe_name
+from converter.errors import InputError
+
+ROOT = Path(__file__).parent.parent
+SEED_LINES = (ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8").splitlines()
+
+
+def edition_text(n: int) -> str:
+    """A small edition cut from the seed, different for each n."""
+    start = (n * 7) % (len(SEED_LINES) - 40)
+    return "\n".join(SEED_LINES[start:start + 30]) + "\n"
+
+
+def make_archive(root: Path, count: int) -> list[Path]:
+    paths = []
+    for n in range(count):
+        path = root / f"{2000 + n // 100}" / f"{n % 100 // 10:02d}" / f"paper_{n:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(edition_text(n), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["batch", *map(str, args)])
+
+
+def _snapshot(root: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_hundred_editions_with_three_broken_ones_then_resume_does_nothing(tmp_path):
+    src, out, report = tmp_path / "src", tmp_path / "out", tmp_path / "report.jsonl"
+    paths = make_archive(src, 200)
+    paths[17].write_bytes(b"\x00\x01\x02\x03binary\x00" * 100)
+    paths[101].write_bytes(edition_text(101).encode("gbk"))  # the run says UTF-8
+    paths[150].write_bytes(b"")
+    broken = {str(paths[17]): "looks like a binary file", str(paths[101]): "cannot decode input as utf-8",
+              str(paths[150]): "input is empty"}
+
+    first = run(src, "-o", out, "--format", "tei", "--encoding", "utf-8", "--jobs", "2", "--report", report)
+    assert first.exit_code == 1
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 200
+    failed = {r["input"]: r["error"] for r in records if r["status"] == "error"}
+    assert failed.keys() == broken.keys()
+    assert all(failed[path].startswith(start) for path, start in broken.items())
+    ok = [r for r in records if r["status"] == "ok"]
+    assert len(ok) == 197 and all(r["articles"] >= 1 and r["outputs"] and r["timings"] for r in ok)
+    assert len(list(out.rglob("*.tei.xml"))) == 197
+    assert (out / "2001" / "05" / "paper_150.tei.xml").exists() is False
+    assert (out / "2000" / "00" / "paper_000.tei.xml").exists()
+    stderr = first.stderr.splitlines()
+    assert [line.split(": ")[2] for line in stderr[:3]] == sorted(broken)
+    assert stderr[-1].startswith("news2tei batch: 200 edition(s): 197 converted, 3 failed, 0 skipped as up to date")
+    assert "Traceback" not in first.stderr
+
+    before = _snapshot(out)
+    second = run(src, "-o", out, "--format", "tei", "--encoding", "utf-8", "--jobs", "2", "--resume",
+                 "--report", report)
+    assert _snapshot(out) == before  # nothing written, not even a stamp
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert {r["status"] for r in records} == {"skipped"} and len(records) == 200
+    assert second.exit_code == 1  # the broken editions are still not converted
+    assert "0 converted, 3 failed, 200 skipped as up to date" in second.stderr
+
+
+def test_default_formats_and_resume_redoes_what_changed(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    paths = make_archive(src, 3)
+    assert run(src, "-o", out, "--jobs", "1").exit_code == 0
+    assert sorted(p.name for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")) == [
+        "paper_000.epub", "paper_000.tei.xml", "paper_001.epub", "paper_001.tei.xml",
+        "paper_002.epub", "paper_002.tei.xml"]
+    os.utime(paths[1], ns=(paths[1].stat().st_atime_ns, paths[1].stat().st_mtime_ns + 10**10))  # edited later
+    report = tmp_path / "r.jsonl"
+    assert run(src, "-o", out, "--resume", "--report", report).exit_code == 0
+    statuses = {Path(r["input"]).name: r["status"] for r in map(json.loads, report.read_text().splitlines())}
+    assert statuses == {"paper_000.txt": "skipped", "paper_001.txt": "ok", "paper_002.txt": "skipped"}
+    assert run(src, "-o", out, "--resume", "--script", "hant", "--report", report).exit_code == 0
+    assert {json.loads(line)["status"] for line in report.read_text().splitlines()} == {"ok"}  # options changed
+
+
+def test_resume_redoes_editions_whose_output_is_missing_or_metadata_changed(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    paths = make_archive(src, 2)
+    options = ConvertOptions(formats=("json",))
+    tasks = find_tasks((src,), out)
+    run_batch(tasks, options)
+    (out / "2000" / "00" / "paper_000.json").unlink()
+    paths[1].with_name("paper_001.meta.toml").write_text('title = "焦作日报"\n', encoding="utf-8")
+    summary = run_batch(tasks, options, resume=True)
+    assert [r["status"] for r in summary.records] == ["ok", "ok"]
+    assert [r["status"] for r in run_batch(tasks, options, resume=True).records] == ["skipped", "skipped"]
+
+
+def test_output_paths_are_sanitised_and_stay_inside_outdir(tmp_path):
+    src = tmp_path / "src"
+    for relative in ["a:b/x?.txt", "back\\slash\n/y.txt", ".hidden/z.txt", "c/.hidden.txt", "c/UPPER.TXT",
+                     "c/notes.md"]:
+        (src / relative).parent.mkdir(parents=True, exist_ok=True)
+        (src / relative).write_text("正文。\n", encoding="utf-8")
+    tasks = find_tasks((src,), tmp_path / "out")
+    assert [(t.outdir.relative_to(tmp_path / "out").as_posix(), t.stem) for t in tasks] == [
+        ("a_b", "x_"), ("back_slash_", "y"), ("c", "UPPER")]
+
+
+@pytest.mark.parametrize("name, safe", [
+    ("..", "_"), ("../../etc/passwd", "_.._etc_passwd"), (".profile", "profile"), ("a\x00b", "a_b"),
+    ("焦作日报" * 40, "焦作日报" * 16 + "焦作"), ("", "_"),
+])
+def test_safe_name(name, safe):
+    assert safe_name(name) == safe
+
+
+def test_two_sources_mapping_to_one_output_are_refused(tmp_path):
+    for root in ("one", "two"):
+        (tmp_path / root).mkdir()
+        (tmp_path / root / "x.txt").write_text("正文。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="would write the same outputs"):
+        find_tasks((tmp_path / "one", tmp_path / "two"), tmp_path / "out")
+    result = run(tmp_path / "one" / "x.txt", "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "is a file" in result.stderr
+
+
+def test_internal_errors_get_no_stamp_and_do_not_stop_the_batch(tmp_path, monkeypatch):
+    source = tmp_path / "x.txt"
+    source.write_text("正文。\n", encoding="utf-8")
+    task = Task(source, tmp_path / "out", "x")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("converter.batch.convert_file", boom)
+    record = convert_task(task, ConvertOptions(formats=("json",)), "fp", debug=True)
+    assert record["status"] == "error" and record["error"].startswith("internal error (RuntimeError: boom)")
+    assert "Traceback" in record["traceback"] and not task.stamp.exists()
+
+
+def test_quiet_in_a_pipe(tmp_path):
+    make_archive(tmp_path / "src", 2)
+    result = run(tmp_path / "src", "-o", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        result.stderr.splitlines()[0]] and "2 edition(s): 2 converted, 0 failed" in result.stderr
