@@ -9,11 +9,10 @@ group then goes to the body on the winning side, unless its own evidence
 clearly says otherwise; doubtful cases become diagnostics."""
 from __future__ import annotations
 
-import math
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .body import Unit, ends_brief, split_units
+from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
 from .classify import Element, page_elements
 from .headgroup import heading_roles
 from .model import (Article, Diagnostic, Edition, Figure, Furniture, Metadata, Page, Paragraph, Section,
@@ -25,38 +24,10 @@ from .rules.masthead import furniture_kind
 from .rules.section import is_column_name
 from .segment import Block, blocks, paragraphs
 from .source import SourceLine
-from .unwrap import Run, display_width, piece
+from .unwrap import Run, piece
 
 RESOLUTION_HEADS = ("决议", "決議", "决定", "決定")
 NOTICE_HEADS = ("公告", "通告", "通知", "启事", "啟事", "声明", "聲明")
-
-
-@dataclass
-class Group:
-    kicker: Text | None
-    head: Text | None
-    subs: list[Text]
-    stray: bool = False
-
-    @property
-    def text(self) -> str:
-        return "".join(t.text for t in (self.kicker, self.head, *self.subs) if t)
-
-
-@dataclass
-class Story:
-    unit: Unit
-    group: Group | None = None
-    byline: Text | None = None
-    figures: list[tuple[int, Figure]] = field(default_factory=list)  # (after source line, figure)
-    new_region: bool = False  # starts a new extraction block (a line led by a space)
-
-
-@dataclass
-class SectionHead:
-    head: Text
-    subs: list[Text]
-    column: bool  # a column of briefs ("简讯"), not a page banner
 
 
 @dataclass
@@ -72,8 +43,8 @@ def build_edition(lines: list[SourceLine], meta: Metadata) -> Edition:
         by_page.setdefault(block.page, []).append(block)
     counter = _Ids()
     pages = [_parts(page_elements(bs), counter) for _, bs in sorted(by_page.items())]
-    facing_after = _headlines_follow_bodies(pages)
-    built = [_page(parts, facing_after, diagnostics, index, meta) for index, parts in enumerate(pages)]
+    facing = headlines_follow_bodies(pages)
+    built = [_page(parts, after, diagnostics, index, meta) for index, (parts, after) in enumerate(zip(pages, facing))]
     built = _link_continuations(built, diagnostics)
     return Edition(meta, tuple(built), tuple(diagnostics), line_count=len(lines))
 
@@ -162,96 +133,13 @@ def _solid(text: str) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
-# --- which way headlines face ------------------------------------------------
-
-def _neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:
-    """The bodies on either side of a heading group (figures and bylines may stand between)."""
-    def scan(step: int) -> Story | None:
-        i = index + step
-        while 0 <= i < len(parts) and isinstance(parts[i], (Figure, Text)):
-            i += step
-        return parts[i] if 0 <= i < len(parts) and isinstance(parts[i], Story) else None
-    return scan(-1), scan(1)
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:])}
-
-
-class _Similarity:
-    """Shared bigrams between a headline and a body, rarer ones weighing more."""
-
-    def __init__(self, stories: list[Story]) -> None:
-        self.df = Counter(bg for s in stories for bg in _bigrams(s.unit.text))
-        self.n = max(len(stories), 1)
-        self.cache: dict[int, set[str]] = {}
-
-    def __call__(self, group: Group, story: Story | None) -> float:
-        if story is None:
-            return 0.0
-        grams = _bigrams(group.text)
-        if not grams:
-            return 0.0
-        body = self.cache.setdefault(id(story), _bigrams(story.unit.text))
-        weight = lambda bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5))  # noqa: E731
-        total = sum(weight(bg) for bg in grams)
-        return sum(weight(bg) for bg in grams & body) / total if total else 0.0
-
-
-def _headlines_follow_bodies(pages: list[PageParts]) -> bool:
-    vote = 0.0
-    for page in pages:
-        parts = [p for p in page.parts if not isinstance(p, (Figure, SectionHead))]
-        sim = _Similarity([p for p in parts if isinstance(p, Story)])
-        for i, part in enumerate(parts):
-            if isinstance(part, Group) and not part.stray and part.head:
-                prev, nxt = _neighbours(parts, i)
-                vote += sim(part, prev) - sim(part, nxt)
-        if parts:
-            vote += 0.5 * (isinstance(parts[-1], Group)) - 0.5 * (isinstance(parts[0], Group))
-            vote += 0.25 * (isinstance(parts[0], Story) and parts[0].unit.continued_from is None)
-    return vote > 0
-
-
 # --- parts -> page ------------------------------------------------------------
 
 def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], index: int,
           meta: Metadata) -> Page:
     parts = page.parts
     _attach_bylines(parts)
-    stories = [p for p in parts if isinstance(p, Story)]
-    sim = _Similarity(stories)
-    orphans: list[tuple[int, Group]] = []
-    leftovers: list[tuple[int, Group]] = []
-    for i, part in enumerate(parts):  # first the side the edition's layout says
-        if isinstance(part, Group) and not part.stray:
-            story = _choose(parts, i, part, facing_after, sim, diagnostics)
-            if story:
-                story.group = part
-            else:
-                leftovers.append((i, part))
-    for i, part in leftovers:  # then whatever is left next to a group
-        prev, nxt = _neighbours(parts, i)
-        free = [s for s in ((prev, nxt) if facing_after else (nxt, prev)) if s and s.group is None]
-        if free:
-            free[0].group = part
-        elif part.head and not part.subs and not part.kicker:
-            # A lone label beside no headline names what follows: a column label.
-            parts[i] = SectionHead(part.head, [], column=False)
-        else:
-            orphans.append((i, part))
-    for i, part in enumerate(parts):
-        if isinstance(part, Group) and part.stray:
-            free = [s for s in stories if s.group is None]
-            best = max(free, key=lambda s: sim(part, s), default=None)
-            if best and sim(part, best) >= 0.2:
-                best.group = part
-            else:
-                orphans.append((i, part))
-            _note(diagnostics, "headline-stray", f"headline inside another story's text; attached "
-                  f"{'by shared words' if best and best.group is part else 'nowhere (no matching story)'}",
-                  part)
+    orphans = attach_headlines(parts, facing_after, diagnostics)
     label = meta.pages[index] if index < len(meta.pages) else None
     items = _items(parts, orphans, f"p{index + 1}")
     return Page(label, tuple(page.furniture), tuple(items))
@@ -266,29 +154,6 @@ def _attach_bylines(parts: list) -> None:
                 after.byline = part
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
-
-
-def _choose(parts: list, i: int, group: Group, facing_after: bool, sim: _Similarity,
-            diagnostics: list[Diagnostic]) -> Story | None:
-    prev, nxt = _neighbours(parts, i)
-    prev = prev if prev and prev.group is None else None
-    nxt = nxt if nxt and nxt.group is None else None
-    preferred, other = (prev, nxt) if facing_after else (nxt, prev)
-    if preferred and other:
-        p, o = sim(group, preferred), sim(group, other)
-        if o > p + 0.3 and o > 2 * p:
-            _note(diagnostics, "headline-against-layout",
-                  "headline attached against the edition's layout: it shares more words with that story", group)
-            return other
-        if max(p, o) < 0.05 and group.head:
-            _note(diagnostics, "headline-weak-evidence",
-                  "headline shares no words with either neighbouring story; attached by layout", group)
-    return preferred
-
-
-def _note(diagnostics: list[Diagnostic], code: str, message: str, group: Group) -> None:
-    spans = [t.span for t in (group.kicker, group.head, *group.subs) if t]
-    diagnostics.append(Diagnostic(code, "warning", message, Span.union(spans) if spans else None))
 
 
 def _items(parts: list, orphans: list[tuple[int, Group]], key: str) -> list:

@@ -14,7 +14,7 @@ from .lexicon import zh
 from .rules.byline import standalone_byline
 from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
-from .rules.headline import is_adoption_line, is_dash_subtitle
+from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .rules.masthead import furniture_kind
 from .rules.section import is_banner, starts_item
 from .segment import Block, strong_start
@@ -107,7 +107,8 @@ def _heading_or_body(blocks: list[Block], kinds: list[Kind], i: int, open_body: 
     block = blocks[i]
     later = _next_text(blocks, kinds, i)
     if open_body is not None:
-        column_wide = abs(open_body.width(block.lines[-1]) - open_body.column_width) <= 1
+        last = block.lines[-1]
+        column_wide = abs(open_body.width(last) - open_body.column_for(last, open_body.column_width)) <= 1
         if column_wide or later is None or not _goes_on(later):
             return "body"
         return "heading"
@@ -134,7 +135,7 @@ def _goes_on(block: Block) -> bool:
 
 
 def _full_line(line, block: Block) -> bool:
-    return block.width(line) >= block.column_width - 1.5
+    return block.width(line) >= block.column_for(line, block.column_width) - 1.5
 
 
 def _open_flow(elements: list[Element]) -> Element | None:
@@ -159,4 +160,4 @@ def _interrupts(flow: Element, block: Block, blocks: list[Block], kinds: list[Ki
 def _closes_group(group: Element) -> bool:
     """After a subheadline ("——…", "（…通过）") a new heading starts a new group."""
     last = group.blocks[-1].lines[-1].text
-    return is_adoption_line(last) or is_dash_subtitle(last)
+    return is_subtitle_line(last)

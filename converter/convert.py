@@ -17,10 +17,10 @@ from .errors import InputError, News2teiError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
 from .output import write_atomic
-from .pipeline import edition_from_text
+from .pipeline import source_and_edition
 
 FORMATS = ("tei", "epub", "json")
-SUFFIXES = {"tei": ".tei.xml", "epub": ".epub", "json": ".json"}
+SUFFIXES = {"tei": ".tei.xml", "epub": ".epub", "json": ".json", "inspect": ".html"}
 DEFAULT_FORMATS = ("tei", "epub")
 
 
@@ -33,6 +33,7 @@ class ConvertOptions:
     encoding: str | None = None  # None: detect
     metadata: dict[str, Any] = field(default_factory=dict)  # from options, validated
     run_metadata: Source | None = None  # a metadata file for every input (--metadata)
+    inspect: bool = False  # also the inspect page (proof sheet), <stem>.html
 
     @classmethod
     def build(cls, given: dict[str, Any] | None = None, metadata_file: Path | None = None,
@@ -40,6 +41,11 @@ class ConvertOptions:
         """Options with the metadata given on the command line and in a run-wide file, validated."""
         run = Source(str(metadata_file), load_toml(metadata_file), explicit=True) if metadata_file else None
         return cls(metadata=checked(given or {}, "command line"), run_metadata=run, **options)
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """What a conversion writes: the formats, and the inspect page when asked for."""
+        return self.formats + (("inspect",) if self.inspect else ())
 
     def fingerprint(self, source: Path | None = None) -> str:
         """Changes whenever an output of `source` could: the options, the metadata
@@ -67,10 +73,15 @@ def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None
     clock.lap("decode")
     resolved = resolve(_metadata_sources(decoded.text, options, path))
     meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
-    edition = edition_from_text(decoded.text, meta)
+    lines, edition = source_and_edition(decoded.text, meta)
     edition = replace(edition, diagnostics=(decoded.diagnostic(), *resolved.diagnostics, *edition.diagnostics))
     clock.lap("structure")
     outputs = render(edition, options, clock)
+    if options.inspect:
+        from .inspect import inspect_html
+
+        outputs["inspect"] = inspect_html(edition, lines).encode("utf-8")
+        clock.lap("inspect")
     return Converted(edition, decoded.encoding, outputs, clock.laps)
 
 

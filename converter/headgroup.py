@@ -8,7 +8,7 @@ the next title is the headline; the rest are subheadlines."""
 from __future__ import annotations
 
 from .model import Text
-from .rules.headline import is_adoption_line, is_dash_subtitle
+from .rules.headline import is_subtitle_line
 from .source import SourceLine
 from .unwrap import Run, display_width, piece
 
@@ -21,7 +21,7 @@ def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Te
     subs: list[Text] = []
     for lines in blocks_lines:
         previous = None
-        plain = [l for l in lines if not (is_dash_subtitle(l.text) or is_adoption_line(l.text))]
+        plain = [l for l in lines if not is_subtitle_line(l.text)]
         for line in lines:
             if line not in plain:
                 subs.append(_text([line]))

@@ -15,7 +15,7 @@ from .lexicon import zh
 from .rules.byline import standalone_byline
 from .rules.continuation import marker_at_start
 from .rules.dateline import starts_with_dateline
-from .rules.headline import is_adoption_line, is_dash_subtitle, is_heading_line
+from .rules.headline import is_heading_line, is_subtitle_line
 from .rules.listitem import list_label
 from .rules.section import starts_item
 from .source import SourceLine
@@ -33,10 +33,7 @@ class Block:
     hang: bool = False  # the edition sets line-final punctuation outside the column
 
     def width(self, line: SourceLine) -> float:
-        """Width a line fills inside the column. A justified line (spaces
-        between its characters) fills it by definition."""
-        if is_justified(line.text):
-            return math.inf
+        """Width a line's characters fill inside the column."""
         width = display_width(line.text)
         if _ends_in_punct(line.text):  # set half-width at the line end, or outside the column
             width -= 1 if self.hang else 0.5
@@ -44,7 +41,19 @@ class Block:
 
     @property
     def widths(self) -> list[float]:
-        return [min(self.width(l), display_width(l.text)) for l in self.lines]
+        return [self.width(l) for l in self.lines]
+
+    def column_for(self, line: SourceLine, column: float) -> float:
+        """The full width to measure `line` against. Letter-spaced (justified)
+        lines hold fewer characters than plain full lines: they are measured
+        against each other, and a lone one counts as full."""
+        if not is_justified(line.text):
+            return column
+        spaced = [self.width(l) for l in self.lines if is_justified(l.text) and l is not line]
+        if len(spaced) < 2:
+            return self.width(line)
+        top = sorted(spaced, reverse=True)[: max(2, len(spaced) * 2 // 3)]
+        return median(top)
 
     @property
     def column_width(self) -> float:
@@ -69,7 +78,7 @@ class Block:
     def heading_like(self) -> bool:
         """Short, without sentence punctuation: a headline, kicker or label."""
         size = sum(len("".join(l.text.split())) for l in self.lines
-                   if not (is_adoption_line(l.text) or is_dash_subtitle(l.text)))
+                   if not is_subtitle_line(l.text))
         return len(self.lines) <= 4 and size <= MAX_HEADING_CHARS \
             and all(is_heading_line(l.text) for l in self.lines)
 
@@ -185,7 +194,7 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
 
 def paragraphs(flow: list[Block]) -> list[Run]:
     """Rejoin the lines of consecutive body blocks into paragraphs."""
-    placed = [_Placed(line, block.width(line), _local_width(flow, b), b)
+    placed = [_Placed(line, block.width(line), block.column_for(line, _local_width(flow, b)), b)
               for b, block in enumerate(flow) for line in block.lines]
     out: list[Run] = []
     current: list[SourceLine] = []

@@ -4,10 +4,11 @@ reading order, where every id lives, and the navigation built from that.
 Articles continued across pages (`next`/`prev`) are joined into one `Story` at
 the place of the first part met in reading order. Each later part leaves a
 `Stub` where it was printed, linking to where it is read, and the story marks
-the seam with a link back. Page-break markers stay at the start of each printed
-page's own document, so the page-list and the table of contents follow spine
-order and EPUBCheck has no reason for NAV-011 (links out of reading order); the
-text moved into an earlier document names its print page at the seam."""
+the seam with a link back that names the print page. Page-break markers stay at
+the start of each printed page's own document, and a joined story is listed in
+the TOC only at its first part, never under a later page: so the page-list and
+the TOC both follow spine order and EPUBCheck's NAV-011 (nav links out of
+reading order) cannot arise, while every printed page keeps its page-list entry."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace

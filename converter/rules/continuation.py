@@ -28,6 +28,8 @@ def _match(m: "re.Match[str] | None") -> Match | None:
         return None
     direction = "from" if m.group("from") else "to"
     page = "".join(m.group("page").split())
+    if page.startswith("第"):  # "第二版" is how such a page is named
+        page += "版"
     fields = (("direction", direction), ("page", page), ("sign", m.group("sign") or ""))
     return Match("".join(m.group(0).split()), solid_len(m.group(0)), fields)
 

@@ -9,7 +9,7 @@ from . import Match, first_match, solid_len
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
-_DAY = rf"(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日"
+_DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 
 _PATTERNS = (

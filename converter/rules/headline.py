@@ -9,6 +9,7 @@ from ..lexicon import zh
 
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
 _ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
+_NUMBERED = re.compile(r"^[（(]第?[\d一二三四五六七八九十〇零]+[号號期]?[）)]$")
 _DASH_SUB = re.compile(r"^(?:——|--|—|―)\S")
 _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 
@@ -17,7 +18,7 @@ def is_heading_line(text: str) -> bool:
     compact = "".join(text.split())
     if not compact or len(compact) > MAX_HEADING_WIDTH + 20:
         return False
-    if is_adoption_line(compact) or _DASH_SUB.match(compact):
+    if is_subtitle_line(compact):
         return not any(c in "。；！？" for c in compact[:-1])
     return not any(c in zh.SENTENCE_PUNCT for c in compact) and len(compact) <= MAX_HEADING_WIDTH
 
@@ -25,6 +26,13 @@ def is_heading_line(text: str) -> bool:
 def is_adoption_line(text: str) -> bool:
     """A resolution's "（2024年2月6日…会议通过）" printed under its title."""
     return bool(_ADOPTION.match("".join(text.split())))
+
+
+def is_subtitle_line(text: str) -> bool:
+    """A line that is a subheadline by its form alone: a dash subtitle, an
+    adoption line, a notice's number "（第3号）"."""
+    compact = "".join(text.split())
+    return bool(_DASH_SUB.match(compact) or _ADOPTION.match(compact) or _NUMBERED.match(compact))
 
 
 def is_dash_subtitle(text: str) -> bool:

@@ -1,0 +1,189 @@
+"""Which body does each heading group belong to?
+
+Some extractors emit a headline before its article, others after it, and a
+composed page may mix both. Every heading group standing between two bodies
+can go to either; the words it shares with each (rarer shared words weigh
+more) are the evidence, and the page's prevailing direction is a small prior.
+The groups of a page are assigned together (a dynamic programme along the
+page), so that one group's choice leaves its neighbour the body that fits it.
+Doubtful choices become diagnostics."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .body import Unit
+from .model import Diagnostic, Figure, Span, Text
+
+LAYOUT_PRIOR = 0.15  # what the page's direction adds to a choice's evidence
+UNASSIGNED = -0.05  # score of leaving a group without a body
+WEAK_EVIDENCE = 0.05  # below this a group shares nothing telling with a body
+STRAY_MATCH = 0.2  # a stray headline needs this much evidence to find its story
+PAGE_VOTE_MARGIN = 0.75  # a page's own vote decides when it is this clear
+
+
+@dataclass
+class Group:
+    kicker: Text | None
+    head: Text | None
+    subs: list[Text]
+    stray: bool = False  # stood inside another story's sentence
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in (self.kicker, self.head, *self.subs) if t)
+
+    @property
+    def span(self) -> Span | None:
+        spans = [t.span for t in (self.kicker, self.head, *self.subs) if t]
+        return Span.union(spans) if spans else None
+
+
+@dataclass
+class Story:
+    unit: Unit
+    group: Group | None = None
+    byline: Text | None = None
+    figures: list[tuple[int, Figure]] = field(default_factory=list)  # (after source line, figure)
+    new_region: bool = False  # starts a new extraction block (a line led by a space)
+
+
+@dataclass
+class SectionHead:
+    head: Text
+    subs: list[Text]
+    column: bool  # a column of briefs ("简讯"), not a page banner
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+class Similarity:
+    """Share of a headline's bigrams found in a body, weighted by rarity."""
+
+    def __init__(self, stories: list[Story]) -> None:
+        self.bodies = {id(s): _bigrams(s.unit.text) for s in stories}
+        self.df = Counter(bg for grams in self.bodies.values() for bg in grams)
+        self.n = max(len(stories), 1)
+
+    def __call__(self, group: Group, story: Story | None) -> float:
+        grams = _bigrams(group.text)
+        if story is None or not grams:
+            return 0.0
+        body = self.bodies.get(id(story)) or _bigrams(story.unit.text)
+        weight = {bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5)) for bg in grams}
+        total = sum(weight.values())
+        return sum(weight[bg] for bg in grams & body) / total if total else 0.0
+
+
+def neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:
+    """The bodies on either side of a heading group (figures and bylines may stand between)."""
+    def scan(step: int) -> Story | None:
+        i = index + step
+        while 0 <= i < len(parts) and isinstance(parts[i], (Figure, Text)):
+            i += step
+        return parts[i] if 0 <= i < len(parts) and isinstance(parts[i], Story) else None
+    return scan(-1), scan(1)
+
+
+def headlines_follow_bodies(pages: list) -> list[bool]:
+    """Per page: do headlines come after their bodies? A page decides by its
+    own vote when that is clear, else the edition's vote decides."""
+    votes = [_facing_vote(page.parts) for page in pages]
+    edition = sum(votes)
+    return [vote > 0 if abs(vote) >= PAGE_VOTE_MARGIN else edition > 0 for vote in votes]
+
+
+def _facing_vote(all_parts: list) -> float:
+    """Positive when headlines share words with the body before them; the page
+    edges vote too (a page opening with body text and closing with a headline
+    reads "after")."""
+    parts = [p for p in all_parts if not isinstance(p, (Figure, SectionHead))]
+    sim = Similarity([p for p in parts if isinstance(p, Story)])
+    vote = 0.0
+    for i, part in enumerate(parts):
+        if isinstance(part, Group) and not part.stray and part.head:
+            prev, nxt = neighbours(parts, i)
+            vote += sim(part, prev) - sim(part, nxt)
+    if parts:
+        vote += 0.5 * isinstance(parts[-1], Group) - 0.5 * isinstance(parts[0], Group)
+        vote += 0.25 * (isinstance(parts[0], Story) and parts[0].unit.continued_from is None)
+    return vote
+
+
+def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnostic]) -> list[tuple[int, Group]]:
+    """Give every heading group of a page its story; return the groups left
+    without one (index in `parts`, group). Lone labels beside no story become
+    column labels (SectionHead) in `parts`."""
+    sim = Similarity([p for p in parts if isinstance(p, Story)])
+    indexed = [(i, p) for i, p in enumerate(parts) if isinstance(p, Group) and not p.stray]
+    choices = _best_choices(parts, indexed, facing_after, sim)
+    orphans: list[tuple[int, Group]] = []
+    for (i, group), story in zip(indexed, choices):
+        if story is not None:
+            story.group = group
+            _explain(group, story, parts, i, facing_after, sim, diagnostics)
+        elif group.head and not group.subs and not group.kicker:
+            # A lone label beside no free headline slot names what follows.
+            parts[i] = SectionHead(group.head, [], column=False)
+        else:
+            orphans.append((i, group))
+    stories = [p for p in parts if isinstance(p, Story)]
+    for i, group in ((i, p) for i, p in enumerate(parts) if isinstance(p, Group) and p.stray):
+        free = [s for s in stories if s.group is None]
+        best = max(free, key=lambda s: sim(group, s), default=None)
+        found = best is not None and sim(group, best) >= STRAY_MATCH
+        if found:
+            best.group = group
+        else:
+            orphans.append((i, group))
+        _note(diagnostics, "headline-stray", "headline found inside another story's text; attached "
+              + ("to the story sharing its words" if found else "nowhere: no story shares its words"), group)
+    return orphans
+
+
+def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: bool,
+                  sim: Similarity) -> list[Story | None]:
+    """Dynamic programme over the groups of a page: each takes the body before
+    it, the body after it, or none; no body is taken twice."""
+    options = []
+    for i, group in indexed:
+        prev, nxt = neighbours(parts, i)
+        options.append([(None, UNASSIGNED)] + [
+            (story, sim(group, story) + LAYOUT_PRIOR * (after == facing_after))
+            for story, after in ((prev, True), (nxt, False)) if story is not None])
+    previous: dict[int, tuple[float, list[Story | None]]] = {0: (0.0, [])}
+    for opts in options:
+        current: dict[int, tuple[float, list[Story | None]]] = {}
+        for _, (score, path) in previous.items():
+            taken = {id(s) for s in path if s is not None}
+            for k, (story, gain) in enumerate(opts):
+                if story is not None and id(story) in taken:
+                    continue
+                candidate = (score + gain, path + [story])
+                if k not in current or candidate[0] > current[k][0]:
+                    current[k] = candidate
+        previous = current
+    return max(previous.values(), key=lambda c: c[0])[1] if indexed else []
+
+
+def _explain(group: Group, story: Story, parts: list, i: int, facing_after: bool, sim: Similarity,
+             diagnostics: list[Diagnostic]) -> None:
+    prev, nxt = neighbours(parts, i)
+    chosen_after = story is prev
+    other = nxt if chosen_after else prev
+    if other is None or not group.head:
+        return
+    if max(sim(group, story), sim(group, other)) < WEAK_EVIDENCE:
+        _note(diagnostics, "headline-weak-evidence",
+              "headline shares no words with either neighbouring story; attached by the page's layout", group)
+    elif chosen_after != facing_after:
+        _note(diagnostics, "headline-against-layout",
+              "headline attached against the page's layout: it shares more words with that story", group)
+
+
+def _note(diagnostics: list[Diagnostic], code: str, message: str, group: Group) -> None:
+    diagnostics.append(Diagnostic(code, "warning", message, group.span))
