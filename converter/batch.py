@@ -16,14 +16,14 @@ import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, TextIO
 
 from .convert import SUFFIXES, ConvertOptions, convert_file, diagnostic_line, failure_message, output_stem, \
     safe_name
 from .errors import InputError, News2teiError
-from .model import Article, Edition, Figure, Section
+from .model import Edition
 from .output import write_atomic
 
 Record = dict[str, Any]  # one line of the report
@@ -89,7 +89,7 @@ def run_batch(tasks: list[Task], options: ConvertOptions, *, jobs: int = 1, resu
     fingerprints = {t: options.fingerprint(t.source) for t in tasks}
     todo = []
     for task in tasks:
-        skipped = _up_to_date(task, options.formats, fingerprints[task]) if resume else None
+        skipped = _up_to_date(task, options.outputs, fingerprints[task]) if resume else None
         if skipped:
             _emit(skipped, summary, report, on_record)
         else:
@@ -150,7 +150,7 @@ def _up_to_date(task: Task, formats: tuple[str, ...], fingerprint: str) -> Recor
     if stamp.get("fingerprint") != fingerprint or min([made, *outputs]) < changed:
         return None
     return {"input": str(task.source), "status": "skipped", "previous": stamp["status"],
-            "error": stamp.get("error")}
+            "error": stamp.get("error"), "outputs": [str(p) for p in task.outputs(formats)] if outputs else []}
 
 
 def _emit(record: Record, summary: Summary, report: TextIO | None, on_record: Callable[[Record], None]) -> None:
@@ -162,21 +162,26 @@ def _emit(record: Record, summary: Summary, report: TextIO | None, on_record: Ca
 
 
 def _describe(edition: Edition) -> Record:
-    articles = captions = 0
-    stack: list[Any] = [item for page in edition.pages for item in page.items]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Article):
-            articles += 1
-            stack.extend(block for block in item.body if isinstance(block, Figure))
-        elif isinstance(item, Section):
-            stack.extend(item.items)
-        elif isinstance(item, Figure):
-            captions += 1
+    from .inspect import Counts
+
     name = edition.meta.source_name or ""
-    return {"language": edition.meta.language, "pages": len(edition.pages), "articles": articles,
-            "captions": captions,
+    return {"language": edition.meta.language, **asdict(Counts.of(edition)),
             "warnings": [diagnostic_line(name, d) for d in edition.diagnostics if d.level != "info"]}
+
+
+def write_inspect_index(summary: Summary, outdir: Path) -> Path:
+    """OUTDIR/index.html: the run's inspect pages, failed and most doubtful editions first."""
+    from .inspect import Counts, IndexEntry, index_html
+
+    entries = []
+    for record in summary.records:
+        page = next((p for p in record.get("outputs", ()) if p.endswith(SUFFIXES["inspect"])), None)
+        counts = Counts(**{f.name: record[f.name] for f in fields(Counts)}) if "diagnostics" in record else None
+        entries.append(IndexEntry(record["input"], page and os.path.relpath(page, outdir), counts,
+                                  record.get("seconds", 0.0), record.get("error")))
+    index = Path(outdir) / "index.html"
+    write_atomic(index, index_html(entries).encode("utf-8"))
+    return index
 
 
 def _text_files(root: Path) -> Iterator[Path]:

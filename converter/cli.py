@@ -67,6 +67,8 @@ def _conversion_options(command):
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="Metadata for every input (title, date, edition, publisher, identifier, pages)."),
         click.option("--title", help="Newspaper title, e.g. 焦作日报."),
+        click.option("--inspect", is_flag=True, help="Also write <stem>.html, a proof sheet of what was "
+                     "recognised (batch: and OUTDIR/index.html, the most doubtful editions first)."),
     )):
         command = option(command)
     return command
@@ -93,7 +95,7 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
     from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
 
-    if Path("-") in inputs and formats and len(formats) > 1:
+    if Path("-") in inputs and (formats and len(formats) > 1 or options["inspect"]):
         raise click.UsageError("standard input (-) is converted to one format on standard output")
     given = {"title": title, "date": date, "edition": edition, "pages": pages}
     base = ConvertOptions.build(given, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
@@ -144,7 +146,7 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
     Every *.txt under each SRC_DIR becomes its outputs in OUTDIR, at the same
     relative path. A failing edition is reported and never stops the others; the exit status is
     0 only if every edition converted."""
-    from .batch import find_tasks, run_batch
+    from .batch import find_tasks, run_batch, write_inspect_index
     from .convert import DEFAULT_FORMATS, ConvertOptions
 
     base = ConvertOptions.build({"title": title}, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
@@ -163,6 +165,8 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
         click.echo(f"news2tei: error: {record['input']}: {record['error']}", err=True)
         if record.get("traceback"):
             click.echo(record["traceback"], err=True)
+    if base.inspect:
+        click.echo(str(write_inspect_index(summary, outdir)))
     click.echo(f"news2tei batch: {summary.line()}", err=True)
     if not summary.ok:
         ctx.exit(1)

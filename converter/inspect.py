@@ -5,8 +5,8 @@ the reading view of every article on the other; the diagnostics, linked to
 their lines. Everything is derived from the model's spans, so the page shows
 what the structure stage decided and makes gaps and overlaps visible.
 
-`inspect_html` and `index_html` are the entry points `convert --inspect` and
-`batch --inspect` call; `inspect_file` is the `news2tei inspect` command."""
+`inspect_html` makes the page (`convert --inspect` calls it), `index_html` the index
+of a batch run (`batch --inspect`); `inspect_file` is the `news2tei inspect` command."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,12 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .decode import decode_bytes
 from .errors import InputError
-from .model import (Article, Closer, Continuation, Edition, Figure, ListBlock, Metadata, Page,
-                    Paragraph, Section, Span, Text)
+from .model import Article, Closer, Continuation, Edition, Figure, ListBlock, Page, Paragraph, Section, Span, Text
 from .output import write_atomic
-from .pipeline import source_and_edition
 from .script import convert
 from .source import SourceLine
 
@@ -135,13 +132,14 @@ class IndexEntry:
 
 
 def inspect_file(source: Path, output: Path) -> Path:
-    """`news2tei inspect`: read an edition, write its inspect page."""
+    """`news2tei inspect`: convert an edition as `convert` does (encoding, metadata), write only its page."""
+    from .convert import ConvertOptions, convert_bytes
+
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    lines, edition = source_and_edition(decode_bytes(data), Metadata(source_name=Path(source).name))
-    write_atomic(output, inspect_html(edition, lines).encode("utf-8"))
+    write_atomic(output, convert_bytes(data, ConvertOptions(formats=(), inspect=True), Path(source)).outputs["inspect"])
     return output
 
 

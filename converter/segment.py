@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from .lexicon import zh
@@ -60,7 +60,8 @@ class Block:
         """Width of a full line here: the most common width among the wider
         lines (first and last lines of paragraphs are shorter; a line with
         squeezed punctuation may be half an em off)."""
-        widths = sorted(self.widths, reverse=True)
+        plain = [w for l, w in zip(self.lines, self.widths) if not is_justified(l.text)]
+        widths = sorted(plain or self.widths, reverse=True)
         if len(widths) < 4:
             return widths[0]
         top = [math.floor(w + 0.5) for w in widths[: max(3, len(widths) * 2 // 3)]]
@@ -150,6 +151,8 @@ def _starts_here(block: Block, line: SourceLine) -> bool:
 def _split_strays(block: Block) -> list[Block]:
     """Cut out a short headline-like line standing inside a column of text
     (a neighbour story's headline that landed mid-sentence)."""
+    if block.heading_like:
+        return [block]
     width = block.column_width
     lines = block.lines
     strays = {i for i in range(1, len(lines) - 1)
@@ -194,6 +197,7 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
 
 def paragraphs(flow: list[Block]) -> list[Run]:
     """Rejoin the lines of consecutive body blocks into paragraphs."""
+    list_width = max((block.width(l) for block in flow for l in block.lines if list_label(l.text)), default=0)
     placed = [_Placed(line, block.width(line), block.column_for(line, _local_width(flow, b)), b)
               for b, block in enumerate(flow) for line in block.lines]
     out: list[Run] = []
@@ -201,7 +205,9 @@ def paragraphs(flow: list[Block]) -> list[Run]:
     for i, here in enumerate(placed):
         if current:
             is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
-            if paragraph_break(placed[i - 1], here, is_last, bool(list_label(current[0].text))):
+            in_item = bool(list_label(current[0].text))
+            prev = replace(placed[i - 1], column=list_width) if in_item else placed[i - 1]
+            if paragraph_break(prev, here, is_last, in_item):
                 out.append(_run(current))
                 current = []
         current.append(here.line)
