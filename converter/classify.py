@@ -50,11 +50,15 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
     return "body"
 
 
+MASTHEAD_LABEL_CHARS = 10  # other lines of a masthead block are short labels ("要闻")
+
+
 def _masthead(block: Block) -> bool:
-    """Masthead and running-head lines: mostly furniture, nothing sentence-like."""
-    hits = sum(1 for l in block.lines if furniture_kind(l.text))
-    return hits * 2 >= len(block.lines) and (hits == len(block.lines) or all(
-        not any(c in zh.SENTENCE_PUNCT for c in l.text) for l in block.lines))
+    """Masthead and running-head lines: mostly furniture, the rest short labels."""
+    others = [l.text for l in block.lines if not furniture_kind(l.text)]
+    return len(others) * 2 <= len(block.lines) and all(
+        len("".join(t.split())) <= MASTHEAD_LABEL_CHARS and not any(c in zh.SENTENCE_PUNCT for c in t)
+        for t in others)
 
 
 def page_elements(blocks: list[Block]) -> list[Element]:

@@ -139,7 +139,8 @@ def inspect_file(source: Path, output: Path) -> Path:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    write_atomic(output, convert_bytes(data, ConvertOptions(formats=(), inspect=True), Path(source)).outputs["inspect"])
+    converted = convert_bytes(data, ConvertOptions(formats=(), inspect=True), Path(source))
+    write_atomic(output, converted.outputs["inspect"])
     return output
 
 

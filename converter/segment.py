@@ -139,7 +139,7 @@ def blocks(lines: list[SourceLine]) -> list[Block]:
 
 def _starts_here(block: Block, line: SourceLine) -> bool:
     prev = block.lines[-1].text
-    if strong_start(line.text) or strong_start(prev):
+    if strong_start(line.text) or standalone_byline(prev):
         return True
     if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)):
         return True
