@@ -126,7 +126,7 @@ class IndexEntry:
 
     name: str
     href: str | None
-    counts: Counts | None
+    counts: Counts | None  # None: not converted in this run (failed, or skipped as up to date)
     seconds: float
     error: str | None = None  # why the edition failed to convert
 

@@ -179,3 +179,34 @@ def test_seed_every_line_belongs_to_exactly_one_element_and_units_link_their_lin
         for href in unit.find_class("unit-head")[0].xpath(".//a/@href"):
             target = int(href[2:])
             assert target in lines_of(spec) and target in rows, f"{unit_id}: link {href} is not to its lines"
+
+
+def test_convert_inspect_writes_the_page_beside_the_outputs(tmp_path):
+    result = CliRunner().invoke(main, ["convert", str(SEED), "--format", "json", "--inspect", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "000_627fccb794dc0fc3.html"
+    assert result.output.split() == [str(tmp_path / "000_627fccb794dc0fc3.json"), str(page)]
+    assert not line_problems(parse(page.read_text(encoding="utf-8")))
+
+
+def test_batch_inspect_writes_an_index_of_the_pages_most_doubtful_first(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    (src / "2024").mkdir(parents=True)
+    (src / "2024" / "fixture.txt").write_text(SOURCE, encoding="utf-8")
+    (src / "seed.txt").write_bytes(SEED.read_bytes())
+    (src / "empty.txt").write_bytes(b"")
+    args = ["batch", str(src), "-o", str(out), "--format", "json", "--inspect", "--jobs", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # the empty edition failed
+    assert result.stdout.strip() == str(out / "index.html")
+    rows = parse((out / "index.html").read_text(encoding="utf-8")).xpath("//tbody/tr")
+    assert rows[0].get("class") == "failed" and "empty.txt" in rows[0].text_content()
+    links = [row.xpath("td[1]/a/@href")[0] for row in rows[1:]]
+    assert sorted(links) == ["2024/fixture.html", "seed.html"]
+    assert all((out / link).is_file() for link in links)
+    diagnostics = [int(row.xpath("string(td[2])")) for row in rows[1:]]
+    assert diagnostics == sorted(diagnostics, reverse=True)
+    resumed = CliRunner().invoke(main, [*args, "--resume"])
+    assert resumed.exit_code == 1 and isinstance(resumed.exception, SystemExit), resumed.exception
+    again = parse((out / "index.html").read_text(encoding="utf-8")).xpath("//tbody/tr[@class='skipped']")
+    assert sorted(row.xpath("string(td[1]/a/@href)") for row in again) == ["2024/fixture.html", "seed.html"]
