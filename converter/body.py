@@ -57,7 +57,8 @@ def split_units(paragraphs: list[Run]) -> list[Unit]:
         units[-1].paragraphs.append(run)
         closing = marker_at_end(loose)
         units[-1].closed = bool(closing and closing.get("direction") == "to")
-        if not closing and source_note(loose) and _is_brief(units[-1]):
+        note = None if closing else source_note(loose)
+        if note and (note.get("ends") or _is_brief(units[-1])):
             _take_source_note(units[-1])
     for unit in units:
         finish(unit)

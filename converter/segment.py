@@ -14,6 +14,7 @@ from statistics import median
 from .lexicon import zh
 from .rules.byline import standalone_byline
 from .rules.continuation import marker_at_start
+from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_heading_line, is_subtitle_line
 from .rules.listitem import list_label
@@ -22,6 +23,7 @@ from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
 
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
+SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
 MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
 
 
@@ -122,11 +124,12 @@ def strong_start(text: str) -> bool:
 def blocks(lines: list[SourceLine]) -> list[Block]:
     out: list[Block] = []
     blank = True
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.blank:
             blank = True
             continue
-        if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line, nxt):
             out.append(Block([line], blank, line.page))
         else:
             out[-1].lines.append(line)
@@ -137,15 +140,23 @@ def blocks(lines: list[SourceLine]) -> list[Block]:
     return [piece for block in out for piece in _split_strays(block)]
 
 
-def _starts_here(block: Block, line: SourceLine) -> bool:
+def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool:
     prev = block.lines[-1].text
-    if strong_start(line.text) or standalone_byline(prev):
+    if strong_start(line.text) and not _credit_split(line, nxt):
+        return True
+    if standalone_byline(prev) and not _credit_split(block.lines[-1], line):
         return True
     if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)):
         return True
     # A headline line followed by text of another shape: the headline ends here.
     return block.heading_like and not is_heading_line(line.text) and len(block.lines) <= 3 \
         and starts_with_dateline(line.text)
+
+
+def _credit_split(line: SourceLine, nxt: SourceLine | None) -> bool:
+    """"記者鄭家" / "豪攝": a photo credit wrapped over two lines, not a byline."""
+    return nxt is not None and not nxt.blank and credit(line.text + nxt.text) is not None \
+        and credit(nxt.text) is None
 
 
 def _split_strays(block: Block) -> list[Block]:
@@ -177,6 +188,7 @@ class _Placed:
     width: float  # how much of the column it fills
     column: float  # the column's full width around it
     block: int  # index of its block in the flow
+    after_blank: bool  # a blank line stands before it
 
 
 def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False) -> bool:
@@ -186,20 +198,23 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
     final punctuation: its short last line ends it."""
     if strong_start(nxt.line.text):
         return True
-    short_last = prev.width <= prev.column - 1
-    if in_list_item and short_last:
+    shortfall = prev.column - prev.width
+    if in_list_item and shortfall >= 1:
         return True
     if not ends_sentence(prev.line.text):
         return False
-    indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not next_is_last
-    return short_last or indented_next
+    # A block's last line may be short for ending a paragraph, not for an indent.
+    indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not (next_is_last and ends_sentence(nxt.line.text))
+    # One em short may be squeezed punctuation; it counts only with a blank line.
+    return shortfall >= SHORT_LINE or (shortfall >= 1 and nxt.after_blank) or indented_next
 
 
 def paragraphs(flow: list[Block]) -> list[Run]:
     """Rejoin the lines of consecutive body blocks into paragraphs."""
     list_width = max((block.width(l) for block in flow for l in block.lines if list_label(l.text)), default=0)
-    placed = [_Placed(line, block.width(line), block.column_for(line, _local_width(flow, b)), b)
-              for b, block in enumerate(flow) for line in block.lines]
+    placed = [_Placed(line, block.width(line), block.column_for(line, _local_width(flow, b)), b,
+                      k == 0 and block.after_blank)
+              for b, block in enumerate(flow) for k, line in enumerate(block.lines)]
     out: list[Run] = []
     current: list[SourceLine] = []
     for i, here in enumerate(placed):

@@ -161,7 +161,7 @@ class Run:
         return any(p.text for p in self.pieces)
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)][0-9０-９]{0,8}$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -169,7 +169,9 @@ def ends_sentence(text: str) -> bool:
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""
     text = text.rstrip()
     note = _TRAILING_NOTE.search(text)
-    if note and note.start() > 0:
+    if note:
+        if note.start() == 0:  # a note on a line of its own closes what it follows
+            return True
         text = text[:note.start()]
     stripped = text.rstrip(zh.CLOSERS)
     return bool(stripped) and stripped[-1] in zh.TERMINALS or text.endswith(zh.STANDALONE_ENDINGS)

@@ -14,7 +14,7 @@ _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 
 _PATTERNS = (
     re.compile(rf"^[【\[〔]\s*(?:{_OWN}|{_AGENCY})[^】\]〕]{{0,20}}[】\]〕]"),
-    re.compile(rf"^[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊)\s*[）)]"),
+    re.compile(rf"^[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]"),
     re.compile(rf"^(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)"),
     re.compile(rf"^(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])"),
     re.compile(rf"^本[报報]\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),

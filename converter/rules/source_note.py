@@ -1,5 +1,6 @@
 """The source note closing a brief: "…环境。（杨春玲）", "（本报记者 王五）",
-"（通讯员 赵六 供稿）"."""
+"（通讯员 赵六 供稿）"; and the editor's note closing an agency story:
+"（編輯：林淑媛）1140314"."""
 from __future__ import annotations
 
 import re
@@ -13,10 +14,17 @@ _NOTE = re.compile(
     rf"(?<=[。！？!?”」])\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAME}(?:\s*[、，,\s]\s*(?:(?:{_ROLE})\s*)?{_NAME})*"
     rf"\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
 
+_EDITOR = re.compile(
+    rf"[（(]\s*(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAME}(?:\s*[、，,/／\s]\s*{_NAME})*\s*[）)]"
+    r"\s*[0-9０-９]{0,8}\s*$")
+
 
 def source_note(loose: str) -> Match | None:
-    m = _NOTE.search(loose)
-    if not m:
-        return None
-    text = m.group(0).strip()
-    return Match("".join(text.split()), solid_len(text))
+    """A note naming who wrote or edited the story; `fields` has ("ends", "1")
+    when it always ends a story (an editor's note), not only a brief."""
+    for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
+        m = pattern.search(loose)
+        if m:
+            text = m.group(0).strip()
+            return Match("".join(text.split()), solid_len(text), (("ends", ends),))
+    return None
