@@ -152,7 +152,8 @@ def inspect_html(edition: Edition, source_lines: list[SourceLine]) -> str:
         edition=edition, counts=Counts.of(edition), roles=ROLES, rows=rows,
         pages=list(zip(edition.pages, pages)),
         status_counts={s: sum(r.status == s for r in rows) for s in ("unassigned", "conflict")},
-        reading=lambda text: convert(text.text, edition.meta.script), span_links=_span_links)
+        reading=lambda text: convert(text.text, edition.meta.script), span_links=_span_links,
+        across_blanks=lambda span, blank=_blank_numbers(source_lines): _across_blanks(span, blank))
 
 
 def index_html(entries: list[IndexEntry]) -> str:
@@ -254,6 +255,23 @@ def _rows(lines: list[SourceLine], units: list[Unit], edition: Edition) -> list[
                 new_page=i > 0 and line.page != lines[i - 1].page,
                 anchor=i + 1 == len(lines) or line.number != lines[i + 1].number)
             for i, line in enumerate(lines)]
+
+
+def _blank_numbers(lines: list[SourceLine]) -> set[int]:
+    return {line.number for line in lines if line.blank} - {line.number for line in lines if not line.blank}
+
+
+def _across_blanks(span: Span | None, blank: set[int]) -> Span | None:
+    """`span` with the gaps of blank lines filled: only another unit's lines interrupt a unit."""
+    if not span:
+        return span
+    ranges = [span.ranges[0]]
+    for first, last in span.ranges[1:]:
+        if blank.issuperset(range(ranges[-1][1] + 1, first)):
+            ranges[-1] = (ranges[-1][0], last)
+        else:
+            ranges.append((first, last))
+    return Span(tuple(ranges))
 
 
 def _span_links(span: Span | None) -> list[tuple[str, str]]:

@@ -146,7 +146,8 @@ def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool
         return True
     if standalone_byline(prev) and not _credit_split(block.lines[-1], line):
         return True
-    if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)):
+    if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)) \
+            and credit(line.text) is None:
         return True
     # A headline line followed by text of another shape: the headline ends here.
     return block.heading_like and not is_heading_line(line.text) and len(block.lines) <= 3 \

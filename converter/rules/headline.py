@@ -7,6 +7,7 @@ import re
 
 from ..lexicon import zh
 
+LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
 _ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
 _NUMBERED = re.compile(r"^[（(]第?[\d一二三四五六七八九十〇零]+[号號期]?[）)]$")
@@ -20,7 +21,14 @@ def is_heading_line(text: str) -> bool:
         return False
     if is_subtitle_line(compact):
         return not any(c in "。；！？" for c in compact[:-1])
-    return not any(c in zh.SENTENCE_PUNCT for c in compact) and len(compact) <= MAX_HEADING_WIDTH
+    return not any(c in zh.SENTENCE_PUNCT for c in _without_lead_colon(compact)) \
+        and len(compact) <= MAX_HEADING_WIDTH
+
+
+def _without_lead_colon(text: str) -> str:
+    """"浙江：…" — a place or speaker before a colon opens many headlines."""
+    head, colon, rest = text.partition("：")
+    return rest if colon and 1 <= len(head) <= LEAD_COLON_CHARS else text
 
 
 def is_adoption_line(text: str) -> bool:

@@ -20,7 +20,7 @@ _PATTERNS = (
     re.compile(r"^(?:责任编辑|責任編輯|责编|責編|美编|美編|校对|校對)\s*[:：]"),
 )
 _TITLE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|晨报|晨報|报|報)$")
-PAGE_LABEL = re.compile(r"^\d{1,2}$|^[A-Za-z]\d{1,2}(?:\s+\S{1,8})?$|^第\s*[\d一二三四五六七八九十]+\s*版(?:\s+\S{1,8})?$")
+PAGE_LABEL = re.compile(r"^[A-Za-z]?\d{1,2}(?:\s+\S{1,8})?$|^第\s*[\d一二三四五六七八九十]+\s*版(?:\s+\S{1,8})?$")
 
 
 def furniture_kind(text: str) -> str | None:

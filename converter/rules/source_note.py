@@ -11,7 +11,7 @@ from . import Match, solid_len
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
 _NOTE = re.compile(
-    rf"(?<=[。！？!?”」])\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAME}(?:\s*[、，,\s]\s*(?:(?:{_ROLE})\s*)?{_NAME})*"
+    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAME}(?:\s*[、，,\s]\s*(?:(?:{_ROLE})\s*)?{_NAME})*"
     rf"\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
 
 _EDITOR = re.compile(
