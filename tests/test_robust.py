@@ -1,0 +1,122 @@
+"""Bad and extreme input: a clear one-line error or a correct conversion; never a
+traceback, never a hang, never a half-written file.
+
+A 100 MB edition is left to the benchmarks: here decoding and normalising are
+checked on 10 MB and the whole conversion on 1 MB, each within a time bound."""
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conservation import conservation_problems
+from converter import convert as convert_module
+from converter.cli import main
+from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.decode import decode
+from converter.normalize import split_lines
+from converter.pipeline import edition_from_bytes
+from converter.script import convert
+
+ROOT = Path(__file__).parent.parent
+SEED = (ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8")
+
+
+def cli(tmp_path: Path, data: bytes, *args: str):
+    source = tmp_path / "edition.txt"
+    source.write_bytes(data)
+    return CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), *args])
+
+
+def _one_line_error(result, message: str) -> None:
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("news2tei: error: ") and line.endswith(message)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "input is empty"),
+    (b"  \r\n\t\n\xe3\x80\x80\n", "input is empty (whitespace only)"),
+    (random.Random(6).randbytes(4096), "pass --encoding"),
+    (b"\x7fELF\x02\x01\x01" + bytes(100), "looks like a binary file (an executable), not extracted text"),
+    (b"\x00" * 1000, "pass --encoding"),
+])
+def test_refused_inputs_give_one_line(tmp_path, data, message):
+    result = cli(tmp_path, data)
+    _one_line_error(result, message)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def _converted(data: bytes, *formats: str):
+    converted = convert_bytes(data, ConvertOptions(formats=formats or ("tei", "json")))
+    assert not conservation_problems(decode(data).text, converted.edition)
+    return converted
+
+
+def test_nul_bytes_and_stray_controls_are_dropped_and_reported():
+    text = "第一段\x00正文。\n\x07第二段\x1b[0m正文\x0b。\n第三段\x7f正文。\n" + SEED[:2000]
+    converted = _converted(text.encode("utf-8"))
+    dropped = [d for d in converted.edition.diagnostics if d.code == "control-char-dropped"]
+    assert [(d.level, str(d.span)) for d in dropped] == [("warning", "1"), ("warning", "2")]
+    assert "U+0000" in dropped[0].message and "U+0007 U+001B U+000B" in dropped[1].message
+    assert b"\x00" not in converted.outputs["tei"] and b"\x1b" not in converted.outputs["tei"]
+
+
+def test_mixed_scripts_convert_and_keep_both():
+    text = SEED[:1500] + "\n\n" + convert(SEED[1500:2500], "hant")
+    converted = convert_bytes(text.encode("utf-8"), ConvertOptions(formats=("json",), script="hans"))
+    assert not conservation_problems(text, converted.edition)
+    data = json.loads(converted.outputs["json"])
+    assert data["meta"]["language"] == "zh-Hans" and data["language"] == "zh-Hans"
+    assert any("reg" in json.dumps(page) for page in data["pages"])  # the Traditional part was converted
+
+
+def test_latin_only_text_converts():
+    text = "City Council approves budget\n\nThe council voted 7 to 2 on Tuesday.\nMore on page A3.\n"
+    converted = _converted(text.encode("ascii"))
+    assert b"council voted" in converted.outputs["tei"]
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_crlf_and_cr_give_the_same_model(line_end):
+    text = SEED[:3000]
+    assert edition_from_bytes(text.replace("\n", line_end).encode()).pages == edition_from_bytes(text.encode()).pages
+
+
+def test_a_one_megabyte_line_converts_in_bounded_time():
+    line = ("为深刻汲取近期消防安全事故教训，营造和谐稳定的安全生产环境。" * 35000)[:350_000]  # ~1 MB of UTF-8
+    started = time.perf_counter()
+    _converted(line.encode("utf-8"), "json")
+    assert time.perf_counter() - started < 60
+
+
+def test_a_one_megabyte_edition_converts_in_bounded_time():
+    data = (SEED * 25).encode("utf-8")
+    started = time.perf_counter()
+    converted = _converted(data, "json")
+    assert time.perf_counter() - started < 90
+    assert converted.edition.line_count >= 25 * len(SEED.rstrip().splitlines())
+
+
+def test_ten_megabytes_decode_and_normalise_quickly():
+    data = (SEED * 250).encode("gbk")
+    started = time.perf_counter()
+    lines, _ = split_lines(decode(data).text)
+    assert len(lines) > 250_000 and time.perf_counter() - started < 20
+
+
+def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):
+    source = tmp_path / "x.txt"
+    source.write_text(SEED[:2000], encoding="utf-8")
+
+    def broken_render(*args, **kwargs):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(convert_module, "render", broken_render)
+    with pytest.raises(RuntimeError):
+        convert_file(source, tmp_path / "out", ConvertOptions())
+    assert not (tmp_path / "out").exists()
