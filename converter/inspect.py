@@ -148,12 +148,13 @@ def inspect_html(edition: Edition, source_lines: list[SourceLine]) -> str:
     """The inspect page of `edition`, made from `source_lines` (see pipeline.source_and_edition)."""
     pages = [_page_units(i, page) for i, page in enumerate(edition.pages, start=1)]
     rows = _rows(source_lines, [u for units in pages for u in _flatten(units)], edition)
+    blank = _blank_numbers(source_lines)
     return _template("edition.html").render(
         edition=edition, counts=Counts.of(edition), roles=ROLES, rows=rows,
         pages=list(zip(edition.pages, pages)),
         status_counts={s: sum(r.status == s for r in rows) for s in ("unassigned", "conflict")},
         reading=lambda text: convert(text.text, edition.meta.script), span_links=_span_links,
-        across_blanks=lambda span, blank=_blank_numbers(source_lines): _across_blanks(span, blank))
+        across_blanks=lambda span: _across_blanks(span, blank))
 
 
 def index_html(entries: list[IndexEntry]) -> str:

@@ -97,6 +97,19 @@ def test_legend_names_every_role_with_its_code(page):
         assert f"{role.code} {role.label}" in " ".join(legend.split())
 
 
+def test_only_another_units_lines_interrupt_a_unit_not_blank_lines():
+    def paragraph(text: str, line: int) -> Paragraph:
+        return Paragraph(Text(text, Span.of(line)))
+
+    edition = Edition(Metadata(), (Page(None, (), (
+        Article("a", body=(paragraph("甲", 1), paragraph("乙", 3), paragraph("丁", 6))),
+        Article("b", body=(paragraph("丙", 4),)),
+    )),))
+    page = parse(inspect_html(edition, source_lines("甲\n\n乙\n丙\n\n丁")))
+    assert page.get_element_by_id("u-a").get("data-lines") == "1-3,6"
+    assert page.get_element_by_id("u-b").get("data-lines") == "4"
+
+
 def test_gaps_and_overlaps_are_marked_on_the_lines():
     edition = Edition(Metadata(), (Page(None, (), (
         Article("a", body=(Paragraph(Text("甲乙", Span.of(1, 2))),)),
