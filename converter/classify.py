@@ -17,7 +17,7 @@ from .rules.dateline import starts_with_dateline
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .rules.masthead import furniture_kind
 from .rules.section import is_banner, starts_item
-from .segment import Block, strong_start
+from .segment import INDENT, Block, strong_start
 from .unwrap import ends_sentence
 
 Kind = Literal["furniture", "banner", "heading", "byline", "caption", "body"]
@@ -117,8 +117,9 @@ def _heading_or_body(blocks: list[Block], kinds: list[Kind], i: int, open_body: 
             return "body"
         return "heading"
     nxt = blocks[i + 1] if i + 1 < len(blocks) and kinds[i + 1] == "body" else None
-    if nxt is not None and len(nxt.lines) >= 2 and _goes_on(nxt) and _full_line(nxt.lines[0], nxt):
-        return "body"  # the text after it goes on mid-sentence: this is where it starts
+    if nxt is not None and len(nxt.lines) >= 2 and _goes_on(nxt) and _full_line(nxt.lines[0], nxt) \
+            and _column_like(block, nxt):
+        return "body"  # column lines whose sentence goes on in the next block: where the text starts
     return "heading"
 
 
@@ -136,6 +137,14 @@ def _goes_on(block: Block) -> bool:
     """Does `block` continue an open sentence (rather than start a new unit)?"""
     first = block.lines[0].text
     return not strong_start(first) and not starts_with_dateline(first) and not block.lines[0].indented
+
+
+def _column_like(block: Block, column: Block) -> bool:
+    """Is `block` set in `column`'s measure: full lines, or a lone paragraph
+    opening shortened by its indent?"""
+    full = column.column_width
+    last = block.width(block.lines[-1])
+    return abs(last - full) <= 1.5 or (len(block.lines) == 1 and abs(last - (full - INDENT)) <= 0.5)
 
 
 def _full_line(line, block: Block) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .decode import decode
-from .errors import InputError, News2teiError
+from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
 from .output import write_atomic
@@ -111,6 +111,7 @@ def render(edition: Edition, options: ConvertOptions, clock: _Clock | None = Non
         from .tei.writer import tei_bytes
 
         tei = outputs["tei"] = tei_bytes(edition, keep_breaks=options.keep_breaks)
+        _check_valid(tei)
         clock.lap("tei")
         if "epub" in options.formats:
             from .epub.writer import epub_bytes
@@ -125,6 +126,16 @@ def render(edition: Edition, options: ConvertOptions, clock: _Clock | None = Non
         outputs["json"] = json_bytes(edition)
         clock.lap("json")
     return {fmt: outputs[fmt] for fmt in options.formats}
+
+
+def _check_valid(tei: bytes) -> None:
+    """Every TEI written validates (project schema and Schematron); anything else is a bug."""
+    from .validate import validate_tei
+
+    errors = [p for p in validate_tei(tei) if p.level == "error"]
+    if errors:
+        raise ValidationError(f"the TEI made from it does not validate (a bug, please report it): "
+                              f"line {errors[0].line}: {errors[0].message}")
 
 
 def _metadata_sources(text: str, options: ConvertOptions, path: Path | None) -> list[Source]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 from .model import Text
 from .rules.headline import is_subtitle_line
 from .source import SourceLine
-from .unwrap import Run, display_width, piece
+from .unwrap import Run, clean_heading, display_width, piece
 
 NEW_TITLE_RATIO = 1.6  # a line this much longer than the one before starts a new title
-KICKER_MAX_WIDTH = 12  # ems; a kicker is a short label
+KICKER_MAX_WIDTH = 8  # ems; in one block with the headline, a longer first title is the headline
 
 
 def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Text | None, list[Text]]:
     titles: list[list[SourceLine]] = []
+    starts_block: list[bool] = []  # does the title open a block of its own?
     subs: list[Text] = []
     for lines in blocks_lines:
         previous = None
@@ -31,18 +32,23 @@ def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Te
                 titles[-1].append(line)
                 previous = line
             else:
+                starts_block.append(previous is None and line is plain[0])
                 titles.append([line])
                 previous = line
     texts = [_text(t) for t in titles]
     kicker = None
-    if len(texts) >= 2 and _width(texts[0]) <= KICKER_MAX_WIDTH and _width(texts[0]) < _width(texts[1]):
+    if len(texts) >= 2 and _width(texts[0]) < _width(texts[1]) \
+            and (_width(texts[0]) <= KICKER_MAX_WIDTH or starts_block[1]):
         kicker, texts = texts[0], texts[1:]
     head = texts[0] if texts else None
     return kicker, head, texts[1:] + subs
 
 
 def _same_title(a: SourceLine, b: SourceLine) -> bool:
-    return display_width(b.text) < NEW_TITLE_RATIO * display_width(a.text)
+    """`b` goes on with `a`'s title unless it is much longer or complete in
+    itself (two halves with a space between them)."""
+    halves = " " in clean_heading(b.text)
+    return not halves and display_width(b.text) < NEW_TITLE_RATIO * display_width(a.text)
 
 
 def _width(text: Text) -> float:

@@ -82,8 +82,14 @@ class Block:
         """Short, without sentence punctuation: a headline, kicker or label."""
         size = sum(len("".join(l.text.split())) for l in self.lines
                    if not is_subtitle_line(l.text))
-        return len(self.lines) <= 4 and size <= MAX_HEADING_CHARS \
+        return len(self.lines) <= 4 and size <= MAX_HEADING_CHARS and not self._column_text \
             and all(is_heading_line(l.text) for l in self.lines)
+
+    @property
+    def _column_text(self) -> bool:
+        """Four lines, the last three of one width: a column, not a headline."""
+        widths = self.widths[1:]
+        return len(widths) >= 3 and max(widths) - min(widths) <= 1
 
 
 def is_justified(text: str) -> bool:

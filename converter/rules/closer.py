@@ -8,8 +8,9 @@ from ..lexicon import zh
 from . import chinese_number
 
 _ZH_DIGITS = "〇零一二三四五六七八九十"
+ROC_EPOCH = 1911
 _DATE = re.compile(
-    rf"^\s*(?P<y>\d{{4}}|[{_ZH_DIGITS}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH_DIGITS}]{{1,3}})\s*月"
+    rf"^\s*(?P<roc>中華民國|中华民国|民國|民国)?\s*(?P<y>\d{{2,4}}|[{_ZH_DIGITS}]{{3,4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?P<d>\d{{1,2}}|[{_ZH_DIGITS}]{{1,3}})\s*日\s*$")
 
 
@@ -21,6 +22,10 @@ def date_line(text: str) -> str | None:
     y, mo, d = (_number(m.group(k)) for k in ("y", "m", "d"))
     if None in (y, mo, d) or not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
+    if m.group("roc"):
+        y += ROC_EPOCH  # 中華民國114年 is 2025
+    elif y < 1000:
+        return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
@@ -28,8 +33,12 @@ def _number(token: str) -> int | None:
     return int(token) if token.isascii() else chinese_number(token)
 
 
+_SIGNER = re.compile(rf"^(?:{'|'.join(zh.SIGNER_TITLES)})[{zh.CJK}·]{{2,4}}$")
+
+
 def looks_like_issuer(text: str) -> bool:
-    """A signature line: no sentence punctuation, ends like an issuing body."""
+    """A signature line: no sentence punctuation; an issuing body ("…主席团")
+    or an official's title and name ("縣長 吳承諺")."""
     compact = "".join(text.split())
     return (2 <= len(compact) <= 40 and not any(c in zh.SENTENCE_PUNCT for c in compact)
-            and compact.endswith(zh.ISSUER_ENDINGS))
+            and (compact.endswith(zh.ISSUER_ENDINGS) or bool(_SIGNER.match(compact))))
