@@ -12,7 +12,8 @@ from .rules.headline import is_subtitle_line
 from .source import SourceLine
 from .unwrap import Run, clean_heading, display_width, piece
 
-NEW_TITLE_RATIO = 1.6  # a line this much longer than the one before starts a new title
+NEW_TITLE_RATIO = 1.6
+HALVES_RATIO = 1.25  # a longer line in two halves is a title of its own  # a line this much longer than the one before starts a new title
 KICKER_MAX_WIDTH = 8  # ems; in one block with the headline, a longer first title is the headline
 
 
@@ -47,8 +48,9 @@ def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Te
 def _same_title(a: SourceLine, b: SourceLine) -> bool:
     """`b` goes on with `a`'s title unless it is much longer or complete in
     itself (two halves with a space between them)."""
-    halves = " " in clean_heading(b.text)
-    return not halves and display_width(b.text) < NEW_TITLE_RATIO * display_width(a.text)
+    wa, wb = display_width(a.text), display_width(b.text)
+    complete = " " in clean_heading(b.text) and wb >= HALVES_RATIO * wa
+    return not complete and wb < NEW_TITLE_RATIO * wa
 
 
 def _width(text: Text) -> float:

@@ -46,7 +46,7 @@ CAPTION_OPENERS = ("图为", "圖為", "上图", "上圖", "下图", "下圖", "
                    "图①", "圖①", "图：", "圖：")
 
 # Continuation markers: direction words.
-CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "续", "續", "承")
+CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "接", "续", "續", "承")
 CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下")
 
 # Column (section) names printed as a banner over short items.
