@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from .convert import SUFFIXES, ConvertOptions, convert_file, diagnostic_line, failure_message, output_stem, \
     safe_name
-from .errors import InputError, News2teiError
+from .errors import InputError
 from .model import Edition
 from .output import write_atomic
 
@@ -112,8 +112,8 @@ def convert_task(task: Task, options: ConvertOptions, fingerprint: str, debug: b
         record.update(status="error", error=failure_message(exc))
         if debug:
             record["traceback"] = traceback.format_exc()
-        if not isinstance(exc, News2teiError):
-            return record  # a bug, not the input's fault: no stamp, so the edition is redone next time
+        if not isinstance(exc, InputError):
+            return record  # not the input's fault (a bug, a full disk): no stamp, redone next time
     finally:
         record["seconds"] = round(time.perf_counter() - started, 4)
     try:
