@@ -16,7 +16,7 @@ from .rules.byline import standalone_byline
 from .rules.continuation import marker_at_start
 from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
-from .rules.headline import is_heading_line, is_subtitle_line
+from .rules.headline import is_heading_line, is_letter_spaced, is_subtitle_line
 from .rules.listitem import list_label
 from .rules.section import starts_item
 from .source import SourceLine
@@ -93,11 +93,12 @@ class Block:
 
 
 def is_justified(text: str) -> bool:
-    """Spaces between wide characters: the extractor's trace of justification."""
-    return bool(_JUSTIFIED.search(text.strip()))
+    """Spaces between wide characters (more than one: a lone space may sit
+    inside a name): the extractor's trace of justification."""
+    return len(_JUSTIFIED.findall(text.strip())) >= 2
 
 
-_JUSTIFIED = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
+_JUSTIFIED = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def _ends_in_punct(text: str) -> bool:
@@ -152,12 +153,24 @@ def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool
         return True
     if standalone_byline(prev) and not _credit_split(block.lines[-1], line):
         return True
+    if len(block.lines) == 1 and _spaced_title(prev) and not is_letter_spaced(line.text) \
+            and not is_subtitle_line(line.text):
+        return True  # a spaced-out title ("遗 失 声 明") over its text
     if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)) \
             and credit(line.text) is None:
         return True
     # A headline line followed by text of another shape: the headline ends here.
     return block.heading_like and not is_heading_line(line.text) and len(block.lines) <= 3 \
         and starts_with_dateline(line.text)
+
+
+SPACED_TITLE_CHARS = 8  # a spaced-out title is short; a longer spaced line is justified text
+
+
+def _spaced_title(text: str) -> bool:
+    compact = "".join(text.split())
+    return is_letter_spaced(text) and is_heading_line(text) and len(compact) <= SPACED_TITLE_CHARS \
+        and not any(c.isdigit() for c in compact)
 
 
 def _credit_split(line: SourceLine, nxt: SourceLine | None) -> bool:

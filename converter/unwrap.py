@@ -172,6 +172,6 @@ def ends_sentence(text: str) -> bool:
     if note:
         if note.start() == 0:  # a note on a line of its own closes what it follows
             return True
-        text = text[:note.start()]
+        text = text[:note.start()].rstrip()
     stripped = text.rstrip(zh.CLOSERS)
     return bool(stripped) and stripped[-1] in zh.TERMINALS or text.endswith(zh.STANDALONE_ENDINGS)
