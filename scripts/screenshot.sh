@@ -15,7 +15,7 @@ fragment="${3:+#u-$3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-(cd "$root" && python -m converter inspect "$edition" -o "$work/page.html" >/dev/null)
+(cd "$work" && python -m converter inspect "$edition" -o "$work/page.html" >/dev/null)  # the installed news2tei
 mkdir -p "$(dirname "$out")"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
