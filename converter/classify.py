@@ -16,7 +16,7 @@ from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .rules.masthead import furniture_kind
-from .rules.section import is_banner, starts_item
+from .rules.section import is_banner, is_column_name, starts_item
 from .segment import INDENT, Block, strong_start
 from .unwrap import ends_sentence
 
@@ -42,8 +42,7 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
         return "byline"
     if credit(" ".join(l.text for l in block.lines)) and not starts_with_dateline(first):
         return "caption"
-    if is_banner(first) and block.heading_like and not starts_item(first) \
-            and all(is_dash_subtitle(l.text) for l in block.lines[1:]):
+    if block.heading_like and not starts_item(first) and _banner(block):
         return "banner"
     if block.heading_like and not strong_start(first) and not starts_with_dateline(first):
         return "heading"
@@ -51,6 +50,15 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
 
 
 MASTHEAD_LABEL_CHARS = 10  # other lines of a masthead block are short labels ("要闻")
+
+
+def _banner(block: Block) -> bool:
+    """A column name, or a spaced-out line over a dash subtitle ("清 风 廉 润" /
+    "——…篇"); a spaced-out line alone is just a title."""
+    first, rest = block.lines[0].text, block.lines[1:]
+    if is_column_name(first):
+        return not rest
+    return is_banner(first) and bool(rest) and all(is_dash_subtitle(l.text) for l in rest)
 
 
 def _masthead(block: Block) -> bool:

@@ -180,24 +180,47 @@ def _credit_split(line: SourceLine, nxt: SourceLine | None) -> bool:
 
 
 def _split_strays(block: Block) -> list[Block]:
-    """Cut out a short headline-like line standing inside a column of text
-    (a neighbour story's headline that landed mid-sentence)."""
+    """Cut out what stands inside a column of text without belonging to it: a
+    short headline-like line that landed mid-sentence (a neighbour story's
+    headline), or a photo caption set off the column's measure."""
     if block.heading_like:
         return [block]
-    width = block.column_width
-    lines = block.lines
+    cuts = _stray_headlines(block) | _inner_captions(block)
+    parts: list[Block] = []
+    for i, line in enumerate(block.lines):
+        if i == 0 or i in cuts:
+            parts.append(Block([line], block.after_blank if i == 0 else False, block.page, block.hang))
+        else:
+            parts[-1].lines.append(line)
+    return parts
+
+
+def _stray_headlines(block: Block) -> set[int]:
+    """Indexes where a new piece starts: at a stray line and right after it."""
+    width, lines = block.column_width, block.lines
     strays = {i for i in range(1, len(lines) - 1)
               if is_heading_line(lines[i].text) and not is_justified(lines[i].text)
               and not ends_sentence(lines[i - 1].text)
               and abs(block.width(lines[i]) - width) > INDENT + 1
               and block.width(lines[i - 1]) >= width - 1}
-    parts: list[Block] = []
-    for i, line in enumerate(lines):
-        if i == 0 or i in strays or i - 1 in strays:
-            parts.append(Block([line], block.after_blank if i == 0 else False, block.page, block.hang))
-        else:
-            parts[-1].lines.append(line)
-    return parts
+    return strays | {i + 1 for i in strays}
+
+
+def _inner_captions(block: Block) -> set[int]:
+    """A caption inside a block: lines off the column's measure, the last
+    ending with a photo credit, column text before and after them. (A block
+    ending with a credit is a caption as a whole.)"""
+    width, lines = block.column_width, block.lines
+    cuts: set[int] = set()
+    for k in range(1, len(lines) - 1):
+        if credit(lines[k].text) is None:
+            continue
+        j = k
+        while j - 1 > 0 and abs(block.width(lines[j - 1]) - width) > 1:
+            j -= 1
+        if 0 < j < k:
+            cuts |= {j, k + 1}
+    return cuts
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ class _Writer:
                 self.text.element(div, "head", head, type=kind)
         for sub in article.subheads:
             self.text.element(div, "head", sub, type="sub")
-        self.continuation(div, article.continued_from)
+        self.continuation(div, article, "from")
         for name, text in (("dateline", article.dateline), ("byline", article.byline)):
             if text is not None:
                 self.text.element(div, name, text)
@@ -80,7 +80,7 @@ class _Writer:
         self.closer(div, article)
         if article.source_note is not None:
             self.text.element(div, "note", article.source_note, type="source")
-        self.continuation(div, article.continued_to)
+        self.continuation(div, article, "to")
 
     def block(self, parent: etree._Element, block: Paragraph | ListBlock | Figure) -> None:
         if isinstance(block, Paragraph):
@@ -102,10 +102,14 @@ class _Writer:
         if figure.credit is not None:
             self.text.element(element, "byline", figure.credit)
 
-    def continuation(self, parent: etree._Element, continuation: Continuation | None) -> None:
+    def continuation(self, parent: etree._Element, article: Article, direction: str) -> None:
+        continuation = article.continued_from if direction == "from" else article.continued_to
         if continuation is None:
             return
-        attributes = {"type": "continuation", "subtype": continuation.direction}
+        if continuation.direction != direction:
+            raise ValidationError(f"article {article.id}: a {continuation.direction!r} marker where "
+                                  f"a {direction!r} one belongs")
+        attributes = {"type": "continuation", "subtype": direction}
         attributes.update({k: v for k, v in (("n", continuation.page), ("rend", continuation.sign)) if v is not None})
         if continuation.target is None:
             self.text.element(parent, "note", continuation.text, **attributes)
