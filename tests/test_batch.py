@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,5 +156,28 @@ def test_quiet_in_a_pipe(tmp_path):
     make_archive(tmp_path / "src", 2)
     result = run(tmp_path / "src", "-o", tmp_path / "out", "--format", "json")
     assert result.exit_code == 0 and result.stdout == ""
-    assert result.stderr.splitlines() == [
-        result.stderr.splitlines()[0]] and "2 edition(s): 2 converted, 0 failed" in result.stderr
+    (line,) = result.stderr.splitlines()  # no progress bar, only the summary
+    assert line.startswith("news2tei batch: 2 edition(s): 2 converted, 0 failed")
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    make_archive(tmp_path / "src", 3)
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "converter", "batch", str(tmp_path / "src"), "-o",
+                               str(tmp_path / "out"), "--format", "json", "--jobs", "1"],
+                              stdout=subprocess.PIPE, stderr=terminal, timeout=300)
+    finally:
+        os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal side is closed and drained
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert done.returncode == 0 and done.stdout == b""
+    assert b"converting" in shown and b"100%" in shown and b"3 converted" in shown
