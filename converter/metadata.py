@@ -18,6 +18,7 @@ from typing import Any
 from .errors import InputError
 from .model import Diagnostic, Edition, Span
 from .normalize import split_lines
+from .rules.masthead import newspaper_title
 
 FIELDS = ("title", "date", "edition", "publisher", "identifier")
 KEYS = (*FIELDS, "pages")
@@ -112,15 +113,14 @@ _OTHER = re.compile("|".join((
     r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"(?:农历|農曆)[\u4e00-\u9fff]{2,12}",
     r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
     r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
-_TITLE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|晨报|晨報|报|報)")
 _WEEKDAY_INDEX = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
 
 
 def masthead_values(text: str) -> dict[str, str]:
     """Title, or date (with weekday) and issue number, of a masthead line; {} for any other line."""
-    compact = "".join(text.split())
-    if _TITLE.fullmatch(compact):
-        return {"title": compact}
+    title = newspaper_title(text)
+    if title:
+        return {"title": title}
     values: dict[str, str] = {}
     rest = text
     for field, pattern in (("date", _DATE), ("weekday", _WEEKDAY), ("edition", _ISSUE)):
