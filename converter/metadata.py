@@ -111,6 +111,7 @@ _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日�
 _ISSUE = re.compile(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
 _OTHER = re.compile("|".join((
     r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"(?:农历|農曆)[\u4e00-\u9fff]{2,12}",
+    r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[\u4e00-\u9fff]{0,8}",  # lunar date
     r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
     r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
 _WEEKDAY_INDEX = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
