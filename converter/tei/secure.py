@@ -1,4 +1,5 @@
-"""Parse TEI from untrusted bytes: no DTD, no entities, no network, bounded size.
+"""Parse TEI from untrusted bytes: no DOCTYPE at all (so no DTD, no entities), no
+network, bounded size.
 
 Every way a file can be hostile or broken ends as one TeiReadError whose message
 fits on one line; `line` and `column` say where, when the parser knows."""
@@ -12,6 +13,15 @@ from ..errors import TeiReadError
 
 MAX_TEI_BYTES = 200 * 1024 * 1024  # far above any real edition (the seed's TEI is ~150 kB)
 _POSITION_SUFFIX = re.compile(r"(, line \d+, column \d+)+$")  # libxml2 repeats what we report
+# What may precede a DOCTYPE: a byte-order mark, white space, processing instructions
+# (the XML declaration) and comments. Possessive, so hostile prologs scan in linear time.
+_PROLOG_BYTES = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*+", re.S)
+_PROLOG_TEXT = re.compile(r"\ufeff?(?:\s|<\?.*?\?>|<!--.*?-->)*+", re.S)
+# Encodings libxml2 detects from the first bytes in which "<!DOCTYPE" is not ASCII.
+_WIDE_ENCODINGS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                   (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+                   (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+                   (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"))
 
 
 def _parser() -> etree.XMLParser:
@@ -25,15 +35,27 @@ def parse_tei(data: bytes) -> etree._ElementTree:
     """The parsed document, or TeiReadError (with `.line`/`.column`, 0 when unknown)."""
     if len(data) > MAX_TEI_BYTES:
         raise _error(f"file is larger than the {MAX_TEI_BYTES // (1024 * 1024)} MB limit for TEI input")
+    # Refused before libxml2 sees it: some parser options make libxml2 try to fetch a
+    # declared external DTD even with load_dtd=False.
+    if _declares_doctype(data):
+        raise _error("a DOCTYPE declaration is not allowed in TEI input (entities and DTDs are refused)", 1, 1)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         message = _POSITION_SUFFIX.sub("", str(exc.msg or exc).splitlines()[0])
         raise _error(f"not well-formed XML at line {line}, column {column}: {message}", line, column) from None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # second line of defence
         raise _error("a DOCTYPE declaration is not allowed in TEI input (entities and DTDs are refused)", 1, 1)
     return tree
+
+
+def _declares_doctype(data: bytes) -> bool:
+    for start, codec in _WIDE_ENCODINGS:
+        if data.startswith(start):
+            text = data.decode(codec, "replace")
+            return text.startswith("<!DOCTYPE", _PROLOG_TEXT.match(text).end())
+    return data.startswith(b"<!DOCTYPE", _PROLOG_BYTES.match(data).end())
 
 
 def _error(message: str, line: int = 0, column: int = 0) -> TeiReadError:
