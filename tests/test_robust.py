@@ -121,3 +121,11 @@ def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         convert_file(source, tmp_path / "out", ConvertOptions())
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text", [
+    "正文第一段。\n\n本报记者 张 蕊\n",  # found by the fuzz suite: a byline that closes the input
+    "2月5日上午，市十四届人大\n本报记者 张 蕊",
+])
+def test_fuzz_findings_conserve_every_character(text):
+    assert conservation_problems(text, edition_from_bytes(text.encode("utf-8"))) == {}
