@@ -127,8 +127,7 @@ def plan_book(edition: Edition) -> Book:
     title = book_title(edition, labels)
     layout = _Layout(edition, labels, text)
     documents = layout.name_seams(tuple(layout.documents(title)))
-    views = [v for d in documents for v in _walk(d.items)]
-    stories = tuple(v for v in views if isinstance(v, Story))
+    stories = tuple(v for d in documents for v in _walk(d.items) if isinstance(v, Story))
     return Book(
         title=title,
         language=language,
@@ -139,8 +138,7 @@ def plan_book(edition: Edition) -> Book:
                         for d in documents if d.page_break),
         anchors={k: v for d in documents for k, v in _anchors(d)},
         stories=stories,
-        figures=sum(isinstance(v, FigureView) for v in views)
-        + sum(isinstance(b, Figure) for s in stories for p in s.parts for b in p.body),
+        figures=_figures(edition.pages),
     )
 
 
@@ -235,6 +233,12 @@ def _articles(items) -> Iterator[tuple[str, Article]]:
             yield from _articles(item.items)
         elif isinstance(item, tuple):
             yield from _articles(item)
+
+
+def _figures(items) -> int:
+    """Figures anywhere below `items`: pages, sections, article bodies."""
+    return sum(1 if isinstance(item, Figure) else _figures(getattr(item, "items", getattr(item, "body", ())))
+               for item in items)
 
 
 def _walk(views) -> Iterator[View]:

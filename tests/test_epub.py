@@ -1,0 +1,266 @@
+"""EPUB writer: structure, navigation, links, metadata, determinism (no Java needed).
+
+EPUBCheck and Ace run in test_epub_check.py."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import replace
+from posixpath import dirname, join, normpath
+from urllib.parse import unquote, urldefrag
+
+import pytest
+from lxml import etree
+
+from converter.epub.writer import epub_bytes
+from converter.model import Metadata
+from epub_fixtures import EDITIONS, rich, sectioned, t, traditional, unlabelled
+
+NS = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
+      "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def entries(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def xhtml(data: bytes) -> dict[str, etree._Element]:
+    return {name: etree.fromstring(content) for name, content in entries(data).items() if name.endswith(".xhtml")}
+
+
+def opf(data: bytes) -> etree._Element:
+    return etree.fromstring(entries(data)["EPUB/content.opf"])
+
+
+def properties(data: bytes, name: str) -> list[str]:
+    return opf(data).xpath(f"//opf:meta[@property='{name}']/text()", namespaces=NS)
+
+
+def text_of(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+@pytest.fixture(scope="module")
+def books() -> dict[str, bytes]:
+    return {name: epub_bytes(make(), vertical) for name, (make, vertical) in EDITIONS.items()}
+
+
+def test_same_edition_gives_identical_bytes(books):
+    for name, (make, vertical) in EDITIONS.items():
+        assert epub_bytes(make(), vertical) == books[name], name
+
+
+def test_archive_layout_is_fixed(books):
+    with zipfile.ZipFile(io.BytesIO(books["rich"])) as archive:
+        infos = archive.infolist()
+    assert [i.filename for i in infos[:3]] == ["mimetype", "META-INF/container.xml", "EPUB/content.opf"]
+    assert infos[0].compress_type == zipfile.ZIP_STORED and not infos[0].extra
+    assert books["rich"][30:38] == b"mimetype" and books["rich"][38:58] == b"application/epub+zip"
+    assert {i.date_time for i in infos} == {(2025, 3, 14, 0, 0, 0)}
+    rest = [i.filename for i in infos[3:]]
+    assert rest == sorted(rest)
+
+
+def test_modified_comes_from_the_edition_or_source_date_epoch(books, monkeypatch):
+    assert properties(books["rich"], "dcterms:modified") == ["2025-03-14T00:00:00Z"]
+    assert properties(books["sectioned"], "dcterms:modified") == ["1980-01-01T00:00:00Z"]  # no date at all
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741996800")
+    asked = epub_bytes(rich())
+    assert properties(asked, "dcterms:modified") == ["2025-03-15T00:00:00Z"]
+    assert zipfile.ZipFile(io.BytesIO(asked)).infolist()[0].date_time == (2025, 3, 15, 0, 0, 0)
+
+
+def test_identifier_is_given_or_derived_from_content(books):
+    def identifier(data):
+        return opf(data).xpath("//dc:identifier/text()", namespaces=NS)[0]
+
+    derived = identifier(books["rich"])
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", derived) and derived[9:23] != "00000000-0000"
+    edited = rich()
+    edited = replace(edited, pages=(replace(edited.pages[0], items=edited.pages[0].items[1:]),) + edited.pages[1:])
+    assert identifier(epub_bytes(edited)) != derived
+    assert identifier(books["sectioned"]) == "urn:isbn:9780000000002"
+    assert "uuid4" not in entries(books["rich"])["EPUB/content.opf"].decode()
+
+
+def test_dublin_core_metadata(books):
+    root = opf(books["rich"])
+    get = lambda name: root.xpath(f"//dc:{name}/text()", namespaces=NS)  # noqa: E731
+    assert get("title") == ["滨江日报 2025年3月14日 第12345期"]
+    assert get("language") == ["zh-Hans"] and root.get(XML_LANG) == "zh-Hans"
+    assert get("date") == ["2025-03-14"] and get("publisher") == ["滨江日报社"]
+    assert get("source") == ["滨江日报 2025年3月14日 第12345期"]
+    assert opf(books["rich-hant-vertical"]).xpath("//dc:title/text()", namespaces=NS) == ["濱江日報 2025年3月14日 第12345期"]
+    assert opf(books["unlabelled-hans"]).xpath("//dc:language/text()", namespaces=NS) == ["zh-Hans"]
+    assert opf(books["traditional-vertical"]).xpath("//dc:language/text()", namespaces=NS) == ["zh-Hant"]
+
+
+def test_accessibility_metadata_follows_the_content(books):
+    rich_book, plain = books["rich"], books["unlabelled-hans"]
+    assert properties(rich_book, "schema:accessMode") == ["textual"]
+    assert properties(rich_book, "schema:accessModeSufficient") == ["textual"]
+    assert properties(rich_book, "schema:accessibilityHazard") == ["none"]
+    assert properties(rich_book, "dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+    assert properties(rich_book, "schema:accessibilityFeature") == [
+        "tableOfContents", "readingOrder", "structuralNavigation", "printPageNumbers"]
+    assert properties(rich_book, "pageBreakSource") == ["滨江日报 2025年3月14日 第12345期"]
+    summary = properties(rich_book, "schema:accessibilitySummary")[0]
+    assert "收录6篇文章" in summary and "3个版面（A01至A03）" in summary and "合为一篇" in summary
+    # no page labels: no page-list, so neither printPageNumbers nor a page break source
+    assert "printPageNumbers" not in properties(plain, "schema:accessibilityFeature")
+    assert properties(plain, "pageBreakSource") == []
+    assert "版面" not in properties(plain, "schema:accessibilitySummary")[0]
+
+
+def test_every_document_declares_its_language(books):
+    for name, expected in (("rich", "zh-Hans"), ("rich-hant-vertical", "zh-Hant"), ("unlabelled-hans", "zh-Hans")):
+        for file, root in xhtml(books[name]).items():
+            assert root.get("lang") == root.get(XML_LANG) == expected, (name, file)
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_every_internal_link_reaches_an_element(books, name):
+    files = entries(books[name])
+    docs = xhtml(books[name])
+    ids = {file: [e.get("id") for e in root.iter() if e.get("id")] for file, root in docs.items()}
+    for file, found in ids.items():
+        assert len(found) == len(set(found)), f"duplicate id in {file}"
+    followed = 0
+    for file, root in docs.items():
+        for link in root.iter(f"{{{NS['h']}}}a", f"{{{NS['h']}}}link"):
+            path, fragment = urldefrag(unquote(link.get("href")))
+            target = normpath(join(dirname(file), path)) if path else file
+            assert target in files, f"{file}: {link.get('href')} -> missing file"
+            assert not fragment or fragment in ids[target], f"{file}: {link.get('href')} -> missing id"
+            followed += 1
+    assert followed > len(docs)
+
+
+def nav(data: bytes, kind: str) -> etree._Element:
+    return xhtml(data)["EPUB/nav.xhtml"].xpath(f"//h:nav[@epub:type='{kind}']", namespaces=NS)[0]
+
+
+def outline(element: etree._Element) -> list:
+    """A nav <ol> as nested [label, [children...]] lists."""
+    items = []
+    for li in element.xpath("h:ol/h:li", namespaces=NS):
+        items.append([text_of(li.xpath("h:a", namespaces=NS)[0])] + [outline(li)] * bool(li.xpath("h:ol", namespaces=NS)))
+    return items
+
+
+def test_toc_goes_page_section_headline(books):
+    assert outline(nav(books["rich"], "toc")) == [
+        ["A01版", [["城市更新首批42个项目集中开工"], ["关于召开2025年度工作会议的通知"]]],
+        ["A02版", [["简讯", [["为深刻汲取近期消防安全事故教训，…"], ["地铁3号线周末延长运营时间"]]]]],
+        ["A03版", [["让城市更新更有温度"], ["滨江市人民代表大会关于城市更新的决议"]]],
+    ]
+    # no pages at all: sections become documents, loose articles stand at the top level
+    assert outline(nav(books["sectioned"], "toc")) == [
+        ["新华社北京2月6日电 记者从科技…"], ["简讯", [["消防安全讲座"]]], ["清风廉润满怀川", [["廉政文化进社区。"]]],
+        ["焦作日报"]]
+
+
+def test_page_list_and_landmarks(books):
+    pages = nav(books["rich"], "page-list")
+    assert pages.get("role") == "doc-pagelist"
+    assert [(text_of(a), a.get("href")) for a in pages.iter(f"{{{NS['h']}}}a")] == [
+        ("A01", "page-001.xhtml#pb-1"), ("A02", "page-002.xhtml#pb-2"), ("A03", "page-003.xhtml#pb-3")]
+    marker = xhtml(books["rich"])["EPUB/page-002.xhtml"].xpath("//*[@id='pb-2']", namespaces=NS)[0]
+    assert (marker.get(f"{{{NS['epub']}}}type"), marker.get("role"), marker.get("aria-label")) == \
+        ("pagebreak", "doc-pagebreak", "A02")
+    landmarks = [a.get(f"{{{NS['epub']}}}type") for a in nav(books["rich"], "landmarks").iter(f"{{{NS['h']}}}a")]
+    assert landmarks == ["titlepage", "toc", "bodymatter"]
+    assert not xhtml(books["unlabelled-hans"])["EPUB/nav.xhtml"].xpath("//h:nav[@epub:type='page-list']",
+                                                                          namespaces=NS)
+
+
+def test_continued_article_reads_as_one_at_its_first_part(books):
+    docs = xhtml(books["rich"])
+    story = docs["EPUB/page-001.xhtml"].xpath("//h:article[@id='a1']", namespaces=NS)[0]
+    body = text_of(story)
+    order = ["3月13日，我市", "（以下原载A02版）", "此次开工的项目", "（以下原载A03版）", "据悉，我市"]
+    assert [body.index(s) for s in order] == sorted(body.index(s) for s in order)
+    assert body.count("城市更新首批42个项目集中开工") == 1  # the repeated headline of the last part is not
+    seams = story.xpath(".//h:p[@class='seam']/h:a/@href", namespaces=NS)
+    assert seams == ["page-002.xhtml#a1-m-printed", "page-003.xhtml#a1-f-printed"]
+    # where the parts were printed, a note leads to where they are read
+    stub = docs["EPUB/page-003.xhtml"].xpath("//*[@id='a1-f-printed']", namespaces=NS)[0]
+    assert stub.xpath("h:a/@href", namespaces=NS) == ["page-001.xhtml#a1-f"]
+    assert text_of(stub) == "城市更新首批42个项目集中开工（上接A02版）"
+    assert not docs["EPUB/page-003.xhtml"].xpath("//h:article[@id='a1-f']", namespaces=NS)
+
+
+def test_continuation_outside_the_book_stays_plain_text(books):
+    page = xhtml(books["rich"])["EPUB/page-003.xhtml"]
+    jump = page.xpath("//h:article[@id='a6']/h:p[@class='jump']", namespaces=NS)[0]
+    assert text_of(jump) == "（上接A09版）" and not jump.xpath("h:a", namespaces=NS)
+
+
+def test_article_parts_render_in_reading_order(books):
+    page = xhtml(books["rich"])["EPUB/page-003.xhtml"]
+    article = page.xpath("//h:article[@id='a7']", namespaces=NS)[0]
+    classes = [e.get("class") or e.tag.split("}")[1] for e in article]
+    assert classes == ["headline", "subhead", "p", "labelled", "closer"]
+    assert [text_of(li) for li in article.xpath(".//h:li", namespaces=NS)] == ["一、坚持规划引领", "二、坚持民生优先"]
+    lead = xhtml(books["rich"])["EPUB/page-001.xhtml"].xpath("//h:article[@id='a1']", namespaces=NS)[0]
+    assert [e.get("class") for e in lead[:4]] == ["kicker", "headline", "subhead", "credit"]
+    assert lead[1].tag == f"{{{NS['h']}}}h2" and lead.get("aria-labelledby") == lead[1].get("id")
+    figure = lead.xpath(".//h:figure/h:figcaption", namespaces=NS)[0]
+    assert text_of(figure) == "图片说明：工人在南门老街对沿街建筑进行立面修缮。本报记者 林晓 摄"
+    brief = xhtml(books["rich"])["EPUB/page-002.xhtml"].xpath("//h:article[@id='a4']/h:h3", namespaces=NS)
+    assert brief, "an article inside a headed section is one level below it"
+
+
+def test_text_is_shown_converted(books):
+    hant = "".join(text_of(r) for r in xhtml(books["rich-hant-vertical"]).values())
+    assert "城市更新首批42個項目集中開工" in hant and "滨江" not in hant and "目錄" in hant
+    hans = "".join(text_of(r) for r in xhtml(books["unlabelled-hans"]).values())
+    assert "第1则新闻标题" in hans and "這是內文" not in hans and "这是内文" in hans
+
+
+def test_vertical_writing_turns_the_pages_right_to_left(books):
+    vertical, horizontal = books["rich-hant-vertical"], books["rich"]
+    assert opf(vertical).xpath("//opf:spine/@page-progression-direction", namespaces=NS) == ["rtl"]
+    assert not opf(horizontal).xpath("//opf:spine/@page-progression-direction", namespaces=NS)
+    assert b"writing-mode: vertical-rl" in entries(vertical)["EPUB/vertical.css"]
+    assert "EPUB/vertical.css" not in entries(horizontal)
+    for file, root in xhtml(vertical).items():
+        assert root.xpath("//h:link/@href", namespaces=NS) == ["style.css", "vertical.css"], file
+
+
+def test_title_page_names_paper_date_and_pages(books):
+    page = xhtml(books["rich"])["EPUB/title.xhtml"]
+    assert text_of(page.xpath("//h:h1", namespaces=NS)[0]) == "滨江日报"
+    assert page.xpath("//h:time/@datetime", namespaces=NS) == ["2025-03-14"]
+    assert [text_of(a) for a in page.xpath("//h:ol/h:li/h:a", namespaces=NS)] == ["A01版", "A02版", "A03版"]
+
+
+def test_spine_reads_title_toc_then_pages(books):
+    root = opf(books["traditional-vertical"])
+    hrefs = {i.get("id"): i.get("href") for i in root.xpath("//opf:manifest/opf:item", namespaces=NS)}
+    spine = [hrefs[r] for r in root.xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)]
+    assert spine == ["title.xhtml", "nav.xhtml", "page-001.xhtml", "page-002.xhtml"]
+    headings = [text_of(xhtml(books["traditional-vertical"])[f"EPUB/{f}"].xpath("//h:h1", namespaces=NS)[0])
+                for f in spine[2:]]
+    assert headings == ["第一版", "第二版"]  # printed labels that already name the page stay as printed
+
+
+def test_empty_edition_still_makes_a_book():
+    data = epub_bytes(replace(traditional(), pages=()))
+    assert "EPUB/part-001.xhtml" in entries(data)
+
+
+def test_unknown_language_falls_back_to_simplified_labels():
+    data = epub_bytes(replace(sectioned(), meta=Metadata(title="Daily", language="en")))
+    assert text_of(xhtml(data)["EPUB/nav.xhtml"].xpath("//h:h1", namespaces=NS)[0]) == "目录"
+
+
+def test_headline_markup_is_escaped():
+    edition = unlabelled()
+    page = edition.pages[0]
+    hostile = replace(page.items[0], head=t("<b>&amp;</b>"))
+    data = epub_bytes(replace(edition, pages=(replace(page, items=(hostile,)),) + edition.pages[1:]))
+    assert "<b>&amp;</b>" in text_of(xhtml(data)["EPUB/page-001.xhtml"])
