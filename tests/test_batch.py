@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from converter.batch import Task, convert_task, find_tasks, run_batch
 from converter.cli import main
-from converter.convert import ConvertOptions, safe_name
+from converter.convert import ConvertOptions, convert_file, safe_name
 from converter.errors import InputError
 
 ROOT = Path(__file__).parent.parent
@@ -181,3 +181,20 @@ def test_progress_bar_on_a_terminal(tmp_path):
     os.close(controller)
     assert done.returncode == 0 and done.stdout == b""
     assert b"converting" in shown and b"100%" in shown and b"3 converted" in shown
+
+
+def test_a_worker_that_dies_is_reported_and_the_batch_ends_normally(tmp_path, monkeypatch):
+    make_archive(tmp_path / "src", 4)
+    real_convert_file = convert_file
+
+    def dies_on_the_second(source, *args, **kwargs):
+        if source.name == "paper_001.txt":
+            os._exit(70)  # as the kernel's OOM killer would end it
+        return real_convert_file(source, *args, **kwargs)
+
+    monkeypatch.setattr("converter.batch.convert_file", dies_on_the_second)  # the fork-started workers inherit it
+    summary = run_batch(find_tasks((tmp_path / "src",), tmp_path / "out"), ConvertOptions(formats=("json",)), jobs=2)
+    assert len(summary.records) == 4 and not summary.ok
+    died = [r for r in summary.failures if "worker process converting it died" in r["error"]]
+    assert "paper_001.txt" in {Path(r["input"]).name for r in died}
+    assert not (tmp_path / "out" / "2000" / "00" / ".paper_001.news2tei.json").exists()  # redone next time
