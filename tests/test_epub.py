@@ -3,10 +3,15 @@
 EPUBCheck and Ace run in test_epub_check.py."""
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 from posixpath import dirname, join, normpath
 from urllib.parse import unquote, urldefrag
 
@@ -17,6 +22,7 @@ from converter.epub.writer import epub_bytes
 from converter.model import Metadata
 from epub_fixtures import EDITIONS, rich, sectioned, t, traditional, unlabelled
 
+TESTS = Path(__file__).resolve().parent
 NS = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
       "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -53,6 +59,17 @@ def test_same_edition_gives_identical_bytes(books):
         assert epub_bytes(make(), vertical) == books[name], name
 
 
+def test_identical_bytes_whatever_the_hash_seed(books):
+    """Set and dict orders must never reach the output: another interpreter, another seed."""
+    script = ("import sys, hashlib; from converter.epub.writer import epub_bytes; from epub_fixtures import rich; "
+              "sys.stdout.write(hashlib.sha256(epub_bytes(rich())).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              cwd=TESTS.parent, env={**os.environ, "PYTHONHASHSEED": seed,
+                                                     "PYTHONPATH": str(TESTS)}).stdout
+               for seed in ("1", "2")}
+    assert digests == {hashlib.sha256(books["rich"]).hexdigest()}
+
+
 def test_archive_layout_is_fixed(books):
     with zipfile.ZipFile(io.BytesIO(books["rich"])) as archive:
         infos = archive.infolist()
@@ -66,6 +83,7 @@ def test_archive_layout_is_fixed(books):
 
 def test_modified_comes_from_the_edition_or_source_date_epoch(books, monkeypatch):
     assert properties(books["rich"], "dcterms:modified") == ["2025-03-14T00:00:00Z"]
+    assert properties(books["unlabelled-hans"], "dcterms:modified") == ["2025-03-01T00:00:00Z"]  # a month
     assert properties(books["sectioned"], "dcterms:modified") == ["1980-01-01T00:00:00Z"]  # no date at all
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741996800")
     asked = epub_bytes(rich())

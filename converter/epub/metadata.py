@@ -15,6 +15,7 @@ from .book import Book
 IDENTIFIER_NAMESPACE = uuid.UUID("6d1c4c52-4f0e-5b8e-9a57-8c1e7a3a0c11")
 # When neither SOURCE_DATE_EPOCH nor the edition's date says when: the zip epoch.
 FALLBACK_MODIFIED = datetime(1980, 1, 1)
+ISO_DATE_FORMATS = {10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}
 ACCESS_MODE = {"application/xhtml+xml": "textual", "image": "visual"}
 FEATURES = ("tableOfContents", "readingOrder", "structuralNavigation")
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
@@ -42,8 +43,9 @@ def modified(edition: Edition) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return max(datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None), FALLBACK_MODIFIED)
-    try:
-        return max(datetime.fromisoformat(edition.meta.date or ""), FALLBACK_MODIFIED)
+    date = edition.meta.date or ""
+    try:  # a month ("2025-03") or a year counts from its first day
+        return max(datetime.strptime(date, ISO_DATE_FORMATS.get(len(date), "")), FALLBACK_MODIFIED)
     except ValueError:
         return FALLBACK_MODIFIED
 
@@ -58,7 +60,7 @@ def metadata(edition: Edition, book: Book, media_types: list[str]) -> list[Meta]
         entries.append(Meta("DC", "publisher", convert(publisher, script), {}))
     if source:
         entries.append(Meta("DC", "source", source, {}))
-    entries += accessibility(edition, book, media_types, source)
+    entries += accessibility(book, media_types, source)
     return entries
 
 
@@ -67,7 +69,7 @@ def print_edition(edition: Edition, book: Book) -> str | None:
     return book.title if edition.meta.title else None
 
 
-def accessibility(edition: Edition, book: Book, media_types: list[str], source: str | None) -> list[Meta]:
+def accessibility(book: Book, media_types: list[str], source: str | None) -> list[Meta]:
     modes = sorted({mode for kind, mode in ACCESS_MODE.items() for t in media_types if t.startswith(kind)})
     features = FEATURES + (("printPageNumbers",) if book.page_list else ())
     entries = [_property("schema:accessMode", m) for m in modes]
