@@ -7,7 +7,6 @@ from typing import Callable, get_args, get_type_hints
 
 from lxml import etree
 
-from ..errors import TeiReadError
 from ..model import (Article, ArticleKind, Closer, Continuation, Edition, Figure, Furniture, ListBlock,
                      ListItem, Page, Paragraph, Section, Text)
 from .content import parse_span, read_content, read_error, read_text

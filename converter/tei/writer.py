@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import ValidationError
-from ..model import Article, Closer, Continuation, Edition, Figure, ListBlock, Page, Paragraph, Section
+from ..model import Article, Closer, Edition, Figure, ListBlock, Page, Paragraph, Section
 from ..script import output_language
 from .content import TextWriter
 from .header import set_when, write_header
