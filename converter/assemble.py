@@ -146,12 +146,17 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
 
 
 def _attach_bylines(parts: list) -> None:
-    """A byline on a line of its own opens the story that follows it."""
+    """A byline on a line of its own opens the story that follows it (the one
+    before it when it closes the page; a story of its own when there is none)."""
     for i, part in enumerate(parts):
         if isinstance(part, Text):
             after = next((p for p in parts[i + 1:] if isinstance(p, Story)), None)
-            if after is not None and after.byline is None:
-                after.byline = part
+            before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
+            story = after or before
+            if story is None:
+                parts[i] = Story(Unit([]), byline=part)
+            else:
+                story.byline = _both(part, story.byline) if story is after else _both(story.byline, part)
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
 
