@@ -42,7 +42,7 @@ def build_edition(lines: list[SourceLine], meta: Metadata) -> Edition:
     for block in blocks(lines):
         by_page.setdefault(block.page, []).append(block)
     counter = _Ids()
-    pages = [_parts(page_elements(bs), counter) for _, bs in sorted(by_page.items())]
+    pages = [_parts(page_elements(bs), counter, diagnostics) for _, bs in sorted(by_page.items())]
     facing = headlines_follow_bodies(pages)
     built = [_page(parts, after, diagnostics, index, meta) for index, (parts, after) in enumerate(zip(pages, facing))]
     built = _link_continuations(built, diagnostics)
@@ -63,7 +63,7 @@ class _Ids:
 
 # --- elements -> parts -------------------------------------------------------
 
-def _parts(elements: list[Element], ids: _Ids) -> PageParts:
+def _parts(elements: list[Element], ids: _Ids, diagnostics: list[Diagnostic]) -> PageParts:
     parts: list = []
     furniture: list[Furniture] = []
     for element in elements:
@@ -82,7 +82,7 @@ def _parts(elements: list[Element], ids: _Ids) -> PageParts:
         elif element.kind == "caption":
             parts.append(_figure(element.blocks, ids))
         else:
-            parts.extend(_flow(element, ids))
+            parts.extend(_flow(element, ids, diagnostics))
     return PageParts(parts, furniture)
 
 
@@ -111,10 +111,10 @@ def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
     return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
 
 
-def _flow(element: Element, ids: _Ids) -> list:
+def _flow(element: Element, ids: _Ids, diagnostics: list[Diagnostic]) -> list:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts)
-               for u in split_units(paragraphs(element.blocks))]
+               for u in split_units(paragraphs(element.blocks, diagnostics))]
     for stray in element.strays:
         host = _host(stories, stray.lines[0].number)
         if stray.kind == "caption":

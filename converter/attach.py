@@ -129,6 +129,8 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
         elif group.head and not group.subs and not group.kicker:
             # A lone label beside no free headline slot names what follows.
             parts[i] = SectionHead(group.head, [], column=False)
+            _note(diagnostics, "label-as-section", "a title beside no story that lacks one: read as "
+                  "the label of the stories that follow", group)
         else:
             orphans.append((i, group))
     stories = [p for p in parts if isinstance(p, Story)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from .lexicon import zh
+from .model import Diagnostic, Span
 from .rules.byline import standalone_byline
 from .rules.continuation import marker_at_start
 from .rules.credit import credit
@@ -234,26 +235,35 @@ class _Placed:
     after_blank: bool  # a blank line stands before it
 
 
-def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False) -> bool:
+def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool,
+                    in_list_item: bool = False) -> tuple[bool, str | None]:
     """Does a paragraph end between `prev` and `nxt` (consecutive body lines)?
     Evidence: the sentence ends and either the line stops short of the column
     or the next line is shortened by the indent it lost. A list item needs no
-    final punctuation: its short last line ends it."""
+    final punctuation: its short last line ends it. The second value says why
+    the decision is doubtful, when it is."""
     if strong_start(nxt.line.text):
-        return True
+        return True, None
     shortfall = prev.column - prev.width
     if in_list_item and shortfall >= 1:
-        return True
+        return True, None
     if not ends_sentence(prev.line.text):
-        return False
+        return False, None
     # A block's last line may be short for ending a paragraph, not for an indent.
     indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not (next_is_last and ends_sentence(nxt.line.text))
+    if shortfall >= SHORT_LINE or indented_next:
+        return True, None
     # One em short may be squeezed punctuation; it counts only with a blank line.
-    return shortfall >= SHORT_LINE or (shortfall >= 1 and nxt.after_blank) or indented_next
+    if shortfall >= 1 and nxt.after_blank:
+        return True, "paragraph end read from a blank line and a line one em short of the column"
+    if nxt.after_blank:
+        return False, "blank line after a finished sentence read as a column break: both lines fill the column"
+    return False, None
 
 
-def paragraphs(flow: list[Block]) -> list[Run]:
-    """Rejoin the lines of consecutive body blocks into paragraphs."""
+def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -> list[Run]:
+    """Rejoin the lines of consecutive body blocks into paragraphs; doubtful
+    decisions are reported to `diagnostics`."""
     list_width = max((block.width(l) for block in flow for l in block.lines if list_label(l.text)), default=0)
     placed = [_Placed(line, block.width(line), block.column_for(line, _local_width(flow, b)), b,
                       k == 0 and block.after_blank)
@@ -265,7 +275,11 @@ def paragraphs(flow: list[Block]) -> list[Run]:
             is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
             in_item = bool(list_label(current[0].text))
             prev = replace(placed[i - 1], column=list_width) if in_item else placed[i - 1]
-            if paragraph_break(prev, here, is_last, in_item):
+            brk, doubt = paragraph_break(prev, here, is_last, in_item)
+            if doubt and diagnostics is not None:
+                diagnostics.append(Diagnostic("paragraph-layout", "info", doubt,
+                                              Span.of(prev.line.number, here.line.number)))
+            if brk:
                 out.append(_run(current))
                 current = []
         current.append(here.line)
