@@ -9,6 +9,7 @@ import json
 import re
 import time
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,8 @@ class ConvertOptions:
     def fingerprint(self, source: Path | None = None) -> str:
         """Changes whenever an output of `source` could: the options, the metadata
         files that apply, and the tool version."""
-        from importlib.metadata import version
-
         extra = beside(source) if source else None
-        state = {"version": version("news2tei"), "options": asdict(self),
+        state = {"version": _tool_version(), "options": asdict(self),
                  "beside": extra.read_bytes().hex() if extra and extra.is_file() else None}
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -175,6 +174,13 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, News2teiError):
         return str(exc)
     return f"internal error ({type(exc).__name__}: {exc}); please report it (--debug shows the traceback)"
+
+
+@lru_cache(maxsize=1)
+def _tool_version() -> str:
+    from importlib.metadata import version
+
+    return version("news2tei")
 
 
 class _Clock:
