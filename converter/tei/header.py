@@ -6,6 +6,7 @@ marked `xml:lang="en"`; metadata values carry the language of the source text.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import metadata as dist_metadata
 from urllib.parse import quote
 
@@ -113,6 +114,7 @@ def _language_name(tag: str, meta: Metadata) -> str:
     return f"{name}, normalised with OpenCC {OPENCC_CONFIG[meta.script]}"
 
 
+@lru_cache(maxsize=None)
 def _version(distribution: str) -> str:
     """The installed version, trimmed to what TEI's application/@version accepts."""
     try:
