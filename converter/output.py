@@ -9,6 +9,15 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     try:
@@ -17,6 +26,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs get the usual mode
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
