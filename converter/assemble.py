@@ -77,8 +77,8 @@ def _parts(elements: list[Element], ids: _Ids, diagnostics: list[Diagnostic]) ->
         elif element.kind == "byline":
             from .rules.byline import standalone_byline
 
-            text = _line_text(element.lines[0])
-            parts.append(Text(standalone_byline(element.lines[0].text).text, text.span, text.breaks))
+            line = element.lines[0]
+            parts.append(Run((piece(line.number, line.text),)).respelled(standalone_byline(line.text).text))
         elif element.kind == "caption":
             parts.append(_figure(element.blocks, ids))
         else:
@@ -107,7 +107,7 @@ def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
     run = Run(tuple(piece(l.number, l.text) for b in fig_blocks for l in b.lines))
     found = credit(" ".join(l.text for b in fig_blocks for l in b.lines))
     caption, tail = run.split_solid(_solid(run.text) - found.size) if found else (run, Run(()))
-    credit_text = Text(found.text, tail.to_text().span, ()) if found else None
+    credit_text = tail.respelled(found.text) if found else None
     return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
 
 

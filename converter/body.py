@@ -100,7 +100,7 @@ def _take_opening(unit: Unit) -> None:
         by = byline_after_dateline(squeeze(run.text))
         if by:
             head, run = run.split_solid(by.size)
-            unit.byline = Text(by.text, head.to_text().span, head.to_text().breaks)
+            unit.byline = head.respelled(by.text)
     if starts_item(run.text):
         unit.bulleted = True
     unit.paragraphs[0:1] = [run] if run else []

@@ -126,6 +126,19 @@ class Run:
             out += join_pieces(out, t) + t
         return Text(out, Span.from_lines(self.lines), tuple(breaks))
 
+    def respelled(self, spelling: str) -> Text:
+        """This run as a Text spelled `spelling` (the same characters with other
+        spacing, as a recogniser tidies them), line breaks kept in place."""
+        text = self.to_text()
+        solid_at_break = [sum(1 for c in text.text[:b] if not c.isspace()) for b in text.breaks]
+        breaks, seen = [], 0
+        for offset, ch in enumerate(spelling):
+            while solid_at_break and solid_at_break[0] == seen and not ch.isspace():
+                breaks.append(offset)
+                solid_at_break.pop(0)
+            seen += not ch.isspace()
+        return Text(spelling, text.span, tuple(breaks))
+
     def split_solid(self, count: int) -> tuple["Run", "Run"]:
         """Split after `count` non-whitespace characters (what recognisers report)."""
         text, seen = self.text, 0
