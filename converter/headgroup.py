@@ -1,48 +1,73 @@
 """Roles inside a heading group: kicker, headline, subheadlines.
 
-Dash lines ("——…") and adoption lines ("（…会议通过）") are subheadlines. The
-other lines make titles: two consecutive lines of about the same length are
-one title (a wrapped headline, or two parallel halves); otherwise each line
-is a title of its own. A short first title before a longer one is a kicker;
-the next title is the headline; the rest are subheadlines."""
+Dash lines ("——…"), adoption lines ("（…会议通过）") and document numbers are
+subheadlines by their form. The other lines make titles. In one block, a
+line goes on with the title before it unless it is much longer or complete
+in itself (two halves with a space); three lines are the newspaper's stack
+of kicker, headline and subheadline unless the last two are the halves of
+one headline; two lines over a dash subtitle are kicker and headline. Of the
+titles, the first is a kicker when a stack of three, or when it is short
+before a longer one; the next is the headline; the rest are subheadlines."""
 from __future__ import annotations
 
 from .model import Text
-from .rules.headline import is_subtitle_line
+from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .source import SourceLine
 from .unwrap import Run, clean_heading, display_width, piece
 
-NEW_TITLE_RATIO = 1.6
-HALVES_RATIO = 1.25  # a longer line in two halves is a title of its own  # a line this much longer than the one before starts a new title
+NEW_TITLE_RATIO = 1.6  # a line this much longer than the one before starts a new title
+HALVES_RATIO = 1.25  # a longer line in two halves is a title of its own
+HALVES_SIMILARITY = 0.85  # two lines this close in length are the halves of one headline
 KICKER_MAX_WIDTH = 8  # ems; in one block with the headline, a longer first title is the headline
 
 
 def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Text | None, list[Text]]:
     titles: list[list[SourceLine]] = []
-    starts_block: list[bool] = []  # does the title open a block of its own?
+    own_block: list[bool] = []  # does the title open a block of its own?
     subs: list[Text] = []
     for lines in blocks_lines:
-        previous = None
         plain = [l for l in lines if not is_subtitle_line(l.text)]
-        for line in lines:
-            if line not in plain:
-                subs.append(_text([line]))
-                previous = None
-            elif previous is not None and _same_title(previous, line) and not (
-                    len(plain) >= 3 and previous is plain[0]):
-                titles[-1].append(line)
-                previous = line
-            else:
-                starts_block.append(previous is None and line is plain[0])
-                titles.append([line])
-                previous = line
+        subs.extend(_text([l]) for l in lines if l not in plain)
+        dash = any(is_dash_subtitle(l.text) for l in lines)
+        for k, title in enumerate(_titles(plain, feature_stack=dash)):
+            titles.append(title)
+            own_block.append(k == 0)
     texts = [_text(t) for t in titles]
     kicker = None
-    if len(texts) >= 2 and _width(texts[0]) < _width(texts[1]) \
-            and (_width(texts[0]) <= KICKER_MAX_WIDTH or starts_block[1]):
+    dash = any(is_dash_subtitle(t.text) for t in subs)
+    if len(texts) >= 3 or (len(texts) == 2 and _width(texts[0]) < _width(texts[1]) and (
+            _width(texts[0]) <= KICKER_MAX_WIDTH or own_block[1] or dash)):
         kicker, texts = texts[0], texts[1:]
     head = texts[0] if texts else None
     return kicker, head, texts[1:] + subs
+
+
+def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLine]]:
+    """The titles of one block's plain lines. Two lines over a subheadline are
+    kicker and headline; three lines are kicker, headline and subheadline
+    unless the last two are the halves of one headline."""
+    if len(plain) <= 1:
+        return [plain] if plain else []
+    if len(plain) == 2:
+        if feature_stack or not _same_title(plain[0], plain[1]):
+            return [[plain[0]], [plain[1]]]
+        return [plain]
+    first, rest = plain[0], plain[1:]
+    if len(rest) == 2 and not _halves(rest[0], rest[1]):
+        return [[first], [rest[0]], [rest[1]]]
+    out = [[first], [rest[0]]]
+    for line in rest[1:]:
+        if _same_title(out[-1][-1], line):
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
+def _halves(a: SourceLine, b: SourceLine) -> bool:
+    """Two lines of about one length, neither split in halves itself."""
+    wa, wb = display_width(a.text), display_width(b.text)
+    return min(wa, wb) >= HALVES_SIMILARITY * max(wa, wb) and " " not in clean_heading(a.text) + clean_heading(b.text)
 
 
 def _same_title(a: SourceLine, b: SourceLine) -> bool:
