@@ -1,0 +1,287 @@
+"""Fast unit tests of the recognisers, each driven by its own fixture table.
+
+Every table `tests/fixtures/rules/NAME.txt` tests the module `converter.rules.NAME`
+(`unwrap.txt`: `converter.unwrap`); its syntax is in `tests/fixtures/rules/README.md`.
+A failing case names its table and line. The rest of this file tests, on small
+hand-made cases, what does not fit one line: splitting a run, paragraph breaks,
+heading roles."""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from converter.headgroup import heading_roles
+from converter.rules import Match, solid_len
+from converter.segment import _Placed, is_justified, paragraph_break
+from converter.source import SourceLine
+from converter.unwrap import Run, piece
+
+TABLES = Path(__file__).parent / "fixtures" / "rules"
+ARROW, NOTHING, YES, FIELDS = "⇒", "∅", "✓", "¦"
+MODULES = {"unwrap": "converter.unwrap"}  # default: converter.rules.<table>
+# Which end of the input a Match-returning recogniser claims its `size` from.
+ANCHORS = {"dateline": "start", "byline_after_dateline": "start", "marker_at_start": "start",
+           "list_label": "start", "standalone_byline": "whole", "credit": "end",
+           "marker_at_end": "end", "source_note": "end"}
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+@dataclass(frozen=True)
+class Case:
+    table: str
+    line: int
+    function: str
+    text: str
+    expected: str
+    fields: tuple[tuple[str, str], ...] = ()
+    problem: str = ""  # a malformed line, reported by the test instead of crashing collection
+
+    def __str__(self) -> str:
+        return f"{self.table}.txt:{self.line}"
+
+    @property
+    def where(self) -> str:
+        return f"tests/fixtures/rules/{self.table}.txt:{self.line}: {self.function}({self.text!r})"
+
+
+def _unescape(text: str) -> str:
+    """`\\u3000` in a table stands for that character (spaces at an edge, ideographic space)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def load(table: str) -> list[Case]:
+    cases: list[Case] = []
+    function = ""
+    for number, raw in enumerate((TABLES / f"{table}.txt").read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("  # ", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            function = line[1:-1]
+            continue
+        text, arrow, result = line.partition(ARROW)
+        expected, _, fields = result.partition(FIELDS)
+        problem = ("no [function] section before this case" if not function
+                   else f"no {ARROW} in this case" if not arrow else "")
+        pairs = tuple(tuple(f.partition("=")[::2]) for f in fields.split())
+        cases.append(Case(table, number, function, _unescape(text.strip()), _unescape(expected.strip()),
+                          pairs, problem))
+    return cases
+
+
+ALL_TABLES = sorted(p.stem for p in TABLES.glob("*.txt"))
+ALL_CASES = [case for table in ALL_TABLES for case in load(table)]
+
+
+def _recogniser(case: Case):
+    module = importlib.import_module(MODULES.get(case.table, f"converter.rules.{case.table}"))
+    return getattr(module, case.function, None)
+
+
+def _shown(result) -> str:
+    if isinstance(result, Match):
+        fields = " ".join(f"{k}={v}" for k, v in result.fields)
+        return f"{result.text!r} (size {result.size}{', ' + fields if fields else ''})"
+    return repr(result)
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=str)
+def test_table_case(case: Case):
+    assert not case.problem, f"{case.where}: {case.problem}"
+    recognise = _recogniser(case)
+    assert recognise is not None, f"{case.where}: the module has no function {case.function!r}"
+    result = recognise(case.text)
+    wrong = f"{case.where} gave {_shown(result)}, expected {case.expected!r}"
+    if case.expected == NOTHING:
+        assert result is None or result is False, wrong
+    elif case.expected == YES:
+        assert result is True, wrong
+    elif isinstance(result, float):
+        assert result == float(case.expected), wrong
+    elif isinstance(result, Match):
+        assert result.text == case.expected, wrong
+        _check_fields(case, result, wrong)
+        _check_size(case, result, wrong)
+    else:
+        assert result == case.expected, wrong
+
+
+def _check_fields(case: Case, result: Match, wrong: str) -> None:
+    for name, value in case.fields:
+        assert result.get(name) == value, f"{wrong}; field {name}={result.get(name)!r}, expected {value!r}"
+
+
+def _check_size(case: Case, result: Match, wrong: str) -> None:
+    """`size` is what the caller cuts the source at: it must cover exactly the
+    matched text, at the recogniser's end of the input."""
+    solid, claimed = "".join(case.text.split()), "".join(result.text.split())
+    assert result.size == solid_len(result.text), f"{wrong}; size {result.size} != {solid_len(result.text)}"
+    covered = {"start": solid[:result.size], "end": solid[len(solid) - result.size:], "whole": solid}
+    assert covered[ANCHORS[case.function]] == claimed, \
+        f"{wrong}; size {result.size} covers {covered[ANCHORS[case.function]]!r}, not the match"
+
+
+@pytest.mark.parametrize("table", ALL_TABLES)
+def test_table_has_matches_and_non_matches(table):
+    """Every table says what a rule must accept AND what it must leave alone."""
+    expected = [case.expected for case in load(table)]
+    assert any(e == NOTHING for e in expected) and any(e != NOTHING for e in expected), table
+
+
+def test_every_rule_module_has_a_table():
+    modules = {p.stem for p in (Path(__file__).parent.parent / "converter" / "rules").glob("*.py")} - {"__init__"}
+    assert modules <= set(ALL_TABLES)
+
+
+# --- Run.split_solid: the cut every recogniser's `size` is used for ---
+
+def _run(*lines: str) -> Run:
+    return Run(tuple(piece(n, text) for n, text in enumerate(lines, 1)))
+
+
+@pytest.mark.parametrize("count, head, head_lines, tail, tail_lines", [
+    (0, "", [], "本报讯（记者李新和）眼下，正是春耕备耕的关键时期。", [1, 2, 3]),
+    (3, "本报讯", [1], "（记者李新和）眼下，正是春耕备耕的关键时期。", [1, 2, 3]),
+    (10, "本报讯（记者李新和）", [1], "眼下，正是春耕备耕的关键时期。", [1, 2, 3]),
+    (11, "本报讯（记者李新和）眼", [1], "下，正是春耕备耕的关键时期。", [2, 3]),  # a line's end
+    (12, "本报讯（记者李新和）眼下", [1, 2], "，正是春耕备耕的关键时期。", [2, 3]),
+    (25, "本报讯（记者李新和）眼下，正是春耕备耕的关键时期。", [1, 2, 3], "", []),
+    (99, "本报讯（记者李新和）眼下，正是春耕备耕的关键时期。", [1, 2, 3], "", []),
+])
+def test_split_solid_cuts_after_count_characters(count, head, head_lines, tail, tail_lines):
+    # Justification spaces in the source do not count: the run's text has none.
+    first, second = _run("本报讯 （记者李新和） 眼", "下，正是春耕", "备耕的关键时期。").split_solid(count)
+    assert (first.text, first.lines, second.text, second.lines) == (head, head_lines, tail, tail_lines)
+
+
+def test_split_solid_conserves_every_character():
+    run = _run("新华社北京2 月6日电（记", "者胡喆）2023年，GDP 5.2%", "的增长。")
+    solid = "".join(run.text.split())
+    for count in range(len(solid) + 1):
+        first, second = run.split_solid(count)
+        assert "".join((first.text + second.text).split()) == solid
+        assert solid_len(first.text) == count
+
+
+def test_split_solid_at_a_line_end_between_latin_words():
+    first, second = _run("Hello", "world 2024").split_solid(5)
+    assert (first.text, second.text, first.lines, second.lines) == ("Hello", "world 2024", [1], [2])
+
+
+def test_run_joins_latin_words_wrapped_at_a_line_end_with_one_space():
+    assert _run("本届 Mobile", "World Congress 在").text == "本届Mobile World Congress在"
+
+
+def test_run_to_text_records_line_breaks_and_span():
+    text = _run("本报讯 （记者李新和） 眼", "下，正是春耕", "备耕的关键时期。").to_text()
+    assert (text.text, text.span.ranges, text.breaks) == (
+        "本报讯（记者李新和）眼下，正是春耕备耕的关键时期。", ((1, 3),), (11, 17))
+
+
+def test_heading_run_keeps_the_space_between_title_halves():
+    text = _run("以“清”育美德  用“廉”润心田").to_text(heading=True)
+    assert text.text == "以“清”育美德 用“廉”润心田"
+
+
+# --- segment: justified lines and paragraph ends ---
+
+@pytest.mark.parametrize("line, justified", [
+    ("师 风 作 为 学 校", True),
+    ("4000 余 份 。", True),
+    ("本报讯 （记者李新和） 眼", True),
+    ("縣長\u3000吳 承 諺", True),
+    ("本报记者 张蕊", False),  # one space: it may sit inside a name
+    ("以“清”育美德 用“廉”润心田", False),
+    ("截至 2 月底", False),  # spaces next to a digit are not between wide characters
+    ("Hello world again and again", False),
+    ("师风作为学校", False),
+])
+def test_is_justified(line, justified):
+    assert is_justified(line) is justified
+
+
+COLUMN = 12.0
+FULL = "一二三四五六七八九十一二"  # fills the 12-em column, no sentence end
+FULL_END = "一二三四五六七八九十一。"  # fills it and ends a sentence
+
+
+def _placed(text: str, width: float | None = None, after_blank: bool = False) -> _Placed:
+    return _Placed(SourceLine(1, text), len(text) if width is None else width, COLUMN, 0, after_blank)
+
+
+def _ends(prev: _Placed, nxt: _Placed, next_is_last: bool = False, in_list_item: bool = False) -> bool:
+    return paragraph_break(prev, nxt, next_is_last, in_list_item)[0]
+
+
+@pytest.mark.parametrize("prev, nxt, ends", [
+    (_placed("营造良好环境。"), _placed(FULL), True),  # sentence end on a short line
+    (_placed(FULL_END), _placed("眼下，正是春耕"), True),  # next line lost its indent
+    (_placed(FULL_END), _placed(FULL), False),  # no layout evidence: the paragraph goes on
+    (_placed("一二三四五六七"), _placed(FULL), False),  # column break mid-sentence
+    (_placed("一二三四五六七", after_blank=True), _placed(FULL, after_blank=True), False),
+    (_placed("一二三四五六七八九十。", 11), _placed(FULL), False),  # one em short: squeezed punctuation
+    (_placed(FULL), _placed("2.推进改革"), True),  # a list label starts anew
+    (_placed(FULL), _placed("●为深刻汲取"), True),  # a bulleted item
+    (_placed(FULL), _placed("（上接A01版）眼下"), True),  # a continued story
+    (_placed(FULL), _placed("本报记者 张蕊"), True),  # a byline line
+    (_placed(FULL), _placed("（下转A03版）"), False),  # a jump marker closes, it does not open
+])
+def test_paragraph_break(prev, nxt, ends):
+    assert _ends(prev, nxt) is ends
+
+
+def test_paragraph_break_one_em_short_counts_with_a_blank_line_and_says_it_is_doubtful():
+    ends, doubt = paragraph_break(_placed("一二三四五六七八九十。", 11), _placed(FULL, after_blank=True), False)
+    assert ends and doubt
+
+
+def test_paragraph_break_a_short_last_line_of_a_block_is_no_lost_indent():
+    assert not _ends(_placed(FULL_END), _placed("推进改革。"), next_is_last=True)
+    assert _ends(_placed(FULL_END), _placed("推进改革"), next_is_last=True)
+
+
+def test_paragraph_break_a_list_item_ends_on_its_short_line_without_punctuation():
+    assert _ends(_placed("完善制度建设"), _placed("推进改革"), in_list_item=True)
+    assert not _ends(_placed(FULL), _placed("推进改革"), in_list_item=True)
+
+
+# --- headgroup: kicker, headline, subheadlines ---
+
+def _roles(*blocks: list[str]):
+    """Roles of hand-made heading blocks, their lines numbered from 1 in order."""
+    numbers = iter(range(1, 100))
+    kicker, head, subs = heading_roles([[SourceLine(next(numbers), text) for text in block] for block in blocks])
+    return (kicker and kicker.text, head and head.text, [s.text for s in subs])
+
+
+@pytest.mark.parametrize("blocks, kicker, head, subs", [
+    ([["以“清”育美德 用“廉”润心田"]], None, "以“清”育美德 用“廉”润心田", []),
+    # two parallel halves over two lines keep a space between them
+    ([["构建良好教育生态", "营造协同育人环境"]], None, "构建良好教育生态 营造协同育人环境", []),
+    # a short title before a longer one is the kicker, in one block or two
+    ([["焦作市第一中学"], ["以“清”育美德 用“廉”润心田"]], "焦作市第一中学", "以“清”育美德 用“廉”润心田", []),
+    ([["焦作市第一中学", "以“清”育美德 用“廉”润心田"]], "焦作市第一中学", "以“清”育美德 用“廉”润心田", []),
+    ([["市十四届人大二次会议"], ["关于政府工作报告的决议"]], "市十四届人大二次会议", "关于政府工作报告的决议", []),
+    # a title wrapped over two lines joins without a space; the adoption line is a subheadline
+    ([["关于焦作市2023年国民经济和社会发展", "计划执行情况与2024年计划的决议",
+       "（2024年2月6日焦作市第十四届人民代表大会第二次会议通过）"]],
+     None, "关于焦作市2023年国民经济和社会发展计划执行情况与2024年计划的决议",
+     ["（2024年2月6日焦作市第十四届人民代表大会第二次会议通过）"]),
+    ([["清风廉润满怀川", "——我市深入推进清廉焦作建设之清廉学校篇"]],
+     None, "清风廉润满怀川", ["——我市深入推进清廉焦作建设之清廉学校篇"]),
+    ([["焦作市人民代表大会常务委员会公告", "（第3号）"]], None, "焦作市人民代表大会常务委员会公告", ["（第3号）"]),
+    ([["臺北市政府公告", "——有關垃圾分類新制"]], None, "臺北市政府公告", ["——有關垃圾分類新制"]),
+    ([], None, None, []),
+])
+def test_heading_roles(blocks, kicker, head, subs):
+    assert _roles(*blocks) == (kicker, head, subs)
+
+
+def test_heading_roles_keep_source_spans():
+    kicker, head, subs = heading_roles([[SourceLine(7, "焦作市第一中学")],
+                                        [SourceLine(9, "构建良好教育生态"), SourceLine(10, "营造协同育人环境")]])
+    assert (kicker.span.ranges, head.span.ranges, head.breaks, subs) == (((7, 7),), ((9, 10),), (9,), [])
