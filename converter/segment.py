@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from .lexicon import zh
@@ -34,6 +34,7 @@ class Block:
     after_blank: bool  # one or more blank lines stood before it
     page: int
     hang: bool = False  # the edition sets line-final punctuation outside the column
+    _spaced: tuple[int, list[float]] | None = field(default=None, repr=False, compare=False)
 
     def width(self, line: SourceLine) -> float:
         """Width a line's characters fill inside the column."""
@@ -52,11 +53,17 @@ class Block:
         against each other, and a lone one counts as full."""
         if not is_justified(line.text):
             return column
-        spaced = [self.width(l) for l in self.lines if is_justified(l.text) and l is not line]
-        if len(spaced) < 2:
+        spaced = self._spaced_widths()
+        if len(spaced) < 3:  # this line and fewer than two others
             return self.width(line)
         top = sorted(spaced, reverse=True)[: max(2, len(spaced) * 2 // 3)]
         return median(top)
+
+    def _spaced_widths(self) -> list[float]:
+        key = len(self.lines)  # blocks only grow while they are being cut
+        if self._spaced is None or self._spaced[0] != key:
+            self._spaced = (key, [self.width(l) for l in self.lines if is_justified(l.text)])
+        return self._spaced[1]
 
     @property
     def column_width(self) -> float:
@@ -157,12 +164,9 @@ def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool
     if len(block.lines) == 1 and _spaced_title(prev) and not is_letter_spaced(line.text) \
             and not is_subtitle_line(line.text):
         return True  # a spaced-out title ("遗 失 声 明") over its text
-    if starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)) \
-            and credit(line.text) is None:
-        return True
-    # A headline line followed by text of another shape: the headline ends here.
-    return block.heading_like and not is_heading_line(line.text) and len(block.lines) <= 3 \
-        and starts_with_dateline(line.text)
+    # A dateline after a finished sentence or a headline starts a new story.
+    return starts_with_dateline(line.text) and (ends_sentence(prev) or is_heading_line(prev)) \
+        and credit(line.text) is None
 
 
 SPACED_TITLE_CHARS = 8  # a spaced-out title is short; a longer spaced line is justified text
@@ -265,7 +269,8 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
     """Rejoin the lines of consecutive body blocks into paragraphs; doubtful
     decisions are reported to `diagnostics`."""
     list_width = max((block.width(l) for block in flow for l in block.lines if list_label(l.text)), default=0)
-    placed = [_Placed(line, block.width(line), block.column_for(line, _local_width(flow, b)), b,
+    columns = _local_widths(flow)
+    placed = [_Placed(line, block.width(line), block.column_for(line, columns[b]), b,
                       k == 0 and block.after_blank)
               for b, block in enumerate(flow) for k, line in enumerate(block.lines)]
     out: list[Run] = []
@@ -292,10 +297,15 @@ def _run(lines: list[SourceLine]) -> Run:
     return Run(tuple(piece(l.number, l.text) for l in lines))
 
 
-def _local_width(flow: list[Block], index: int) -> float:
-    """Column width around block `index`; a short block borrows its neighbours'."""
-    block = flow[index]
-    if len(block.lines) >= 3:
-        return block.column_width
-    near = [b.column_width for b in flow[max(0, index - 1): index + 2] if len(b.lines) >= 3]
-    return max([block.column_width] + ([median(near)] if near else []))
+def _local_widths(flow: list[Block]) -> list[float]:
+    """Column width around each block; a short block borrows its neighbours'."""
+    own = [b.column_width for b in flow]
+    full = [len(b.lines) >= 3 for b in flow]
+    out = []
+    for i in range(len(flow)):
+        if full[i]:
+            out.append(own[i])
+            continue
+        near = [own[j] for j in range(max(0, i - 1), min(len(flow), i + 2)) if full[j]]
+        out.append(max([own[i]] + ([median(near)] if near else [])))
+    return out

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import zh
+from .rules import search_tail
 from .model import Span, Text
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -23,6 +25,7 @@ def is_narrow(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("Na", "H", "N") and not ch.isspace()
 
 
+@lru_cache(maxsize=1 << 16)
 def display_width(text: str) -> float:
     """Width in CJK ems: wide characters count 1, narrow ones 1/2, spaces 0;
     punctuation right after punctuation ("”。") and opening punctuation at the
@@ -181,7 +184,7 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""
     text = text.rstrip()
-    note = _TRAILING_NOTE.search(text)
+    note = search_tail(_TRAILING_NOTE, text)
     if note:
         if note.start() == 0:  # a note on a line of its own closes what it follows
             return True

@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, chinese_number, solid_len
+from . import Match, chinese_number, search_tail, solid_len
 
 _FROM = "|".join(sorted(map(re.escape, zh.CONTINUED_FROM), key=len, reverse=True))
 _TO = "|".join(sorted(map(re.escape, zh.CONTINUED_TO), key=len, reverse=True))
 _BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*(?P<page>{zh.PAGE_LABEL})\s*"
          rf"(?:版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
-_AT_START = re.compile(rf"^\s*{_BODY}")
+_AT_START = re.compile(rf"\s*{_BODY}")
 _AT_END = re.compile(rf"{_BODY}\s*$")
 
 
 def marker_at_start(loose: str) -> Match | None:
-    return _match(_AT_START.search(loose))
+    return _match(_AT_START.match(loose))
 
 
 def marker_at_end(loose: str) -> Match | None:
-    return _match(_AT_END.search(loose))
+    return _match(search_tail(_AT_END, loose))
 
 
 def _match(m: "re.Match[str] | None") -> Match | None:

@@ -24,8 +24,16 @@ _PATTERNS = (
 )
 
 
+# Every credit ends with one of these characters: a cheap test before the patterns.
+_LAST_CHARS = frozenset(w[-1] for w in zh.CREDIT_WORDS + zh.CREDIT_PHRASES + ("供图", "供圖", "提供", "图", "圖"))
+_LAST_CHARS |= frozenset("）)")
+
+
 def credit(loose: str) -> Match | None:
     """The credit at the end of a caption, if any."""
+    end = loose.rstrip()[-1:]
+    if end not in _LAST_CHARS:
+        return None
     m = first_match(_PATTERNS, loose)
     if not m:
         return None

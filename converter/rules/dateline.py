@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, first_match, solid_len
+from . import Match, solid_len
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
@@ -13,18 +13,19 @@ _DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 
 _PATTERNS = (
-    re.compile(rf"^[【\[〔]\s*(?:{_OWN}|{_AGENCY})[^】\]〕]{{0,20}}[】\]〕]"),
-    re.compile(rf"^[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]"),
-    re.compile(rf"^(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)"),
-    re.compile(rf"^(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])"),
-    re.compile(rf"^本[报報]\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
-    re.compile(rf"^(?:{_OWN})"),
-    re.compile(rf"^据\s*(?:{_AGENCY})\s*(?:电|電|报道|報導)"),
+    re.compile(rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY})[^】\]〕]{{0,20}}[】\]〕]"),
+    re.compile(rf"[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]"),
+    re.compile(rf"(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)"),
+    re.compile(rf"(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])"),
+    re.compile(rf"本[报報]\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
+    re.compile(rf"(?:{_OWN})"),
+    re.compile(rf"据\s*(?:{_AGENCY})\s*(?:电|電|报道|報導)"),
 )
 
 
 def dateline(loose: str) -> Match | None:
-    m = first_match(_PATTERNS, loose.lstrip())
+    head = loose.lstrip()
+    m = next(filter(None, (p.match(head) for p in _PATTERNS)), None)
     if not m:
         return None
     return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, solid_len
+from . import Match, search_tail, solid_len
 
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
@@ -23,7 +23,7 @@ def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
-        m = pattern.search(loose)
+        m = search_tail(pattern, loose)
         if m:
             text = m.group(0).strip()
             return Match("".join(text.split()), solid_len(text), (("ends", ends),))
