@@ -15,6 +15,7 @@ from .body import Unit, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
 from .classify import Element, page_elements
 from .headgroup import heading_roles
+from .lexicon import zh
 from .model import (Article, Diagnostic, Edition, Figure, Furniture, Metadata, Page, Paragraph, Section,
                     Span, Text)
 from .rules.continuation import normalise_page
@@ -139,6 +140,7 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
           meta: Metadata) -> Page:
     parts = page.parts
     _attach_bylines(parts)
+    _merge_editor_notes(parts)
     orphans = attach_headlines(parts, facing_after, diagnostics)
     label = meta.pages[index] if index < len(meta.pages) else None
     items = _items(parts, orphans, f"p{index + 1}")
@@ -159,6 +161,27 @@ def _attach_bylines(parts: list) -> None:
                 story.byline = _both(part, story.byline) if story is after else _both(story.byline, part)
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
+
+
+def _merge_editor_notes(parts: list) -> None:
+    """An editor's note ("编者按：…") opens the story that follows it."""
+    for i, part in enumerate(parts):
+        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and _plain(part):
+            after = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
+            if isinstance(after, Story) and after.group is None:
+                after.unit.blocks[0:0] = part.unit.blocks
+                after.unit.paragraphs[0:0] = part.unit.paragraphs
+                after.byline = _both(part.byline, after.byline)
+                after.figures[0:0] = part.figures
+                parts[i] = None
+    parts[:] = [p for p in parts if p is not None]
+
+
+def _plain(story: Story) -> bool:
+    """Nothing but paragraphs (and figures)."""
+    unit = story.unit
+    return not (unit.dateline or unit.byline or unit.continued_from or unit.continued_to
+                or unit.closer or unit.source_note or story.group)
 
 
 def _items(parts: list, orphans: list[tuple[int, Group]], key: str) -> list:

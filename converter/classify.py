@@ -12,7 +12,7 @@ from typing import Literal
 
 from .lexicon import zh
 from .rules.byline import standalone_byline
-from .rules.credit import credit
+from .rules.credit import credit, uncredited_caption
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .rules.masthead import furniture_kind
@@ -40,7 +40,8 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
         return "furniture"
     if len(block.lines) == 1 and standalone_byline(first):
         return "byline"
-    if credit(" ".join(l.text for l in block.lines)) and not starts_with_dateline(first):
+    text = " ".join(l.text for l in block.lines)
+    if not starts_with_dateline(first) and (credit(text) or _uncredited_caption(block, text)):
         return "caption"
     if block.heading_like and not starts_item(first) and _banner(block):
         return "banner"
@@ -50,6 +51,12 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
 
 
 MASTHEAD_LABEL_CHARS = 10  # other lines of a masthead block are short labels ("要闻")
+
+
+def _uncredited_caption(block: Block, text: str) -> bool:
+    """A short block of its own, one finished sentence, worded like a caption."""
+    return block.after_blank and len(block.lines) <= 3 and ends_sentence(block.lines[-1].text) \
+        and uncredited_caption(text)
 
 
 def _banner(block: Block) -> bool:

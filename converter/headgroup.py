@@ -4,8 +4,7 @@ Dash lines ("——…"), adoption lines ("（…会议通过）") and document 
 subheadlines by their form. The other lines make titles. In one block, a
 line goes on with the title before it unless it is much longer or complete
 in itself (two halves with a space); three lines are the newspaper's stack
-of kicker, headline and subheadline unless the last two are the halves of
-one headline; two lines over a dash subtitle are kicker and headline. Of the
+of kicker, headline and subheadline unless two of them make one headline; two lines over a dash subtitle are kicker and headline. Of the
 titles, the first is a kicker when a stack of three, or when it is short
 before a longer one; the next is the headline; the rest are subheadlines."""
 from __future__ import annotations
@@ -15,7 +14,7 @@ from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .source import SourceLine
 from .unwrap import Run, clean_heading, display_width, piece
 
-NEW_TITLE_RATIO = 1.6  # a line this much longer than the one before starts a new title
+NEW_TITLE_RATIO = 1.7  # a line this much longer than the one before starts a new title
 HALVES_RATIO = 1.25  # a longer line in two halves is a title of its own
 HALVES_SIMILARITY = 0.85  # two lines this close in length are the halves of one headline
 KICKER_MAX_WIDTH = 8  # ems; in one block with the headline, a longer first title is the headline
@@ -43,20 +42,24 @@ def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Te
 
 
 def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLine]]:
-    """The titles of one block's plain lines. Two lines over a subheadline are
-    kicker and headline; three lines are kicker, headline and subheadline
-    unless the last two are the halves of one headline."""
+    """The titles of one block's plain lines. Two lines over a dash subtitle
+    are kicker and headline; three lines are kicker, headline and
+    subheadline unless two of them make one headline."""
     if len(plain) <= 1:
         return [plain] if plain else []
     if len(plain) == 2:
         if feature_stack or not _same_title(plain[0], plain[1]):
             return [[plain[0]], [plain[1]]]
         return [plain]
-    first, rest = plain[0], plain[1:]
-    if len(rest) == 2 and not _halves(rest[0], rest[1]):
-        return [[first], [rest[0]], [rest[1]]]
-    out = [[first], [rest[0]]]
-    for line in rest[1:]:
+    if len(plain) == 3:
+        a, b, c = plain
+        if _halves(a, b):
+            return [[a, b], [c]]
+        if _halves(b, c) or (_single(b) and _single(c) and _same_title(b, c)):
+            return [[a], [b, c]]
+        return [[a], [b], [c]]
+    out = [[plain[0]], [plain[1]]]
+    for line in plain[2:]:
         if _same_title(out[-1][-1], line):
             out[-1].append(line)
         else:
@@ -64,10 +67,15 @@ def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLin
     return out
 
 
+def _single(line: SourceLine) -> bool:
+    """Not split into halves by a space."""
+    return " " not in clean_heading(line.text)
+
+
 def _halves(a: SourceLine, b: SourceLine) -> bool:
     """Two lines of about one length, neither split in halves itself."""
     wa, wb = display_width(a.text), display_width(b.text)
-    return min(wa, wb) >= HALVES_SIMILARITY * max(wa, wb) and " " not in clean_heading(a.text) + clean_heading(b.text)
+    return min(wa, wb) >= HALVES_SIMILARITY * max(wa, wb) and _single(a) and _single(b)
 
 
 def _same_title(a: SourceLine, b: SourceLine) -> bool:

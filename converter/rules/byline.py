@@ -15,7 +15,8 @@ _REPORT = "|".join(zh.REPORT_VERBS)
 # A byline standing alone: role words and names only.
 _STANDALONE = (
     re.compile(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?$"),
-    re.compile(rf"^[□■◎]?\s*(?:文|图|圖|文/图|文／圖)\s*[/／:：]\s*{_NAMES}(?:\s+(?:图|圖)\s*[/／:：]\s*{_NAMES})?$"),
+    re.compile(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
+               rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$"),
     re.compile(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$"),
     re.compile(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$"),
 )

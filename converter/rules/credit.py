@@ -47,3 +47,15 @@ def _tidy(text: str) -> str:
     if m and not text.startswith(("（", "(")):
         return "".join(m.group(1).split()) + (m.group(2) or " ") + m.group(3)
     return "".join(text.split())
+
+
+_POSITION = re.compile(zh.POSITION_MARK)
+MAX_UNCREDITED_CAPTION = 60  # characters
+
+
+def uncredited_caption(loose: str) -> bool:
+    """A short text that names who stands where in a photo ("…（右）…"), or
+    opens like a caption ("图为…"): a caption whose credit is given elsewhere."""
+    compact = "".join(loose.split())
+    return len(compact) <= MAX_UNCREDITED_CAPTION and (
+        bool(_POSITION.search(compact)) or compact.startswith(zh.CAPTION_OPENERS))
