@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .model import Closer, Continuation, ListBlock, ListItem, Paragraph, Text
 from .rules import squeeze
-from .rules.byline import byline_after_dateline
+from .rules.byline import byline_after_dateline, opening_byline
 from .rules.closer import date_line, looks_like_issuer
 from .rules.continuation import marker_at_end, marker_at_start
 from .rules.dateline import dateline
@@ -50,7 +50,8 @@ def split_units(paragraphs: list[Run]) -> list[Unit]:
     for run in paragraphs:
         loose = squeeze(run.text)
         opening = marker_at_start(loose)
-        starts = not units or dateline(loose) or (opening and opening.get("direction") == "from") \
+        starts = not units or dateline(loose) or opening_byline(loose) \
+            or (opening and opening.get("direction") == "from") \
             or starts_item(loose) or units[-1].source_note is not None or units[-1].closed
         if starts:
             units.append(Unit([]))
@@ -101,6 +102,9 @@ def _take_opening(unit: Unit) -> None:
         if by:
             head, run = run.split_solid(by.size)
             unit.byline = head.respelled(by.text)
+    elif run and (by := opening_byline(squeeze(run.text))):
+        head, run = run.split_solid(by.size)
+        unit.byline = head.respelled(by.text)
     if starts_item(run.text):
         unit.bulleted = True
     unit.paragraphs[0:1] = [run] if run else []

@@ -60,3 +60,19 @@ def tidy_names(text: str) -> str:
 
 def _is_role(token: str) -> bool:
     return bool(re.fullmatch(rf"[□■◎●]?(?:{_ROLE})", token))
+
+
+# A byline opening an article's text: "〔記者范姜雅筑／嘉義報導〕嘉義縣…", "記者X／台北報導 …".
+_OPENING = (
+    re.compile(rf"\s*[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]"),
+    re.compile(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})"),
+)
+
+
+def opening_byline(loose: str) -> Match | None:
+    """A byline at the very start of an article's text (no dateline before it)."""
+    for pattern in _OPENING:
+        m = pattern.match(loose)
+        if m:
+            return Match(tidy_names(m.group(0).strip()), solid_len(m.group(0)))
+    return None

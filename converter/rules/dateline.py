@@ -9,6 +9,7 @@ from . import Match, solid_len
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
+_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 
@@ -35,4 +36,5 @@ def starts_with_dateline(line: str) -> bool:
     """Cheap test on one source line: does an article's dateline begin here?
     (The full dateline may wrap onto the next line: "新华社北京2" / "月6日电".)"""
     text = "".join(line.split())
-    return bool(re.match(rf"^(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|^本[报報][{zh.CJK}]{{0,8}}\d", text))
+    return bool(re.match(rf"^(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|^本[报報][{zh.CJK}]{{0,8}}\d|^[〔【\[](?:{_ROLE})",
+                         text))
