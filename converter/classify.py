@@ -81,11 +81,11 @@ def page_elements(blocks: list[Block]) -> list[Element]:
     kinds = [block_kind(b, _at_edge(blocks, i)) for i, b in enumerate(blocks)]
     kinds = _in_context(blocks, kinds)
     elements: list[Element] = []
-    for block, kind in zip(blocks, kinds):
+    for i, (block, kind) in enumerate(zip(blocks, kinds)):
         flow = _open_flow(elements)
         if kind == "body" and flow:
             flow.blocks.append(block)
-        elif kind in ("heading", "caption") and flow and _interrupts(flow, block, blocks, kinds):
+        elif kind in ("heading", "caption") and flow and _interrupts(flow, i, blocks, kinds):
             flow.strays.append(Element(kind, [block]))
         elif kind == "heading" and elements and elements[-1].kind == "heading" \
                 and not _closes_group(elements[-1]):
@@ -173,11 +173,12 @@ def _open_flow(elements: list[Element]) -> Element | None:
     return None
 
 
-def _interrupts(flow: Element, block: Block, blocks: list[Block], kinds: list[Kind]) -> bool:
-    """Does `block` stand inside the flow's sentence, text going on after it?"""
-    if ends_sentence(flow.blocks[-1].lines[-1].text):
+def _interrupts(flow: Element, i: int, blocks: list[Block], kinds: list[Kind]) -> bool:
+    """Does block `i` stand inside the flow, its text going on after it? A
+    heading must stand inside a sentence; a caption may also stand between
+    two paragraphs of one story."""
+    if kinds[i] == "heading" and ends_sentence(flow.blocks[-1].lines[-1].text):
         return False
-    i = blocks.index(block)
     j = i + 1
     while j < len(blocks) and kinds[j] in ("heading", "caption"):
         j += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
+from .continuation import marker_at_start
 
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
@@ -18,6 +19,8 @@ _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 
 def is_heading_line(text: str) -> bool:
     compact = "".join(text.split())
+    if marker_at_start(compact):  # "（下转A03版）" alone on a line belongs to the text
+        return False
     if not compact or len(compact) > MAX_HEADING_WIDTH + 20:
         return False
     if is_subtitle_line(compact):
