@@ -148,18 +148,22 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
 
 
 def _attach_bylines(parts: list) -> None:
-    """A byline on a line of its own opens the story that follows it (the one
-    before it when it closes the page; a story of its own when there is none)."""
+    """A byline on a line of its own opens the story that follows it, or goes
+    with the headline right after it (wherever that headline goes); closing
+    the page, it joins the story before it; with no story at all, it makes one."""
     for i, part in enumerate(parts):
-        if isinstance(part, Text):
-            after = next((p for p in parts[i + 1:] if isinstance(p, Story)), None)
-            before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
-            story = after or before
-            if story is None:
-                parts[i] = Story(Unit([]), byline=part)
-            else:
-                story.byline = _both(part, story.byline) if story is after else _both(story.byline, part)
-                parts[i] = None
+        if not isinstance(part, Text):
+            continue
+        following = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
+        before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
+        if isinstance(following, (Group, Story)):
+            following.byline = _both(part, following.byline)
+        elif before is not None:
+            before.byline = _both(before.byline, part)
+        else:
+            parts[i] = Story(Unit([]), byline=part)
+            continue
+        parts[i] = None
     parts[:] = [p for p in parts if p is not None]
 
 
@@ -233,7 +237,7 @@ def _article(story: Story, ident: str) -> Article:
         at = next((k + 1 for k, b in enumerate(body) if isinstance(b, Paragraph)
                    and after_line in b.text.span.lines()), len(body))
         body.insert(at, figure)
-    byline = _both(story.byline, unit.byline)
+    byline = _both(_both(group.byline, story.byline), unit.byline)
     return Article(
         id=ident, kind=_kind(story, group), kicker=group.kicker, head=group.head, subheads=tuple(group.subs),
         dateline=unit.dateline, byline=byline, continued_from=unit.continued_from, body=tuple(body),

@@ -29,6 +29,7 @@ class Group:
     head: Text | None
     subs: list[Text]
     stray: bool = False  # stood inside another story's sentence
+    byline: Text | None = None  # a byline printed right before the headline
 
     @property
     def text(self) -> str:
@@ -126,7 +127,7 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
         if story is not None:
             story.group = group
             _explain(group, story, parts, i, facing_after, sim, diagnostics)
-        elif group.head and not group.subs and not group.kicker:
+        elif group.head and not (group.subs or group.kicker or group.byline):
             # A lone label beside no free headline slot names what follows.
             parts[i] = SectionHead(group.head, [], column=False)
             _note(diagnostics, "label-as-section", "a title beside no story that lacks one: read as "

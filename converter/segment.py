@@ -206,7 +206,7 @@ def _stray_headlines(block: Block) -> set[int]:
     strays = {i for i in range(1, len(lines) - 1)
               if is_heading_line(lines[i].text) and not is_justified(lines[i].text)
               and not ends_sentence(lines[i - 1].text)
-              and abs(block.width(lines[i]) - width) > INDENT + 1
+              and not -(INDENT + 1) <= block.width(lines[i]) - width <= 1.5
               and block.width(lines[i - 1]) >= width - 1}
     return strays | {i + 1 for i in strays}
 

@@ -25,12 +25,14 @@ def is_heading_line(text: str) -> bool:
         return False
     if is_subtitle_line(compact):
         return not any(c in "。；！？" for c in compact[:-1])
-    return not any(c in zh.SENTENCE_PUNCT for c in _without_lead_colon(compact)) \
+    halves = [_without_lead_colon(half) for half in text.split()]
+    return not any(c in zh.SENTENCE_PUNCT for half in halves for c in half) \
         and len(compact) <= MAX_HEADING_WIDTH
 
 
 def _without_lead_colon(text: str) -> str:
-    """"浙江：…" — a place or speaker before a colon opens many headlines."""
+    """"浙江：…", "檔主：…" — a place or speaker before a colon opens many
+    headlines (or either half of one)."""
     head, colon, rest = text.partition("：")
     return rest if colon and 1 <= len(head) <= LEAD_COLON_CHARS else text
 
