@@ -81,10 +81,12 @@ class Similarity:
 
 
 def neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:
-    """The bodies on either side of a heading group (figures and bylines may stand between)."""
+    """The bodies on either side of a heading group (figures, bylines and
+    stray headlines may stand between)."""
     def scan(step: int) -> Story | None:
         i = index + step
-        while 0 <= i < len(parts) and isinstance(parts[i], (Figure, Text)):
+        while 0 <= i < len(parts) and (isinstance(parts[i], (Figure, Text))
+                                       or isinstance(parts[i], Group) and parts[i].stray):
             i += step
         return parts[i] if 0 <= i < len(parts) and isinstance(parts[i], Story) else None
     return scan(-1), scan(1)

@@ -10,7 +10,8 @@ _WEEKDAY = "|".join(zh.WEEKDAYS)
 _PATTERNS = (
     re.compile(r"CN\s*\d{2}\s*[-－]\s*\d{4}"),
     re.compile(r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"),
-    re.compile(rf"(?:\d{{4}}|(?:中華民國|中华民国|民國|民国)\s*\d{{2,3}})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_WEEKDAY})"),
+    re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}}|(?:中華民國|中华民国|民國|民国)\s*\d{{2,3}})\s*年"
+               rf"\s*[\d〇一二三四五六七八九十]{{1,3}}\s*月\s*[\d〇一二三四五六七八九十]{{1,3}}\s*日\s*(?:{_WEEKDAY})"),
     re.compile(rf"^(?:{_WEEKDAY})$"),
     re.compile(r"第\s*[\d,，]+\s*[期号號]"),
     re.compile(r"^(?:今日|本期)\s*\d+\s*[版页頁]"),
