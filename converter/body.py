@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Closer, Continuation, ListBlock, ListItem, Paragraph, Text
-from .rules import squeeze
 from .rules.byline import byline_after_dateline, opening_byline
 from .rules.closer import date_line, looks_like_issuer
 from .rules.continuation import marker_at_end, marker_at_start
@@ -48,7 +47,7 @@ class Unit:
 def split_units(paragraphs: list[Run]) -> list[Unit]:
     units: list[Unit] = []
     for run in paragraphs:
-        loose = squeeze(run.text)
+        loose = run.loose
         opening = marker_at_start(loose)
         starts = not units or dateline(loose) or opening_byline(loose) \
             or (opening and opening.get("direction") == "from") \
@@ -72,7 +71,7 @@ def _is_brief(unit: Unit) -> bool:
 
 def _take_source_note(unit: Unit) -> None:
     run = unit.paragraphs[-1]
-    note = source_note(squeeze(run.text))
+    note = source_note(run.loose)
     body, tail = run.split_solid(_solid(run) - note.size)
     unit.paragraphs[-1:] = [body] if body else []
     unit.source_note = tail.to_text()
@@ -90,19 +89,19 @@ def _take_opening(unit: Unit) -> None:
     if not unit.paragraphs:
         return
     run = unit.paragraphs[0]
-    marker = marker_at_start(squeeze(run.text))
+    marker = marker_at_start(run.loose)
     if marker and marker.get("direction") == "from":
         head, run = run.split_solid(marker.size)
         unit.continued_from = _continuation(marker, head.to_text())
-    date = dateline(squeeze(run.text)) if run else None
+    date = dateline(run.loose) if run else None
     if date:
         head, run = run.split_solid(date.size)
         unit.dateline = head.to_text()
-        by = byline_after_dateline(squeeze(run.text))
+        by = byline_after_dateline(run.loose)
         if by:
             head, run = run.split_solid(by.size)
             unit.byline = head.respelled(by.text)
-    elif run and (by := opening_byline(squeeze(run.text))):
+    elif run and (by := opening_byline(run.loose)):
         head, run = run.split_solid(by.size)
         unit.byline = head.respelled(by.text)
     if starts_item(run.text):
@@ -114,7 +113,7 @@ def _take_closing(unit: Unit) -> None:
     if not unit.paragraphs:
         return
     run = unit.paragraphs[-1]
-    marker = marker_at_end(squeeze(run.text))
+    marker = marker_at_end(run.loose)
     if marker and marker.get("direction") == "to":
         run, tail = run.split_solid(_solid(run) - marker.size)
         unit.continued_to = _continuation(marker, tail.to_text())
@@ -144,22 +143,30 @@ def _closer(unit: Unit) -> Closer | None:
 
 
 def _lists(paragraphs: list[Run]) -> list:
-    """Numbered paragraphs in sequence (1., 2., …) become one list."""
+    """Numbered paragraphs in sequence become one list. Numbering styles may
+    nest ("一、" over "1. 2."): each style counts on from its last item, and an
+    inner style starts again at 1 under a new outer item."""
     blocks: list = []
     items: list[ListItem] = []
-    expected = 1
+    expected: dict[str, int] = {}
     for run in paragraphs:
         label = list_label(run.text)
-        if label and int(label.get("n")) == expected:
+        style, n = (label.get("style"), int(label.get("n"))) if label else (None, 0)
+        if label and (n == expected.get(style, 1) or (items and n == 1 and style != _style(items[-1]))):
             head, rest = run.split_solid(label.size)
             items.append(ListItem(label.text, rest.to_text() if rest else Text("", head.to_text().span)))
-            expected += 1
+            expected[style] = n + 1
             continue
         _flush(blocks, items)
-        items, expected = [], 1
+        items, expected = [], {}
         blocks.append(Paragraph(run.to_text()))
     _flush(blocks, items)
     return blocks
+
+
+def _style(item: ListItem) -> str | None:
+    label = list_label(item.label)
+    return label.get("style") if label else None
 
 
 def _flush(blocks: list, items: list[ListItem]) -> None:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from .lexicon import zh
 from .rules.byline import standalone_byline
+from .rules.closer import date_line, looks_like_issuer
 from .rules.credit import credit, uncredited_caption
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_dash_subtitle, is_subtitle_line
@@ -45,7 +46,8 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
         return "caption"
     if block.heading_like and not starts_item(first) and _banner(block):
         return "banner"
-    if block.heading_like and not strong_start(first) and not starts_with_dateline(first):
+    if block.heading_like and not strong_start(first) and not starts_with_dateline(first) \
+            and not _signature(block):
         return "heading"
     return "body"
 
@@ -57,6 +59,13 @@ def _uncredited_caption(block: Block, text: str) -> bool:
     """A short block of its own, one finished sentence, worded like a caption."""
     return block.after_blank and len(block.lines) <= 3 and ends_sentence(block.lines[-1].text) \
         and uncredited_caption(text)
+
+
+def _signature(block: Block) -> bool:
+    """An issuer over a date ("…办公室" / "2025年6月10日"): a closer, not a headline."""
+    lines = block.lines
+    return len(lines) >= 2 and date_line(lines[-1].text) is not None \
+        and looks_like_issuer("".join(l.text for l in lines[:-1]))
 
 
 def _banner(block: Block) -> bool:

@@ -19,6 +19,7 @@ from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_heading_line, is_letter_spaced, is_subtitle_line
 from .rules.listitem import list_label
+from .rules.notice import document_field
 from .rules.section import starts_item
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
@@ -133,7 +134,7 @@ def strong_start(text: str) -> bool:
     """A line that begins a new unit whatever came before it."""
     marker = marker_at_start(text)
     return bool(starts_item(text) or (marker and marker.get("direction") == "from") or list_label(text)
-                or standalone_byline(text))
+                or document_field(text) or standalone_byline(text))
 
 
 def blocks(lines: list[SourceLine]) -> list[Block]:
@@ -239,16 +240,17 @@ class _Placed:
     after_blank: bool  # a blank line stands before it
 
 
-def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool,
-                    in_list_item: bool = False) -> tuple[bool, str | None]:
+def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False,
+                    prev_opens: bool = False) -> tuple[bool, str | None]:
     """Does a paragraph end between `prev` and `nxt` (consecutive body lines)?
     Evidence: the sentence ends and either the line stops short of the column
     or the next line is shortened by the indent it lost. A list item needs no
-    final punctuation: its short last line ends it. The second value says why
+    final punctuation: its short last line ends it. A paragraph's first line
+    (`prev_opens`) is short by its indent already. The second value says why
     the decision is doubtful, when it is."""
     if strong_start(nxt.line.text):
         return True, None
-    shortfall = prev.column - prev.width
+    shortfall = prev.column - prev.width - (INDENT if prev_opens else 0)
     if in_list_item and shortfall >= 1:
         return True, None
     if not ends_sentence(prev.line.text):
@@ -280,7 +282,7 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
             is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
             in_item = bool(list_label(current[0].text))
             prev = replace(placed[i - 1], column=list_width) if in_item else placed[i - 1]
-            brk, doubt = paragraph_break(prev, here, is_last, in_item)
+            brk, doubt = paragraph_break(prev, here, is_last, in_item, prev_opens=len(current) == 1)
             if doubt and diagnostics is not None:
                 diagnostics.append(Diagnostic("paragraph-layout", "info", doubt,
                                               Span.of(prev.line.number, here.line.number)))

@@ -105,6 +105,12 @@ class Run:
         return self._joined([p.text for p in self.pieces])
 
     @property
+    def loose(self) -> str:
+        """The text as printed, whitespace collapsed to single spaces: what
+        recognisers read (a space may separate two names)."""
+        return self._joined([" ".join(p.raw.split()) for p in self.pieces])
+
+    @property
     def lines(self) -> list[int]:
         return [p.line for p in self.pieces]
 

@@ -1,4 +1,4 @@
-"""Numbered list items: "1.完善…", "10.推进…", "（一）…", "⑴…"."""
+"""Numbered list items: "1.完善…", "10.推进…", "（一）…", "⑴…", "一、…"."""
 from __future__ import annotations
 
 import re
@@ -9,17 +9,19 @@ _LABELS = (
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?!\d)"),
     re.compile(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]"),
     re.compile(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
+    re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
 )
 _CIRCLED = ("⑴", "①")
 
 
 def list_label(line: str) -> Match | None:
-    """The label opening a list item, with its ordinal in `fields` ("n")."""
-    for pattern in _LABELS:
+    """The label opening a list item, with its ordinal ("n") and its style
+    ("style": which kind of numbering) in `fields`."""
+    for style, pattern in enumerate(_LABELS):
         m = pattern.match(line)
         if m:
             label = "".join(m.group(0).split())
-            return Match(label, len(label), (("n", str(_ordinal(m.group("n")))),))
+            return Match(label, len(label), (("n", str(_ordinal(m.group("n")))), ("style", str(style))))
     return None
 
 

@@ -6,8 +6,13 @@ from ..lexicon import zh
 from .headline import is_letter_spaced
 
 
+MAX_COLUMN_NAME = 8  # characters
+
+
 def is_column_name(text: str) -> bool:
-    return "".join(text.split()) in zh.COLUMN_NAMES
+    """"简讯", "要闻简报", "本地快訊": a column of short items."""
+    compact = "".join(text.split())
+    return compact in zh.COLUMN_NAMES or (len(compact) <= MAX_COLUMN_NAME and compact.endswith(zh.COLUMN_SUFFIXES))
 
 
 MAX_BANNER_CHARS = 16

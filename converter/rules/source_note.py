@@ -10,9 +10,10 @@ from . import Match, search_tail, solid_len
 
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
+_NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
 _NOTE = re.compile(
-    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAME}(?:\s*[、，,\s]\s*(?:(?:{_ROLE})\s*)?{_NAME})*"
-    rf"\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
+    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
+
 
 _EDITOR = re.compile(
     rf"[（(]\s*(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAME}(?:\s*[、，,/／\s]\s*{_NAME})*\s*[）)]"

@@ -1,0 +1,13 @@
+"""Field labels of official notices, each opening a paragraph: "主旨：…",
+"依據：…", "公告事項：", "说明：", "联系人：…"."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh
+
+_FIELD = re.compile(rf"^\s*(?:{'|'.join(zh.DOCUMENT_FIELDS)})\s*[：:]")
+
+
+def document_field(line: str) -> bool:
+    return bool(_FIELD.match(line))
