@@ -282,7 +282,7 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
             is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
             in_item = bool(list_label(current[0].text))
             prev = replace(placed[i - 1], column=list_width) if in_item else placed[i - 1]
-            brk, doubt = paragraph_break(prev, here, is_last, in_item, prev_opens=len(current) == 1)
+            brk, doubt = paragraph_break(prev, here, is_last, in_item, prev_opens=len(current) == 1 and not in_item)
             if doubt and diagnostics is not None:
                 diagnostics.append(Diagnostic("paragraph-layout", "info", doubt,
                                               Span.of(prev.line.number, here.line.number)))
