@@ -19,6 +19,7 @@ from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_heading_line, is_letter_spaced, is_subtitle_line
 from .rules.listitem import list_label
+from .rules.masthead import PAGE_LABEL
 from .rules.notice import document_field
 from .rules.section import starts_item
 from .source import SourceLine
@@ -145,7 +146,8 @@ def blocks(lines: list[SourceLine]) -> list[Block]:
             blank = True
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line, nxt):
+        if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line, nxt) \
+                or _closing_folio(line, lines[i + 1:]):
             out.append(Block([line], blank, line.page))
         else:
             out[-1].lines.append(line)
@@ -171,6 +173,12 @@ def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool
 
 
 SPACED_TITLE_CHARS = 8  # a spaced-out title is short; a longer spaced line is justified text
+
+
+def _closing_folio(line: SourceLine, rest: list[SourceLine]) -> bool:
+    """A bare page label ("A3") as the page's last line: furniture of its own."""
+    last_of_page = next((l for l in rest if not l.blank), None)
+    return (last_of_page is None or last_of_page.page != line.page) and bool(PAGE_LABEL.match(line.text.strip()))
 
 
 def _spaced_title(text: str) -> bool:

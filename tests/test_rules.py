@@ -26,7 +26,7 @@ MODULES = {"unwrap": "converter.unwrap"}  # default: converter.rules.<table>
 # Which end of the input a Match-returning recogniser claims its `size` from.
 ANCHORS = {"dateline": "start", "byline_after_dateline": "start", "marker_at_start": "start",
            "list_label": "start", "standalone_byline": "whole", "credit": "end",
-           "marker_at_end": "end", "source_note": "end"}
+           "marker_at_end": "end", "source_note": "end", "opening_byline": "start"}
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 

@@ -19,7 +19,10 @@ _STANDALONE = (
                rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$"),
     re.compile(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$"),
     re.compile(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$"),
+    re.compile(rf"^[□■◎]\s*{_NAMES}$"),
 )
+# "记者追踪", "记者手记": column names that look like a role and a name.
+_COLUMN_WORD = re.compile(rf"(?:{_ROLE})\s*(?:{'|'.join(zh.REPORTER_COLUMNS)})$")
 _CREDIT_END = re.compile(rf"(?:{'|'.join(zh.CREDIT_WORDS)})$")
 # A parenthetical byline at the start of the text that follows a dateline.
 _PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
@@ -28,7 +31,9 @@ _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
-    if not _CREDIT_END.search(text) and any(p.match(text) for p in _STANDALONE):
+    if _CREDIT_END.search(text) or _COLUMN_WORD.search(text):
+        return None
+    if any(p.match(text) for p in _STANDALONE):
         return Match(tidy_names(text), solid_len(text))
     return None
 

@@ -8,6 +8,7 @@ import re
 from ..lexicon import zh
 from .continuation import marker_at_start
 
+_FINAL_MARKS = "？！?!"
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
 _ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
@@ -26,6 +27,8 @@ def is_heading_line(text: str) -> bool:
     if is_subtitle_line(compact):
         return not any(c in "。；！？" for c in compact[:-1])
     halves = [_without_lead_colon(half) for half in text.split()]
+    if halves and halves[-1][-1:] in _FINAL_MARKS and not halves[-1][-2:-1] in _FINAL_MARKS:
+        halves[-1] = halves[-1][:-1]  # "小区充电桩何时能装上？": a headline may ask or exclaim
     return not any(c in zh.SENTENCE_PUNCT for half in halves for c in half) \
         and len(compact) <= MAX_HEADING_WIDTH
 
@@ -34,7 +37,7 @@ def _without_lead_colon(text: str) -> str:
     """"浙江：…", "檔主：…" — a place or speaker before a colon opens many
     headlines (or either half of one)."""
     head, colon, rest = text.partition("：")
-    return rest if colon and 1 <= len(head) <= LEAD_COLON_CHARS else text
+    return rest if colon and rest and 1 <= len(head) <= LEAD_COLON_CHARS else text
 
 
 def is_adoption_line(text: str) -> bool:

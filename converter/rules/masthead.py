@@ -8,6 +8,9 @@ from ..lexicon import zh
 
 _WEEKDAY = "|".join(zh.WEEKDAYS)
 _PATTERNS = (
+    re.compile(r"^[A-Z][A-Z .&'-]{2,40}$"),  # the paper's name in Latin capitals
+    re.compile(r"(?:机关报|機關報)$"),
+    re.compile(r"\S\s*[|｜]\s*\S.*[|｜]"),  # running head "A3 | 经济 | … | 责编 X"
     re.compile(r"CN\s*\d{2}\s*[-－]\s*\d{4}"),
     re.compile(r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"),
     re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}}|(?:中華民國|中华民国|民國|民国)\s*\d{{2,3}})\s*年"
