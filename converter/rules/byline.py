@@ -8,7 +8,7 @@ from ..lexicon import zh
 from . import Match, solid_len
 
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
-_NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
+_NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.REPORT_VERBS)
 
@@ -21,8 +21,9 @@ _STANDALONE = (
     re.compile(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$"),
     re.compile(rf"^[□■◎]\s*{_NAMES}$"),
 )
-# "记者追踪", "记者手记": column names that look like a role and a name.
-_COLUMN_WORD = re.compile(rf"(?:{_ROLE})\s*(?:{'|'.join(zh.REPORTER_COLUMNS)})$")
+# "记者追踪", "记者手记" (column names), "记者看到", "记者从…" (running text):
+# a role word followed by these is no byline.
+_NOT_A_NAME = re.compile(rf"(?:{_ROLE})\s*(?:(?:{'|'.join(zh.REPORTER_COLUMNS)})$|{'|'.join(zh.REPORTER_VERBS)})")
 _CREDIT_END = re.compile(rf"(?:{'|'.join(zh.CREDIT_WORDS)})$")
 # A parenthetical byline at the start of the text that follows a dateline.
 _PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
@@ -31,7 +32,7 @@ _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
-    if _CREDIT_END.search(text) or _COLUMN_WORD.search(text):
+    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text):
         return None
     if any(p.match(text) for p in _STANDALONE):
         return Match(tidy_names(text), solid_len(text))
@@ -51,20 +52,25 @@ def byline_after_dateline(loose: str) -> Match | None:
 
 
 def tidy_names(text: str) -> str:
-    """Typographic spaces inside a name go ("张 蕊" -> "张蕊"); one space stays
-    between a role word and a name ("本报记者 张蕊")."""
-    tokens = text.split()
+    """Typographic spaces inside a name go ("张 蕊" -> "张蕊", "李 新和" ->
+    "李新和"); one space stays between a role word and a name, and between
+    two names ("本报记者 张蕊 王五")."""
     out: list[str] = []
-    for token in tokens:
-        if out and len(token) == 1 and len(out[-1]) <= 2 and not _is_role(out[-1]) and not _is_role(token):
+    joined = False  # is out[-1] already a name put together from pieces?
+    for token in text.split():
+        if out and not joined and not _is_role(out[-1]) and not _is_role(token) \
+                and min(len(out[-1]), len(token)) == 1 and len(out[-1]) + len(token) <= 3:
             out[-1] += token
+            joined = True
         else:
             out.append(token)
+            joined = False
     return " ".join(out)
 
 
 def _is_role(token: str) -> bool:
-    return bool(re.fullmatch(rf"[□■◎●]?(?:{_ROLE})", token))
+    """A role word or a byline mark ("□"): never part of a name."""
+    return bool(re.fullmatch(rf"[□■◎●]|[□■◎●]?(?:{_ROLE})", token))
 
 
 # A byline opening an article's text: "〔記者范姜雅筑／嘉義報導〕嘉義縣…", "記者X／台北報導 …".

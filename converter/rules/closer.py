@@ -3,6 +3,7 @@ a date on a line of its own ("…主席团" / "2024年2月6日")."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..lexicon import zh
 from . import chinese_number
@@ -14,19 +15,27 @@ _DATE = re.compile(
     rf"\s*(?P<d>\d{{1,2}}|[{_ZH_DIGITS}]{{1,3}})\s*日\s*$")
 
 
+# Full-width digits and the "○" typed for "〇" read as what they stand for.
+_NORMAL_DIGITS = str.maketrans("０１２３４５６７８９○", "0123456789〇")
+
+
 def date_line(text: str) -> str | None:
-    """ISO date if `text` is nothing but a full date ("2024年2月6日", "二〇二四年二月六日")."""
-    m = _DATE.match(text)
+    """ISO date if `text` is nothing but a full, real date ("2024年2月6日",
+    "二〇二四年二月六日", "中華民國114年3月14日")."""
+    m = _DATE.match("".join(text.split()).translate(_NORMAL_DIGITS))
     if not m:
         return None
     y, mo, d = (_number(m.group(k)) for k in ("y", "m", "d"))
-    if None in (y, mo, d) or not (1 <= mo <= 12 and 1 <= d <= 31):
+    if None in (y, mo, d):
         return None
     if m.group("roc"):
         y += ROC_EPOCH  # 中華民國114年 is 2025
     elif y < 1000:
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
 
 
 def _number(token: str) -> int | None:

@@ -6,21 +6,28 @@ import re
 
 from ..lexicon import zh
 from . import Match, first_match, solid_len
+from .byline import tidy_names
 
 _SHOOT = "|".join(sorted(map(re.escape, zh.CREDIT_WORDS), key=len, reverse=True))
+_SHOOT_WORD = _SHOOT
 _PHRASE = "|".join(sorted(map(re.escape, zh.CREDIT_PHRASES), key=len, reverse=True))
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER + zh.AGENCIES + ("本报", "本報")), key=len, reverse=True))
-_NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
-_NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
-_ROLES = rf"(?:(?:{_ROLE})\s*)*"
-# What may stand before a credit: start, a space, or the end of a sentence.
-_BEFORE = r"(?:^|(?<=[\s。！？!?”」）)]))"
+_NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}"
+_NAMES = rf"{_NAME}(?:\s*[、 ]\s*{_NAME})*"  # several names: spaces or 、, never ，
+_ROLES = rf"(?:(?:{_ROLE})\s*)+"
+# What may stand before a credit: a space or the end of a sentence (or the start).
+_AFTER_TEXT = r"(?<=[\s。！？!?”」）)])"
+_BEFORE = rf"(?:^|{_AFTER_TEXT})"
+_SHOT = rf"(?<!拍)\s*[/／]?\s*(?:{_SHOOT})"  # "…拍摄" is a verb, not a credit
 
 _PATTERNS = (
-    re.compile(rf"[（(]\s*{_ROLES}{_NAMES}\s*[/／]?\s*(?:{_SHOOT}|供图|供圖|图|圖)\s*[）)]\s*$"),
-    re.compile(rf"{_BEFORE}(?:{_PHRASE})(?:\s*[（(][^（）()]{{1,20}}[）)])?\s*$"),
-    re.compile(rf"{_BEFORE}{_ROLES}{_NAMES}\s*[/／]?\s*(?:{_SHOOT})\s*$"),
-    re.compile(rf"{_BEFORE}[{zh.CJK}]{{2,12}}\s*(?:供图|供圖|提供)\s*$"),
+    re.compile(rf"{_BEFORE}(?:本报|本報)?(?:{_PHRASE})(?:\s*[（(][^（）()]{{1,20}}[）)])?\s*$"),
+    re.compile(rf"[（(]\s*(?:(?:{_PHRASE})|(?:[图圖]\s*[/／]\s*)?(?:{_ROLES})?{_NAMES}"
+               rf"(?:{_SHOT}|\s*(?:供图|供圖|提供|图|圖)))\s*[）)]\s*$"),
+    re.compile(rf"{_BEFORE}{_ROLES}{_NAMES}{_SHOT}\s*$"),
+    re.compile(rf"{_AFTER_TEXT}{_NAMES}{_SHOT}\s*$"),
+    re.compile(rf"^{_NAMES}(?:\s+|\s*[/／]\s*)(?:{_SHOOT})\s*$"),
+    re.compile(rf"{_BEFORE}[{zh.CJK}A-Za-z]{{2,12}}\s*(?:供图|供圖|提供)\s*$"),
 )
 
 
@@ -42,10 +49,12 @@ def credit(loose: str) -> Match | None:
 
 
 def _tidy(text: str) -> str:
-    # "陈啸 虎 摄" -> "陈啸虎 摄": name spaces go, one space before the credit word stays.
-    m = re.match(rf"^(.*?)\s*([/／]?)\s*({_SHOOT})$", text)
+    """One space between role, names and the credit word ("新华社记者 梁辰 摄");
+    a bracketed or phrase credit loses all spaces."""
+    m = re.match(rf"^(.*?)\s*([/／]?)\s*({_SHOOT_WORD})$", text)
     if m and not text.startswith(("（", "(")):
-        return "".join(m.group(1).split()) + (m.group(2) or " ") + m.group(3)
+        who = re.sub(rf"^((?:{_ROLE})+)\s*", r"\1 ", m.group(1))  # "記者鄭家 豪" -> "記者 鄭家 豪"
+        return tidy_names(who) + (m.group(2) or " ") + m.group(3)
     return "".join(text.split())
 
 
