@@ -64,7 +64,7 @@ def clean_heading(raw: str) -> str:
 
 
 def _split_halves(raw: str) -> list[str]:
-    # Runs of two or more wide characters on both sides of a space make halves;
+    # Runs of three or more wide characters on both sides of a space make halves;
     # a space next to a single character or narrow text is justification.
     pieces = _SPACE_RUN.split(raw)
     halves = [pieces[0]]
@@ -195,5 +195,7 @@ def ends_sentence(text: str) -> bool:
         if note.start() == 0:  # a note on a line of its own closes what it follows
             return True
         text = text[:note.start()].rstrip()
+    if re.search(r"[A-Za-z][.!?]$", text):  # an English sentence
+        return True
     stripped = text.rstrip(zh.CLOSERS)
     return bool(stripped) and stripped[-1] in zh.TERMINALS or text.endswith(zh.STANDALONE_ENDINGS)

@@ -19,7 +19,7 @@ _STANDALONE = (
                rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$"),
     re.compile(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$"),
     re.compile(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$"),
-    re.compile(rf"^[□■◎]\s*{_NAMES}$"),
+    re.compile(rf"^[□■◎]\s*[{zh.CJK}](?:\s?[{zh.CJK}]){{1,2}}$"),  # "□ 邰 冰": a mark and a short name
 )
 # "记者追踪", "记者手记" (column names), "记者看到", "记者从…" (running text):
 # a role word followed by these is no byline.

@@ -9,8 +9,11 @@ from . import Match, chinese_number, search_tail, solid_len
 
 _FROM = "|".join(sorted(map(re.escape, zh.CONTINUED_FROM), key=len, reverse=True))
 _TO = "|".join(sorted(map(re.escape, zh.CONTINUED_TO), key=len, reverse=True))
-_BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*(?P<page>{zh.PAGE_LABEL})\s*"
-         rf"(?:版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
+# A one-character direction word ("续", "转") must be followed by a page that is
+# clearly one ("第二版", "A03", "3版"): "（续一）" numbers a series.
+_PAGE = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}\s*{zh.DIGITS}(?:\s*{zh.DIGITS}){{0,2}}|第?\s*{zh.NUMERAL}|{zh.DIGITS}{{1,3}})"
+_BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*(?P<page>{_PAGE})\s*"
+         rf"(?P<edition>版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
 _AT_START = re.compile(rf"\s*{_BODY}")
 _AT_END = re.compile(rf"{_BODY}\s*$")
 
@@ -24,14 +27,22 @@ def marker_at_end(loose: str) -> Match | None:
 
 
 def _match(m: "re.Match[str] | None") -> Match | None:
-    if not m:
+    if not m or not _clearly_a_page(m):
         return None
     direction = "from" if m.group("from") else "to"
     page = "".join(m.group("page").split())
+    page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), page)
     if page.startswith("第"):  # "第二版" is how such a page is named
         page += "版"
     fields = (("direction", direction), ("page", page), ("sign", m.group("sign") or ""))
     return Match("".join(m.group(0).split()), solid_len(m.group(0)), fields)
+
+
+def _clearly_a_page(m: "re.Match[str]") -> bool:
+    word = m.group("from") or m.group("to")
+    page = "".join(m.group("page").split())
+    return len(word) > 1 or bool(m.group("edition")) or page.startswith("第") \
+        or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
 
 
 def normalise_page(label: str) -> str:

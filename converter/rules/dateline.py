@@ -10,17 +10,19 @@ from . import Match, solid_len
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
+# Another paper's name: "明報", "光明日报", "星島日報".
+_PAPER = rf"[{zh.CJK}]{{1,6}}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報)"
 _DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 
 _PATTERNS = (
-    re.compile(rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY})[^】\]〕]{{0,20}}[】\]〕]"),
+    re.compile(rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY}|{_PAPER}(?:專訊|专讯|訊|讯|報道|报道|電|电))[^】\]〕]{{0,20}}[】\]〕]"),
     re.compile(rf"[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]"),
     re.compile(rf"(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)"),
     re.compile(rf"(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])"),
-    re.compile(rf"本[报報]\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
+    re.compile(rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
     re.compile(rf"(?:{_OWN})"),
-    re.compile(rf"据\s*(?:{_AGENCY})\s*(?:电|電|报道|報導)"),
+    re.compile(rf"[据據]\s*(?:{_AGENCY})\s*(?:电|電|报道|報導|报导)"),
 )
 
 
@@ -36,5 +38,8 @@ def starts_with_dateline(line: str) -> bool:
     """Cheap test on one source line: does an article's dateline begin here?
     (The full dateline may wrap onto the next line: "新华社北京2" / "月6日电".)"""
     text = "".join(line.split())
-    return bool(re.match(rf"^(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|^本[报報][{zh.CJK}]{{0,8}}\d|^[〔【\[](?:{_ROLE})",
-                         text))
+    return bool(_STARTS.match(text))
+
+
+_STARTS = re.compile(rf"(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|[据據](?:{_AGENCY})|本[报報][{zh.CJK}]{{0,8}}\d"
+                     rf"|[〔【\[](?:{_ROLE})|[【\[〔]{_PAPER}|{_PAPER}[{zh.CJK}]{{0,6}}\d{{1,2}}月")

@@ -6,21 +6,23 @@ import re
 from . import Match, chinese_number
 
 _LABELS = (
-    re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?!\d)"),
+    re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?![\d０-９])"),
     re.compile(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]"),
+    re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
     re.compile(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
     re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
 )
 _CIRCLED = ("⑴", "①")
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def list_label(line: str) -> Match | None:
     """The label opening a list item, with its ordinal ("n") and its style
     ("style": which kind of numbering) in `fields`."""
     for style, pattern in enumerate(_LABELS):
-        m = pattern.match(line)
+        m = pattern.match(line.translate(_WIDE_DIGITS))
         if m:
-            label = "".join(m.group(0).split())
+            label = "".join(line.lstrip()[:len(m.group(0).lstrip())].split())
             return Match(label, len(label), (("n", str(_ordinal(m.group("n")))), ("style", str(style))))
     return None
 

@@ -25,5 +25,7 @@ def is_banner(text: str) -> bool:
 
 
 def starts_item(text: str) -> bool:
-    """A bulleted item of a column ("●为深刻汲取…")."""
-    return text.lstrip()[:1] in zh.ITEM_BULLETS
+    """A bulleted item of a column ("●为深刻汲取…"); "□本报记者 张蕊" is a byline."""
+    from .byline import standalone_byline
+
+    return text.lstrip()[:1] in zh.ITEM_BULLETS and standalone_byline(text) is None

@@ -15,9 +15,10 @@ _NOTE = re.compile(
     rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
 
 
-_EDITOR = re.compile(
-    rf"[（(]\s*(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAME}(?:\s*[、，,/／\s]\s*{_NAME})*\s*[）)]"
-    r"\s*[0-9０-９]{0,8}\s*$")
+# Bracketed words that close a text without naming anyone.
+_NOT_A_NOTE = re.compile(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
+_EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
+_EDITOR = re.compile(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*[0-9０-９]{{0,8}}\s*$")
 
 
 def source_note(loose: str) -> Match | None:
@@ -25,7 +26,7 @@ def source_note(loose: str) -> Match | None:
     when it always ends a story (an editor's note), not only a brief."""
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
         m = search_tail(pattern, loose)
-        if m:
+        if m and not _NOT_A_NOTE.search(m.group(0)):
             text = m.group(0).strip()
             return Match("".join(text.split()), solid_len(text), (("ends", ends),))
     return None
