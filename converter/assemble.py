@@ -256,7 +256,7 @@ def _kind(story: Story, group: Group) -> str:
     head = group.head.text if group.head else ""
     if head.endswith(RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
         return "resolution"
-    if any(w in head for w in NOTICE_HEADS) or story.unit.closer:
+    if any(w in head for w in NOTICE_HEADS) or (story.unit.closer and story.unit.closer.date):
         return "notice"
     if ends_brief(story.unit) and not group.head:
         return "brief"

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from .model import Closer, Continuation, ListBlock, ListItem, Paragraph, Text
 from .rules.byline import byline_after_dateline, opening_byline
-from .rules.closer import date_line, looks_like_issuer
+from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.continuation import marker_at_end, marker_at_start
 from .rules.dateline import dateline
 from .rules.listitem import list_label
 from .rules.section import starts_item
 from .rules.source_note import source_note
-from .unwrap import Run
+from .unwrap import Run, ends_sentence
 
 
 @dataclass
@@ -129,7 +129,9 @@ def _closer(unit: Unit) -> Closer | None:
     run = unit.paragraphs[-1]
     last = run.pieces[-1]
     when = date_line(last.text)
-    if not when or len(unit.paragraphs) + len(run.pieces) < 3:
+    if not when:
+        return _signature(unit)
+    if len(unit.paragraphs) + len(run.pieces) < 3:
         return None
     signed_pieces = run.pieces[:-1]
     if not signed_pieces and len(unit.paragraphs) >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
@@ -140,6 +142,19 @@ def _closer(unit: Unit) -> Closer | None:
         return None
     unit.paragraphs.pop()
     return Closer((signed.to_text(),) if signed else (), Run((last,)).to_text(), when)
+
+
+def _signature(unit: Unit) -> Closer | None:
+    """A letter signed without a date: the signature is the text's last line,
+    after a finished sentence."""
+    run = unit.paragraphs[-1]
+    *body, last = run.pieces
+    before = body[-1].text if body else (unit.paragraphs[-2].text if len(unit.paragraphs) > 1 else "")
+    if not looks_like_signer(last.raw) or not ends_sentence(before):
+        return None
+    rest = Run(tuple(body))
+    unit.paragraphs[-1:] = [rest] if rest else []
+    return Closer((Run((last,)).respelled(" ".join(last.raw.split())),))
 
 
 def _lists(paragraphs: list[Run]) -> list:

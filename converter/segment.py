@@ -27,6 +27,7 @@ from .unwrap import Run, display_width, ends_sentence, piece
 
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
 SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
+MIN_STRAY_CHARS = 4  # a stray headline has some length; "装上？" ends a sentence
 MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
 
 
@@ -214,6 +215,7 @@ def _stray_headlines(block: Block) -> set[int]:
     width, lines = block.column_width, block.lines
     strays = {i for i in range(1, len(lines) - 1)
               if is_heading_line(lines[i].text) and not is_justified(lines[i].text)
+              and len("".join(lines[i].text.split())) >= MIN_STRAY_CHARS
               and not ends_sentence(lines[i - 1].text)
               and not -(INDENT + 1) <= block.width(lines[i]) - width <= 1.5
               and block.width(lines[i - 1]) >= width - 1}

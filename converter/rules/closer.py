@@ -45,6 +45,16 @@ def _number(token: str) -> int | None:
 _SIGNER = re.compile(rf"^(?:{'|'.join(zh.SIGNER_TITLES)})[{zh.CJK}·]{{2,4}}$")
 
 
+_SIGNATURE = re.compile(rf"^[{zh.CJK}·]{{2,24}}\s+[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}$")
+
+
+def looks_like_signer(line: str) -> bool:
+    """A reader's or writer's signature closing a letter: who they are, a
+    space, their name ("南湖区锦绣花园小区居民 葛玉兰")."""
+    text = " ".join(line.split())
+    return bool(_SIGNATURE.match(text)) and not any(c in zh.SENTENCE_PUNCT for c in text)
+
+
 def looks_like_issuer(text: str) -> bool:
     """A signature line: no sentence punctuation; an issuing body ("…主席团")
     or an official's title and name ("縣長 吳承諺")."""
