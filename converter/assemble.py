@@ -74,7 +74,7 @@ def _parts(elements: list[Element], ids: _Ids, diagnostics: list[Diagnostic]) ->
         elif element.kind == "banner":
             parts.append(_section_head(element))
         elif element.kind == "heading":
-            parts.append(_group(element.blocks))
+            parts.extend(_heading_parts(element.blocks))
         elif element.kind == "byline":
             from .rules.byline import standalone_byline
 
@@ -97,6 +97,21 @@ def _section_head(element: Element) -> SectionHead:
     head_lines = [l for l in lines if not is_dash_subtitle(l.text)]
     head = Run(tuple(piece(l.number, l.text) for l in head_lines)).to_text(heading=True)
     return SectionHead(head, subs, column=is_column_name(lines[0].text))
+
+
+def _heading_parts(group_blocks: list[Block]) -> list:
+    """A heading group; an official document's title carries no kicker, so a
+    label printed apart above one ("市十四届人大二次会议") heads what follows."""
+    group = _group(group_blocks)
+    if group.kicker and len(group_blocks) > 1 and _document_title(group):
+        label, group.kicker = group.kicker, None
+        return [SectionHead(label, [], column=False), group]
+    return [group]
+
+
+def _document_title(group: Group) -> bool:
+    head = group.head.text if group.head else ""
+    return head.endswith(RESOLUTION_HEADS + NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
 
 
 def _group(group_blocks: list[Block], stray: bool = False) -> Group:
