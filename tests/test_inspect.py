@@ -198,7 +198,7 @@ def test_convert_inspect_writes_the_page_beside_the_outputs(tmp_path):
     result = CliRunner().invoke(main, ["convert", str(SEED), "--format", "json", "--inspect", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     page = tmp_path / "000_627fccb794dc0fc3.html"
-    assert result.output.split() == [str(tmp_path / "000_627fccb794dc0fc3.json"), str(page)]
+    assert result.stdout.split() == [str(tmp_path / "000_627fccb794dc0fc3.json"), str(page)]
     assert not line_problems(parse(page.read_text(encoding="utf-8")))
 
 
