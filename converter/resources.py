@@ -1,14 +1,26 @@
-"""Locate the files that ship with news2tei: templates/ and schemas/ (installed as
-converter.templates and converter.schemas)."""
+"""Locate the files that ship with news2tei: templates/ and schemas/.
+
+Installed, they are the packages converter.templates and converter.schemas;
+run from a source checkout (``python -m converter`` in the repository), they
+are the top-level folders beside converter/."""
 from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
 
+_SOURCE_TREE = Path(__file__).resolve().parent.parent
+
+
+def _folder(package: str, folder: str) -> Path:
+    try:
+        return Path(str(files(package)))
+    except ModuleNotFoundError:
+        return _SOURCE_TREE / folder
+
 
 def template_dir() -> Path:
-    return Path(str(files("converter.templates")))
+    return _folder("converter.templates", "templates")
 
 
 def schema_path(name: str) -> Path:
-    return Path(str(files("converter.schemas").joinpath(name)))
+    return _folder("converter.schemas", "schemas") / name
