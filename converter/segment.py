@@ -258,7 +258,7 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
     final punctuation: its short last line ends it. A paragraph's first line
     (`prev_opens`) is short by its indent already. The second value says why
     the decision is doubtful, when it is."""
-    if strong_start(nxt.line.text):
+    if strong_start(nxt.line.text) or (nxt.line.paragraph_indent and not in_list_item):
         return True, None
     shortfall = prev.column - prev.width - (INDENT if prev_opens else 0)
     if in_list_item and shortfall >= 1:

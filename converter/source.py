@@ -16,5 +16,10 @@ class SourceLine:
 
     @property
     def indented(self) -> bool:
-        """The extractor starts a new text block with a leading space."""
-        return self.text[:1] in (" ", "\u3000") and not self.blank
+        """The extractor starts a new text block with one leading space."""
+        return self.text[:1] == " " and self.text[1:2] not in (" ", "\u3000") and not self.blank
+
+    @property
+    def paragraph_indent(self) -> bool:
+        """An indent kept from print (ideographic or several spaces): a paragraph starts here."""
+        return (self.text[:1] == "\u3000" or self.text[:2] == "  ") and not self.blank
