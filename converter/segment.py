@@ -27,6 +27,7 @@ from .unwrap import Run, display_width, ends_sentence, piece
 
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
 SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
+MAX_HEADLINE_LINES = 3  # a headline stacked over its text
 MIN_STRAY_CHARS = 4  # a stray headline has some length; "装上？" ends a sentence
 MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
 
@@ -200,7 +201,7 @@ def _split_strays(block: Block) -> list[Block]:
     headline), or a photo caption set off the column's measure."""
     if block.heading_like:
         return [block]
-    cuts = _stray_headlines(block) | _inner_captions(block)
+    cuts = _stray_headlines(block) | _inner_captions(block) | _leading_headline(block)
     parts: list[Block] = []
     for i, line in enumerate(block.lines):
         if i == 0 or i in cuts:
@@ -220,6 +221,21 @@ def _stray_headlines(block: Block) -> set[int]:
               and not -(INDENT + 1) <= block.width(lines[i]) - width <= 1.5
               and block.width(lines[i - 1]) >= width - 1}
     return strays | {i + 1 for i in strays}
+
+
+def _leading_headline(block: Block) -> set[int]:
+    """A headline printed right above its text with no blank line between:
+    headline-like lines, then a line shortened by the paragraph indent."""
+    lines = block.lines
+    for k in range(1, min(len(lines) - 2, MAX_HEADLINE_LINES + 1)):
+        head, first = lines[:k], lines[k]
+        if not all(is_heading_line(l.text) and not is_justified(l.text) for l in head):
+            return set()
+        width = Block(lines[k:], False, block.page, block.hang).column_width
+        off_column = all(not -(INDENT + 1) <= block.width(l) - width <= 1 for l in head)
+        if off_column and abs(block.width(first) - (width - INDENT)) <= 0.5 and not ends_sentence(head[-1].text):
+            return {k}
+    return set()
 
 
 def _inner_captions(block: Block) -> set[int]:
