@@ -132,7 +132,7 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
         elif group.head and not (group.subs or group.kicker or group.byline):
             # A lone label beside no free headline slot names what follows.
             parts[i] = SectionHead(group.head, [], column=False)
-            _note(diagnostics, "label-as-section", "a title beside no story that lacks one: read as "
+            _note(diagnostics, "label-as-section", "a title with no headline-less story beside it: read as "
                   "the label of the stories that follow", group)
         else:
             orphans.append((i, group))
