@@ -10,6 +10,7 @@ Doubtful choices become diagnostics."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -57,24 +58,29 @@ class SectionHead:
     column: bool  # a column of briefs ("简讯"), not a page banner
 
 
-def _bigrams(text: str) -> set[str]:
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _tokens(text: str) -> set[str]:
+    """What a headline and a body can share: character bigrams of the Chinese
+    text, and Latin words."""
     chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    return {a + b for a, b in zip(chars, chars[1:])} | {w.lower() for w in _LATIN_WORD.findall(text)}
 
 
 class Similarity:
-    """Share of a headline's bigrams found in a body, weighted by rarity."""
+    """Share of a headline's tokens found in a body, weighted by rarity."""
 
     def __init__(self, stories: list[Story]) -> None:
-        self.bodies = {id(s): _bigrams(s.unit.text) for s in stories}
+        self.bodies = {id(s): _tokens(s.unit.text) for s in stories}
         self.df = Counter(bg for grams in self.bodies.values() for bg in grams)
         self.n = max(len(stories), 1)
 
     def __call__(self, group: Group, story: Story | None) -> float:
-        grams = _bigrams(group.text)
+        grams = _tokens(group.text)
         if story is None or not grams:
             return 0.0
-        body = self.bodies.get(id(story)) or _bigrams(story.unit.text)
+        body = self.bodies.get(id(story)) or _tokens(story.unit.text)
         weight = {bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5)) for bg in grams}
         total = sum(weight.values())
         return sum(weight[bg] for bg in grams & body) / total if total else 0.0

@@ -78,9 +78,11 @@ def _split_halves(raw: str) -> list[str]:
 
 
 def join_pieces(left: str, right: str) -> str:
-    """The separator between two wrapped lines: nothing, except a word space
-    between two Latin letters (English wrapped at a word boundary)."""
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+    """The separator between two wrapped lines: nothing (Chinese, and numbers
+    wrapped mid-number), except a word space where Latin text wrapped at a
+    word boundary: after a letter or a sentence mark, before a letter or digit."""
+    if left and right and right[0].isascii() and right[0].isalnum() \
+            and left[-1].isascii() and (left[-1].isalpha() or left[-1] in ".,;:!?)"):
         return " "
     return ""
 

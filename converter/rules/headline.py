@@ -9,6 +9,7 @@ from ..lexicon import zh
 from .continuation import marker_at_start
 
 _FINAL_MARKS = "？！?!"
+_ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2}[.,;:]$")
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
 _ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
@@ -20,8 +21,8 @@ _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 
 def is_heading_line(text: str) -> bool:
     compact = "".join(text.split())
-    if marker_at_start(compact):  # "（下转A03版）" alone on a line belongs to the text
-        return False
+    if marker_at_start(compact) or _ENGLISH_SENTENCE.search(text.rstrip()):
+        return False  # "（下转A03版）" alone on a line belongs to the text; so does "…Main Street."
     if not compact or len(compact) > MAX_HEADING_WIDTH + 20:
         return False
     if is_subtitle_line(compact):
