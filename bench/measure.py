@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +28,14 @@ class Measured:
     tree_rss: float  # MB, peak of the sum over the tree (sampled)
     max_rss: float  # MB, the largest single process (kernel)
     returncode: int
+    last_words: str = ""  # the last line the command wrote to standard error
 
 
-def run(command: list[str], timeout: float | None = None, memory_limit_mb: int | None = None) -> Measured:
+def run(command: list[str], timeout: float | None = None, memory_limit_mb: int | None = None,
+        ok_codes: tuple[int, ...] = (0,)) -> Measured:
     """Run `command` to its end (killed after `timeout` seconds; its address space
-    capped at `memory_limit_mb`, so a runaway cannot take the machine's memory)."""
+    capped at `memory_limit_mb`, so a runaway cannot take the machine's memory).
+    An exit status outside `ok_codes` raises RuntimeError."""
     def cap() -> None:
         if memory_limit_mb:
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit_mb * MB,) * 2)
@@ -50,25 +54,62 @@ def run(command: list[str], timeout: float | None = None, memory_limit_mb: int |
     if killer:
         killer.cancel()
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {stderr.decode(errors='replace')[-2000:]}")
+    words = stderr.decode(errors="replace").strip()
+    if process.returncode not in ok_codes:
+        raise RuntimeError(f"{' '.join(command[:4])}... exited {process.returncode}: {words[-1000:]}")
     return Measured(wall, usage.ru_utime + usage.ru_stime, sampler.peak / MB, usage.ru_maxrss / 1024,
-                    process.returncode)
+                    process.returncode, words.splitlines()[-1] if words else "")
 
 
 def median(runs: list[Measured]) -> Measured:
-    """Field by field median of several runs."""
+    """Field by field median of several runs (the last words of the last run)."""
     return Measured(*(statistics.median(getattr(r, f) for r in runs)
-                      for f in ("wall", "cpu", "tree_rss", "max_rss", "returncode")))
+                      for f in ("wall", "cpu", "tree_rss", "max_rss", "returncode")), runs[-1].last_words)
 
 
-def repeat(command: list[str], runs: int, before=lambda: None) -> Measured:
-    """Median of `runs` runs; `before` is called ahead of each (to clear outputs)."""
-    results = []
-    for _ in range(runs):
-        before()
-        results.append(run(command))
-    return median(results)
+@dataclass(frozen=True)
+class Job:
+    command: list[str]
+    before: Callable[[], None] = lambda: None  # called ahead of each run (to clear outputs)
+    ok_codes: tuple[int, ...] = (0,)
+
+
+def compare(jobs: dict[str, Job], runs: int) -> tuple[dict[str, Measured], float]:
+    """The median of `runs` runs of each job, after one warm-up run of each (page
+    cache, .pyc files). The runs are interleaved round by round, so that what else
+    the machine does falls on all jobs alike, and each waits for the machine to be
+    idle. Also returns the highest share of CPU others used just before a run."""
+    results: dict[str, list[Measured]] = {name: [] for name in jobs}
+    busiest = 0.0
+    for round_ in range(runs + 1):
+        for name, job in jobs.items():
+            job.before()
+            busiest = max(busiest, wait_for_idle()) if round_ else busiest
+            measured = run(job.command, ok_codes=job.ok_codes)
+            if round_:
+                results[name].append(measured)
+    return {name: median(r) for name, r in results.items()}, busiest
+
+
+def wait_for_idle(threshold: float = 0.1, patience: float = 60.0) -> float:
+    """Wait (at most `patience` seconds) until other processes use less than
+    `threshold` of the machine's CPU over half a second; return the share seen last."""
+    deadline = time.monotonic() + patience
+    while True:
+        busy = _cpu_busy(0.5)
+        if busy < threshold or time.monotonic() > deadline:
+            return busy
+        time.sleep(0.5)
+
+
+def _cpu_busy(seconds: float) -> float:
+    def sample() -> tuple[int, int]:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return sum(values), values[3] + values[4]  # total, idle + iowait
+    total, idle = sample()
+    time.sleep(seconds)
+    total2, idle2 = sample()
+    return 1 - (idle2 - idle) / max(1, total2 - total)
 
 
 class _TreeSampler(threading.Thread):

@@ -42,7 +42,7 @@ def _single(s: dict) -> str:
             rows.append([label, f"{m['wall']:.3f}", f"{m['cpu']:.3f}", f"{m['max_rss']:.0f}",
                          f"{m['wall'] / pandoc['wall']:.2f}" if pandoc else "no pandoc"])
     return f"### One edition (the seed, {s['input_bytes'] / 1024:.0f} KB)\n\n" + _table(
-        ["command", "wall s", "CPU s", "peak RSS MB", "time / pandoc's"], rows)
+        ["command", "wall s", "CPU s", "peak RSS MB", "time / pandoc's"], rows) + _busy(s)
 
 
 def _batch(b: dict) -> str:
@@ -60,7 +60,13 @@ def _batch(b: dict) -> str:
     return (f"### Batch of {b['editions']} editions ({megabytes:.1f} MB)\n\n"
             + _table(["command", "wall s", "editions/s", "input MB/s", "CPU s", "peak RSS, all processes MB",
                       "peak RSS, largest process MB", "editions/s vs pandoc loop"], rows)
-            + f"\n\nSpeed-up from 1 to 2 jobs: {speedup:.2f}x.")
+            + f"\n\nSpeed-up from 1 to 2 jobs: {speedup:.2f}x. news2tei's own summary: "
+            f"`{b['jobs2']['last_words']}`" + _busy(b))
+
+
+def _busy(section: dict) -> str:
+    return (f"\n\nOther processes used at most {100 * section['others_busy']:.0f}% of the CPU just before a "
+            "measured run (each run waits up to a minute for under 10%).")
 
 
 def _memory(r: dict) -> str:
@@ -70,9 +76,11 @@ def _memory(r: dict) -> str:
     if big:
         size = big["input_bytes"] / MB
         text += (f" One {size:.0f} MB edition (`news2tei convert`, TEI+EPUB, one run): " +
-                 (f"failed: {big['error']}" if "error" in big else
+                 (f"gave up: {big['error']}" if "error" in big else
                   f"{big['wall']:.0f} s wall, {big['cpu']:.0f} s CPU, peak RSS {big['tree_rss']:.0f} MB "
                   f"({size / big['wall']:.2f} MB/s)") + ".")
+        if big.get("returncode"):
+            text += f" It failed (exit {big['returncode']}, so later stages did not run): `{big['last_words']}`"
     return text
 
 
@@ -89,7 +97,7 @@ def _stages(p: dict) -> str:
 
 def _scaling(rows: list[dict]) -> str:
     base = rows[0]["segment/classify"] / rows[0]["bytes"]
-    table = [[f"{r['bytes'] / rows[0]['bytes']:.0f}x", f"{r['bytes'] / 1024:.0f}", r["lines"],
+    table = [[f"{r['factor']}x", f"{r['bytes'] / 1024:.0f}", r["lines"],
               f"{r['normalise']:.0f}", f"{r['segment/classify']:.0f}",
               f"{1024 * r['segment/classify'] / r['bytes']:.2f}",
               f"{(r['segment/classify'] / r['bytes']) / base:.2f}"] for r in rows]
