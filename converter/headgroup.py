@@ -9,11 +9,15 @@ titles, the first is a kicker when a stack of three, or when it is short
 before a longer one; the next is the headline; the rest are subheadlines."""
 from __future__ import annotations
 
+from .lexicon import zh
 from .model import Text
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .source import SourceLine
 from .unwrap import Run, clean_heading, display_width, piece
 
+HALVES_SIMILARITY_MIN = 0.6  # halves of one headline are of comparable length
+WRAP_TAIL = 0.6  # a second line this much shorter is the rest of a wrapped headline
+COUPLET_MAX_WIDTH = 11  # ems; with a longer line, two lines are a headline and its subheadline
 NEW_TITLE_RATIO = 1.7  # a line this much longer than the one before starts a new title
 HALVES_RATIO = 1.25  # a longer line in two halves is a title of its own
 HALVES_SIMILARITY = 0.85  # two lines this close in length are the halves of one headline
@@ -48,9 +52,8 @@ def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLin
     if len(plain) <= 1:
         return [plain] if plain else []
     if len(plain) == 2:
-        if feature_stack or not _same_title(plain[0], plain[1]):
-            return [[plain[0]], [plain[1]]]
-        return [plain]
+        a, b = plain
+        return [plain] if not feature_stack and (_couplet(a, b) or _goes_on(a, b)) else [[a], [b]]
     if len(plain) == 3:
         a, b, c = plain
         if _halves(a, b):
@@ -65,6 +68,23 @@ def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLin
         else:
             out.append([line])
     return out
+
+
+def _couplet(a: SourceLine, b: SourceLine) -> bool:
+    """Two short lines of comparable length: the halves of one headline
+    ("构建良好教育生态" / "营造协同育人环境"). A longer line makes them a
+    headline and its subheadline; a much shorter first line is a kicker."""
+    wa, wb = display_width(a.text), display_width(b.text)
+    return max(wa, wb) <= COUPLET_MAX_WIDTH and min(wa, wb) >= HALVES_SIMILARITY_MIN * max(wa, wb)
+
+
+def _goes_on(a: SourceLine, b: SourceLine) -> bool:
+    """`b` carries on `a`'s words: it opens with a joining word or a quote,
+    or the two make one document title ("…项目" / "…结果公告")."""
+    second = "".join(b.text.split())
+    joined = "".join((a.text + b.text).split())
+    tail = display_width(b.text) <= WRAP_TAIL * display_width(a.text)  # "…生活圈”" / "名单公布"
+    return tail or second.startswith(zh.TITLE_CONTINUATIONS) or joined.endswith(zh.RESOLUTION_TITLES)
 
 
 def _single(line: SourceLine) -> bool:

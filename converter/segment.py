@@ -265,6 +265,13 @@ class _Placed:
     block: int  # index of its block in the flow
     after_blank: bool  # a blank line stands before it
 
+    @property
+    def wide_width(self) -> float:
+        """The width if digits and Latin letters were set full-width, as some
+        papers do: a line only counts as short of the column when it is short
+        either way (a full line of digits holds more characters)."""
+        return self.width + 0.5 * sum(1 for c in self.line.text if c.isascii() and c.isalnum())
+
 
 def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False,
                     prev_opens: bool = False) -> tuple[bool, str | None]:
@@ -276,7 +283,7 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
     the decision is doubtful, when it is."""
     if strong_start(nxt.line.text) or (nxt.line.paragraph_indent and not in_list_item):
         return True, None
-    shortfall = prev.column - prev.width - (INDENT if prev_opens else 0)
+    shortfall = prev.column - prev.wide_width - (INDENT if prev_opens else 0)
     if in_list_item and shortfall >= 1:
         return True, None
     if not ends_sentence(prev.line.text):

@@ -32,8 +32,9 @@ _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
-    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text):
-        return None
+    compact = "".join(text.split())
+    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or compact in zh.COLUMN_NAMES:
+        return None  # "图 片 新 闻" is a column, not 图 by 片新闻
     if any(p.match(text) for p in _STANDALONE):
         return Match(tidy_names(text), solid_len(text))
     return None

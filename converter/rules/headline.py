@@ -9,6 +9,7 @@ from ..lexicon import zh
 from .continuation import marker_at_start
 
 _FINAL_MARKS = "？！?!"
+_SPEAKER = re.compile(rf"^(?:{'|'.join(zh.REPORTER)}|问|問|答|Q|A)[:：]")
 _ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2}[.,;:]$")
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
@@ -27,8 +28,11 @@ def is_heading_line(text: str) -> bool:
         return False
     if is_subtitle_line(compact):
         return not any(c in "。；！？" for c in compact[:-1])
+    if _SPEAKER.match(compact):
+        return False  # "记者：您最想…？" is an interview's question
     halves = [_without_lead_colon(half) for half in text.split()]
-    if halves and halves[-1][-1:] in _FINAL_MARKS and not halves[-1][-2:-1] in _FINAL_MARKS:
+    led = halves != text.split()
+    if halves and not led and halves[-1][-1:] in _FINAL_MARKS and not halves[-1][-2:-1] in _FINAL_MARKS:
         halves[-1] = halves[-1][:-1]  # "小区充电桩何时能装上？": a headline may ask or exclaim
     return not any(c in zh.SENTENCE_PUNCT for half in halves for c in half) \
         and len(compact) <= MAX_HEADING_WIDTH
