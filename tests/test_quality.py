@@ -1,8 +1,9 @@
 """Issue 3's quality bar on every fixture edition with a gold, and the evaluator itself.
 
-`test_quality_bar` converts each fixture edition and asserts every metric against the bar;
-its failure message is the readable report for that metric (the whole report:
-`python tests/quality_report.py NAME`). The other tests check the evaluator
+Every fixture edition is converted and scored. Conservation, continuation markers and
+CJK spacing must be perfect on every edition; the other bars are shares over the whole
+set, as the issue defines them. A failure message is the readable report for that metric
+(the whole report: `python tests/quality_report.py NAME`). The other tests check the evaluator
 (tests/gold.py, tests/gold_metrics.py) on tiny hand-built models."""
 from __future__ import annotations
 
@@ -26,11 +27,27 @@ def _evaluation(name: str) -> metrics.Evaluation:
     return metrics.evaluate(gold.Fixture(name))
 
 
-@pytest.mark.parametrize("metric", metrics.BARS)
-@pytest.mark.parametrize("name", [f.name for f in gold.fixtures()])
-def test_quality_bar(name, metric):
+ABSOLUTE = [m for m, bar in metrics.BARS.items() if bar == 1.0]  # must hold on every edition
+SHARES = [m for m, bar in metrics.BARS.items() if bar < 1.0]  # a share over the whole set of editions
+NAMES = [f.name for f in gold.fixtures()]
+
+
+@pytest.mark.parametrize("metric", ABSOLUTE)
+@pytest.mark.parametrize("name", NAMES)
+def test_absolute_bar_on_every_edition(name, metric):
     evaluation = _evaluation(name)
     assert evaluation.metrics[metric].passed, evaluation.explain(metric)
+
+
+@pytest.mark.parametrize("metric", SHARES)
+def test_share_bar_over_the_set_of_editions(metric):
+    """The issue defines these bars as shares over the editions measured (gold
+    articles, gold paragraphs...), so they are summed over all fixtures; the
+    message names every edition's misses."""
+    scored = [(name, _evaluation(name).metrics[metric]) for name in NAMES]
+    hits, total = sum(m.hits for _, m in scored), sum(m.total for _, m in scored)
+    assert hits >= metrics.BARS[metric] * total - 1e-9, f"{metric}: {hits}/{total} over the set\n" + "\n".join(
+        f"{name}:\n{_evaluation(name).explain(metric)}" for name, m in scored if not m.passed)
 
 
 # ---------------------------------------------------------------- the evaluator on tiny models
