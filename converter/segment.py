@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from statistics import median
 
 from .lexicon import zh
@@ -104,6 +105,7 @@ class Block:
         return len(widths) >= 3 and max(widths) - min(widths) <= 1
 
 
+@lru_cache(maxsize=1 << 16)
 def is_justified(text: str) -> bool:
     """Spaces between wide characters (more than one: a lone space may sit
     inside a name): the extractor's trace of justification."""
@@ -133,6 +135,7 @@ def punctuation_hangs(all_blocks: list[Block]) -> bool:
     return bool(gaps) and median(gaps) >= 0.75
 
 
+@lru_cache(maxsize=1 << 16)
 def strong_start(text: str) -> bool:
     """A line that begins a new unit whatever came before it."""
     marker = marker_at_start(text)
@@ -143,13 +146,15 @@ def strong_start(text: str) -> bool:
 def blocks(lines: list[SourceLine]) -> list[Block]:
     out: list[Block] = []
     blank = True
+    # A bare page label ("A3") as a page's last line is furniture of its own.
+    last_of_page = {line.page: line for line in lines if not line.blank}
     for i, line in enumerate(lines):
         if line.blank:
             blank = True
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line, nxt) \
-                or _closing_folio(line, lines[i + 1:]):
+                or (line is last_of_page[line.page] and PAGE_LABEL.match(line.text.strip())):
             out.append(Block([line], blank, line.page))
         else:
             out[-1].lines.append(line)
@@ -175,12 +180,6 @@ def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool
 
 
 SPACED_TITLE_CHARS = 8  # a spaced-out title is short; a longer spaced line is justified text
-
-
-def _closing_folio(line: SourceLine, rest: list[SourceLine]) -> bool:
-    """A bare page label ("A3") as the page's last line: furniture of its own."""
-    last_of_page = next((l for l in rest if not l.blank), None)
-    return (last_of_page is None or last_of_page.page != line.page) and bool(PAGE_LABEL.match(line.text.strip()))
 
 
 def _spaced_title(text: str) -> bool:

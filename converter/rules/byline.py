@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import zh
 from . import Match, solid_len
@@ -30,6 +31,7 @@ _PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
 _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 
 
+@lru_cache(maxsize=1 << 16)
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
     compact = "".join(text.split())

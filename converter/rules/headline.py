@@ -4,6 +4,7 @@ they stand (see classify)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import zh
 from .continuation import marker_at_start
@@ -20,6 +21,7 @@ _DASH_SUB = re.compile(r"^(?:——|--|—|―)\S")
 _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_heading_line(text: str) -> bool:
     compact = "".join(text.split())
     if marker_at_start(compact) or _ENGLISH_SENTENCE.search(text.rstrip()):
@@ -50,6 +52,7 @@ def is_adoption_line(text: str) -> bool:
     return bool(_ADOPTION.match("".join(text.split())))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_subtitle_line(text: str) -> bool:
     """A line that is a subheadline by its form alone: a dash subtitle, an
     adoption line, a notice's number "（第3号）"."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import Match, chinese_number
 
@@ -16,6 +17,7 @@ _CIRCLED = ("⑴", "①")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
+@lru_cache(maxsize=1 << 16)
 def list_label(line: str) -> Match | None:
     """The label opening a list item, with its ordinal ("n") and its style
     ("style": which kind of numbering) in `fields`."""
