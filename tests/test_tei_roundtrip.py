@@ -3,6 +3,7 @@ line breaks (default mode, which does not record them); output is deterministic.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -157,3 +158,15 @@ def test_a_break_inside_a_converted_stretch_goes_inside_orig():
             '</choice>').encode() in data
     assert read_tei(data) == edition
     assert read_tei(tei_bytes(edition)).pages[0].items[0].body[0].text == replace(text, breaks=())
+
+
+FIXTURE_TEXTS = sorted(p for p in (Path(__file__).resolve().parent / "fixtures" / "editions").glob("*.txt")
+                       if not p.name.endswith(".gold.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURE_TEXTS, ids=lambda p: p.stem)
+def test_every_fixture_edition_round_trips_exactly_in_diplomatic_mode(path):
+    from converter.pipeline import edition_from_bytes
+
+    edition = edition_from_bytes(path.read_bytes())
+    assert read_tei(tei_bytes(edition, keep_breaks=True)) == edition

@@ -41,6 +41,20 @@ def test_the_seed_converted_through_the_cli_is_valid(options, tmp_path, tei_all)
     assert_valid((tmp_path / "000_627fccb794dc0fc3.tei.xml").read_bytes(), tei_all)
 
 
+FIXTURE_TEXTS = sorted(p for p in (REPO / "tests" / "fixtures" / "editions").glob("*.txt")
+                       if not p.name.endswith(".gold.txt"))
+
+
+@pytest.mark.parametrize("keep_breaks", [False, True], ids=["reading", "diplomatic"])
+@pytest.mark.parametrize("path", FIXTURE_TEXTS, ids=lambda p: p.stem)
+def test_every_fixture_edition_gives_a_valid_tei(path, keep_breaks, tei_all):
+    """What the structure stage makes of real-looking editions, every element it can
+    produce in every combination the editions hold, is valid in both encodings."""
+    from converter.pipeline import edition_from_bytes
+
+    assert_valid(tei_bytes(edition_from_bytes(path.read_bytes()), keep_breaks=keep_breaks), tei_all)
+
+
 @pytest.fixture(scope="module")
 def rich() -> etree._Element:
     return etree.fromstring(tei_bytes(rich_edition("hant"), keep_breaks=True))
