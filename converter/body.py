@@ -56,13 +56,19 @@ def split_units(paragraphs: list[Run]) -> list[Unit]:
             units.append(Unit([]))
         units[-1].paragraphs.append(run)
         closing = marker_at_end(loose)
-        units[-1].closed = bool(closing and closing.get("direction") == "to")
+        units[-1].closed = bool(closing and closing.get("direction") == "to") or _dated(run, units[-1])
         note = None if closing else source_note(loose)
         if note and (note.get("ends") or _is_brief(units[-1])):
             _take_source_note(units[-1])
     for unit in units:
         finish(unit)
     return units
+
+
+def _dated(run: Run, unit: Unit) -> bool:
+    """A signature and date close a notice: what follows is another story."""
+    return len(unit.paragraphs) >= 2 and date_line(run.pieces[-1].text) is not None \
+        and (len(run.pieces) > 1 or looks_like_issuer(unit.paragraphs[-2].text))
 
 
 def _is_brief(unit: Unit) -> bool:

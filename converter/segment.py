@@ -19,6 +19,7 @@ from .rules.continuation import marker_at_start
 from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_heading_line, is_letter_spaced, is_subtitle_line
+from .rules.closer import date_line
 from .rules.listitem import list_label
 from .rules.masthead import PAGE_LABEL
 from .rules.notice import document_field
@@ -28,6 +29,8 @@ from .unwrap import Run, display_width, ends_sentence, piece
 
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
 SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
+MAX_SALUTATION = 30  # characters of an addressee line
+MAX_NOTICE_TITLE = 12  # "遗失声明", "注销公告"
 MAX_HEADLINE_LINES = 3  # a headline stacked over its text
 MIN_STRAY_CHARS = 4  # a stray headline has some length; "装上？" ends a sentence
 MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
@@ -224,17 +227,37 @@ def _stray_headlines(block: Block) -> set[int]:
 
 def _leading_headline(block: Block) -> set[int]:
     """A headline printed right above its text with no blank line between:
-    headline-like lines, then a line shortened by the paragraph indent."""
+    headline-like lines, then a line shortened by the paragraph indent, or
+    an addressee ("贝宏亮："); or one short line naming a notice ("遗失声明")."""
     lines = block.lines
     for k in range(1, min(len(lines) - 2, MAX_HEADLINE_LINES + 1)):
         head, first = lines[:k], lines[k]
-        if not all(is_heading_line(l.text) and not is_justified(l.text) for l in head):
+        if not all(is_heading_line(l.text) and not is_letter_spaced_text(l.text) for l in head):
             return set()
+        if _salutation(first.text) or (k == 1 and _notice_title(head[0].text)):
+            return {k}
         width = Block(lines[k:], False, block.page, block.hang).column_width
         off_column = all(not -(INDENT + 1) <= block.width(l) - width <= 1 for l in head)
         if off_column and abs(block.width(first) - (width - INDENT)) <= 0.5 and not ends_sentence(head[-1].text):
             return {k}
     return set()
+
+
+def is_letter_spaced_text(text: str) -> bool:
+    """Justified text, as opposed to a spaced-out short title ("公　　告")."""
+    return is_justified(text) and len("".join(text.split())) > SPACED_TITLE_CHARS
+
+
+def _salutation(text: str) -> bool:
+    """"贝宏亮：", "各乡镇人民政府：": whom a notice or letter addresses."""
+    compact = "".join(text.split())
+    return compact.endswith(("：", ":")) and len(compact) <= MAX_SALUTATION and not any(
+        c in zh.SENTENCE_PUNCT for c in compact[:-1].replace("，", "").replace("、", ""))
+
+
+def _notice_title(text: str) -> bool:
+    compact = "".join(text.split())
+    return len(compact) <= MAX_NOTICE_TITLE and compact.endswith(zh.RESOLUTION_TITLES)
 
 
 def _inner_captions(block: Block) -> set[int]:
@@ -280,8 +303,9 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
     final punctuation: its short last line ends it. A paragraph's first line
     (`prev_opens`) is short by its indent already. The second value says why
     the decision is doubtful, when it is."""
-    if strong_start(nxt.line.text) or (nxt.line.paragraph_indent and not in_list_item):
-        return True, None
+    if strong_start(nxt.line.text) or (nxt.line.paragraph_indent and not in_list_item) \
+            or date_line(prev.line.text):
+        return True, None  # a date alone on its line closes a notice
     shortfall = prev.column - prev.wide_width - (INDENT if prev_opens else 0)
     if in_list_item and shortfall >= 1:
         return True, None
