@@ -115,8 +115,8 @@ def _document_title(group: Group) -> bool:
 
 
 def _group(group_blocks: list[Block], stray: bool = False) -> Group:
-    kicker, head, subs = heading_roles([b.lines for b in group_blocks])
-    return Group(kicker, head, subs, stray)
+    roles = heading_roles([b.lines for b in group_blocks])
+    return Group(roles.kicker, roles.head, roles.subs, stray, pointer=roles.pointer)
 
 
 def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
@@ -256,7 +256,7 @@ def _article(story: Story, ident: str) -> Article:
     return Article(
         id=ident, kind=_kind(story, group), kicker=group.kicker, head=group.head, subheads=tuple(group.subs),
         dateline=unit.dateline, byline=byline, continued_from=unit.continued_from, body=tuple(body),
-        closer=unit.closer, source_note=unit.source_note, continued_to=unit.continued_to)
+        closer=unit.closer, source_note=unit.source_note, continued_to=unit.continued_to or group.pointer)
 
 
 def _both(first: Text | None, second: Text | None) -> Text | None:

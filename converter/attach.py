@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .body import Unit
-from .model import Diagnostic, Figure, Span, Text
+from .model import Continuation, Diagnostic, Figure, Span, Text
 
 LAYOUT_PRIOR = 0.15  # what the page's direction adds to a choice's evidence
 UNASSIGNED = -0.05  # score of leaving a group without a body
@@ -31,6 +31,7 @@ class Group:
     subs: list[Text]
     stray: bool = False  # stood inside another story's sentence
     byline: Text | None = None  # a byline printed right before the headline
+    pointer: Continuation | None = None  # "▶A3": where a 导读 entry's story is printed
 
     @property
     def text(self) -> str:

@@ -18,7 +18,7 @@ from .rules.dateline import starts_with_dateline
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .rules.masthead import furniture_kind
 from .rules.section import is_banner, is_column_name, starts_item
-from .segment import INDENT, Block, strong_start
+from .segment import INDENT, Block, pointed_title, strong_start
 from .unwrap import ends_sentence
 
 Kind = Literal["furniture", "banner", "heading", "byline", "caption", "body"]
@@ -133,6 +133,8 @@ def _in_context(blocks: list[Block], kinds: list[Kind]) -> list[Kind]:
 
 def _heading_or_body(blocks: list[Block], kinds: list[Kind], i: int, open_body: Block | None) -> Kind:
     block = blocks[i]
+    if pointed_title(block.lines[-1].text):
+        return "heading"  # "…建设提速 ▶A3": a 导读 entry's title
     later = _next_text(blocks, kinds, i)
     if open_body is not None:
         last = block.lines[-1]

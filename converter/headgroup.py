@@ -9,8 +9,11 @@ titles, the first is a kicker when a stack of three, or when it is short
 before a longer one; the next is the headline; the rest are subheadlines."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .lexicon import zh
-from .model import Text
+from .model import Continuation, Text
+from .rules.continuation import marker_at_end
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .source import SourceLine
 from .unwrap import Run, clean_heading, display_width, piece
@@ -24,7 +27,15 @@ HALVES_SIMILARITY = 0.85  # two lines this close in length are the halves of one
 KICKER_MAX_WIDTH = 8  # ems; in one block with the headline, a longer first title is the headline
 
 
-def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Text | None, list[Text]]:
+@dataclass
+class Roles:
+    kicker: Text | None
+    head: Text | None
+    subs: list[Text]
+    pointer: Continuation | None = None  # "▶A3" after a 导读 entry's title
+
+
+def heading_roles(blocks_lines: list[list[SourceLine]]) -> Roles:
     titles: list[list[SourceLine]] = []
     own_block: list[bool] = []  # does the title open a block of its own?
     subs: list[Text] = []
@@ -35,14 +46,15 @@ def heading_roles(blocks_lines: list[list[SourceLine]]) -> tuple[Text | None, Te
         for k, title in enumerate(_titles(plain, feature_stack=dash)):
             titles.append(title)
             own_block.append(k == 0)
-    texts = [_text(t) for t in titles]
+    pointer = _pointer(titles[-1]) if titles else None
+    texts = [_text(t) for t in titles[:-1]] + ([pointer[0]] if pointer else [_text(t) for t in titles[-1:]])
     kicker = None
     dash = any(is_dash_subtitle(t.text) for t in subs)
     if len(texts) >= 3 or (len(texts) == 2 and _width(texts[0]) < _width(texts[1]) and (
             _width(texts[0]) <= KICKER_MAX_WIDTH or own_block[1] or dash)):
         kicker, texts = texts[0], texts[1:]
     head = texts[0] if texts else None
-    return kicker, head, texts[1:] + subs
+    return Roles(kicker, head, texts[1:] + subs, pointer[1] if pointer else None)
 
 
 def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLine]]:
@@ -108,6 +120,19 @@ def _same_title(a: SourceLine, b: SourceLine) -> bool:
 
 def _width(text: Text) -> float:
     return display_width(text.text)
+
+
+def _pointer(lines: list[SourceLine]) -> tuple[Text, Continuation] | None:
+    """A title ending with a page pointer ("全市重点项目建设提速 ▶A3"): the title,
+    and the pointer as the story's closing jump marker."""
+    run = Run(tuple(piece(l.number, l.text) for l in lines))
+    found = marker_at_end(run.loose)
+    if not found or found.get("direction") != "to":
+        return None
+    title, tail = run.split_solid(sum(1 for c in run.text if not c.isspace()) - found.size)
+    if not title:
+        return None
+    return title.to_text(heading=True), Continuation("to", tail.to_text(), found.get("page"), found.get("sign") or None)
 
 
 def _text(lines: list[SourceLine]) -> Text:

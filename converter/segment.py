@@ -15,7 +15,7 @@ from statistics import median
 from .lexicon import zh
 from .model import Diagnostic, Span
 from .rules.byline import standalone_byline
-from .rules.continuation import marker_at_start
+from .rules.continuation import marker_at_end, marker_at_start
 from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_heading_line, is_letter_spaced, is_subtitle_line
@@ -234,7 +234,7 @@ def _leading_headline(block: Block) -> set[int]:
         head, first = lines[:k], lines[k]
         if not all(is_heading_line(l.text) and not is_letter_spaced_text(l.text) for l in head):
             return set()
-        if _salutation(first.text) or (k == 1 and _notice_title(head[0].text)):
+        if _salutation(first.text) or (k == 1 and (_notice_title(head[0].text) or pointed_title(head[0].text))):
             return {k}
         width = Block(lines[k:], False, block.page, block.hang).column_width
         off_column = all(not -(INDENT + 1) <= block.width(l) - width <= 1 for l in head)
@@ -253,6 +253,12 @@ def _salutation(text: str) -> bool:
     compact = "".join(text.split())
     return compact.endswith(("：", ":")) and len(compact) <= MAX_SALUTATION and not any(
         c in zh.SENTENCE_PUNCT for c in compact[:-1].replace("，", "").replace("、", ""))
+
+
+def pointed_title(text: str) -> bool:
+    """A title ending with a page pointer ("…建设提速 ▶A3") heads a 导读 entry."""
+    found = marker_at_end(" ".join(text.split()))
+    return found is not None and found.get("direction") == "to" and found.size < len("".join(text.split()))
 
 
 def _notice_title(text: str) -> bool:

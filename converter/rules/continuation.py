@@ -16,6 +16,9 @@ _BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*
          rf"(?P<edition>版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
 _AT_START = re.compile(rf"\s*{_BODY}")
 _AT_END = re.compile(rf"{_BODY}\s*$")
+# A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
+_POINTER = re.compile(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{zh.DIGITS}{{1,3}}|第\s*{zh.NUMERAL})"
+                      rf"(?P<edition>版)?(?P<sign>)\s*$")
 
 
 def marker_at_start(loose: str) -> Match | None:
@@ -23,13 +26,14 @@ def marker_at_start(loose: str) -> Match | None:
 
 
 def marker_at_end(loose: str) -> Match | None:
-    return _match(search_tail(_AT_END, loose))
+    """A jump marker closing a text, or a page pointer closing a 导读 entry."""
+    return _match(search_tail(_AT_END, loose)) or _match(search_tail(_POINTER, loose))
 
 
 def _match(m: "re.Match[str] | None") -> Match | None:
     if not m or not _clearly_a_page(m):
         return None
-    direction = "from" if m.group("from") else "to"
+    direction = "from" if m.groupdict().get("from") else "to"
     page = "".join(m.group("page").split())
     page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), page)
     if page.startswith("第"):  # "第二版" is how such a page is named
@@ -39,7 +43,7 @@ def _match(m: "re.Match[str] | None") -> Match | None:
 
 
 def _clearly_a_page(m: "re.Match[str]") -> bool:
-    word = m.group("from") or m.group("to")
+    word = m.groupdict().get("from") or m.group("to")
     page = "".join(m.group("page").split())
     return len(word) > 1 or bool(m.group("edition")) or page.startswith("第") \
         or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
