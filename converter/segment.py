@@ -230,12 +230,16 @@ def _leading_headline(block: Block) -> set[int]:
     headline-like lines, then a line shortened by the paragraph indent, or
     an addressee ("贝宏亮："); or one short line naming a notice ("遗失声明")."""
     lines = block.lines
-    for k in range(1, min(len(lines) - 2, MAX_HEADLINE_LINES + 1)):
+    for k in range(1, min(len(lines), MAX_HEADLINE_LINES + 1)):
         head, first = lines[:k], lines[k]
         if not all(is_heading_line(l.text) and not is_letter_spaced_text(l.text) for l in head):
             return set()
-        if _salutation(first.text) or (k == 1 and (_notice_title(head[0].text) or pointed_title(head[0].text))):
+        titled = _notice_title(head[-1].text) or is_subtitle_line(head[-1].text) or _spaced_title(head[-1].text)
+        if (titled and _salutation(first.text)) or (k == 1 and (_notice_title(head[0].text)
+                                                                 or pointed_title(head[0].text))):
             return {k}
+        if len(lines) - k < 2:  # too little text below to know its column
+            return set()
         width = Block(lines[k:], False, block.page, block.hang).column_width
         off_column = all(not -(INDENT + 1) <= block.width(l) - width <= 1 for l in head)
         if off_column and abs(block.width(first) - (width - INDENT)) <= 0.5 and not ends_sentence(head[-1].text):
