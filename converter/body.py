@@ -129,24 +129,24 @@ def _take_closing(unit: Unit) -> None:
 
 def _closer(unit: Unit) -> Closer | None:
     """A signature and a date ending the text: the date alone on the last line,
-    the issuer on the lines before it (no sentence punctuation there)."""
+    the issuer on the lines before it, after the last finished sentence (or
+    as the paragraph before)."""
     if not unit.paragraphs:
         return None
     run = unit.paragraphs[-1]
-    last = run.pieces[-1]
+    *rest, last = run.pieces
     when = date_line(last.text)
     if not when:
         return _signature(unit)
-    if len(unit.paragraphs) + len(run.pieces) < 3:
+    cut = len(rest)
+    while cut and not ends_sentence(rest[cut - 1].text):
+        cut -= 1
+    body, signed = Run(tuple(rest[:cut])), Run(tuple(rest[cut:]))
+    if not signed and not body and len(unit.paragraphs) >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
+        signed = unit.paragraphs.pop(-2)
+    if (signed and not looks_like_issuer(signed.text)) or not (body or len(unit.paragraphs) > 1):
         return None
-    signed_pieces = run.pieces[:-1]
-    if not signed_pieces and len(unit.paragraphs) >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
-        unit.paragraphs.pop()
-        signed_pieces = unit.paragraphs[-1].pieces
-    signed = Run(tuple(signed_pieces))
-    if signed and not looks_like_issuer(signed.text):
-        return None
-    unit.paragraphs.pop()
+    unit.paragraphs[-1:] = [body] if body else []
     return Closer((signed.to_text(),) if signed else (), Run((last,)).to_text(), when)
 
 

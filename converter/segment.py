@@ -235,7 +235,9 @@ def _leading_headline(block: Block) -> set[int]:
         if not all(is_heading_line(l.text) and not is_letter_spaced_text(l.text) for l in head):
             return set()
         titled = _notice_title(head[-1].text) or is_subtitle_line(head[-1].text) or _spaced_title(head[-1].text)
-        if (titled and _salutation(first.text)) or (k == 1 and (_notice_title(head[0].text)
+        addressee = _salutation(first.text) or (
+            first.text.rstrip().endswith(("、", "，")) and k + 1 < len(lines) and _salutation(lines[k + 1].text))
+        if (titled and addressee) or (k == 1 and (_notice_title(head[0].text)
                                                                  or pointed_title(head[0].text))):
             return {k}
         if len(lines) - k < 2:  # too little text below to know its column

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .lexicon import zh
 from .rules import search_tail
+from .rules.closer import date_line
 from .model import Span, Text
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -192,6 +193,8 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""
     text = text.rstrip()
+    if date_line(text):  # a notice's date closes it
+        return True
     note = search_tail(_TRAILING_NOTE, text)
     if note:
         if note.start() == 0:  # a note on a line of its own closes what it follows

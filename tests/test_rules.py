@@ -254,7 +254,8 @@ def test_paragraph_break_a_list_item_ends_on_its_short_line_without_punctuation(
 def _roles(*blocks: list[str]):
     """Roles of hand-made heading blocks, their lines numbered from 1 in order."""
     numbers = iter(range(1, 100))
-    kicker, head, subs = heading_roles([[SourceLine(next(numbers), text) for text in block] for block in blocks])
+    roles = heading_roles([[SourceLine(next(numbers), text) for text in block] for block in blocks])
+    kicker, head, subs = roles.kicker, roles.head, roles.subs
     return (kicker and kicker.text, head and head.text, [s.text for s in subs])
 
 
@@ -281,7 +282,13 @@ def test_heading_roles(blocks, kicker, head, subs):
     assert _roles(*blocks) == (kicker, head, subs)
 
 
+def test_a_page_pointer_closes_a_guide_entry_and_leaves_its_title():
+    roles = heading_roles([[SourceLine(13, "全市重点项目建设提速 ▶A3")]])
+    assert (roles.head.text, roles.pointer.text.text, roles.pointer.page) == ("全市重点项目建设提速", "▶A3", "A3")
+
+
 def test_heading_roles_keep_source_spans():
-    kicker, head, subs = heading_roles([[SourceLine(7, "焦作市第一中学")],
-                                        [SourceLine(9, "构建良好教育生态"), SourceLine(10, "营造协同育人环境")]])
+    roles = heading_roles([[SourceLine(7, "焦作市第一中学")],
+                           [SourceLine(9, "构建良好教育生态"), SourceLine(10, "营造协同育人环境")]])
+    kicker, head, subs = roles.kicker, roles.head, roles.subs
     assert (kicker.span.ranges, head.span.ranges, head.breaks, subs) == (((7, 7),), ((9, 10),), (9,), [])
