@@ -12,7 +12,7 @@ from typing import Literal
 
 from .lexicon import zh
 from .rules.byline import standalone_byline
-from .rules.closer import date_line, looks_like_issuer
+from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.credit import credit, uncredited_caption
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_dash_subtitle, is_subtitle_line
@@ -41,6 +41,8 @@ def block_kind(block: Block, at_page_edge: bool) -> Kind:
         return "furniture"
     if len(block.lines) == 1 and standalone_byline(first):
         return "byline"
+    if len(block.lines) == 1 and looks_like_signer(first):
+        return "body"  # "◎宜蘭市民　賴秋霞" signs the letter above
     text = " ".join(l.text for l in block.lines)
     if not starts_with_dateline(first) and (credit(text) or _uncredited_caption(block, text)):
         return "caption"
@@ -125,7 +127,8 @@ def _in_context(blocks: list[Block], kinds: list[Kind]) -> list[Kind]:
             last = block.lines[-1]
             # Only a sentence running to the column's edge is left open; a short
             # last line ended there (a list item, a signature, a date).
-            open_body = block if not ends_sentence(last.text) and _full_line(last, block) else None
+            open_body = block if not ends_sentence(last.text) and _full_line(last, block) \
+                and not looks_like_signer(last.text) else None
         elif kinds[i] != "heading" and kinds[i] != "caption":
             open_body = None
     return kinds

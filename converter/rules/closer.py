@@ -45,14 +45,17 @@ def _number(token: str) -> int | None:
 _SIGNER = re.compile(rf"^(?:{'|'.join(zh.SIGNER_TITLES)})[{zh.CJK}·]{{2,4}}$")
 
 
-_SIGNATURE = re.compile(rf"^[{zh.CJK}·]{{2,24}}\s+[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}$")
+_SIGNATURE = re.compile(rf"^[◎●□■—\-]*\s*[{zh.CJK}·]{{2,24}}\s+[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}$")
 
 
 def looks_like_signer(line: str) -> bool:
-    """A reader's or writer's signature closing a letter: who they are, a
-    space, their name ("南湖区锦绣花园小区居民 葛玉兰")."""
+    """A reader's or writer's signature closing a letter: a mark or who they
+    are, a space, their name ("◎宜蘭市民　賴秋霞", "…小区居民 葛玉兰")."""
     text = " ".join(line.split())
-    return bool(_SIGNATURE.match(text)) and not any(c in zh.SENTENCE_PUNCT for c in text)
+    if not _SIGNATURE.match(text) or any(c in zh.SENTENCE_PUNCT for c in text):
+        return False
+    who = text.rsplit(" ", 1)[0]
+    return who[:1] in "◎●□■—-" or who.endswith(zh.SIGNER_DESCRIPTORS)
 
 
 def looks_like_issuer(text: str) -> bool:

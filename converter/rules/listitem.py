@@ -9,7 +9,7 @@ from . import Match, chinese_number
 _LABELS = (
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?![\d０-９])"),
     re.compile(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]"),
-    re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
+    re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)](?![日月年时時号號])"),  # not "昨（5）日" wrapped
     re.compile(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
     re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
 )
