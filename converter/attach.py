@@ -136,7 +136,7 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
         if story is not None:
             story.group = group
             _explain(group, story, parts, i, facing_after, sim, diagnostics)
-        elif group.head and not (group.subs or group.kicker or group.byline):
+        elif group.head and not (group.subs or group.kicker or group.byline or group.pointer):
             # A lone label beside no free headline slot names what follows.
             parts[i] = SectionHead(group.head, [], column=False)
             _note(diagnostics, "label-as-section", "a title with no headline-less story beside it: read as "

@@ -173,7 +173,7 @@ def _column_like(block: Block, column: Block) -> bool:
     opening shortened by its indent?"""
     full = column.column_width
     last = block.width(block.lines[-1])
-    return abs(last - full) <= 1.5 or (len(block.lines) == 1 and abs(last - (full - INDENT)) <= 0.5)
+    return abs(last - full) <= 1.5 or (len(block.lines) == 1 and abs(last - (full - INDENT)) <= 1.5)
 
 
 def _full_line(line, block: Block) -> bool:

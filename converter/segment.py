@@ -319,12 +319,12 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
             or date_line(prev.line.text):
         return True, None  # a date alone on its line closes a notice
     shortfall = prev.column - prev.wide_width - (INDENT if prev_opens else 0)
-    if in_list_item and shortfall >= 1:
+    # A block's last line may be short for ending a paragraph, not for an indent.
+    indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not (next_is_last and ends_sentence(nxt.line.text))
+    if in_list_item and (shortfall >= 1 or (nxt.after_blank and indented_next)):
         return True, None
     if not ends_sentence(prev.line.text):
         return False, None
-    # A block's last line may be short for ending a paragraph, not for an indent.
-    indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not (next_is_last and ends_sentence(nxt.line.text))
     if shortfall >= SHORT_LINE or indented_next:
         return True, None
     # One em short may be squeezed punctuation; it counts only with a blank line.
