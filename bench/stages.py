@@ -8,6 +8,9 @@ are called one by one as converter/convert.py calls them, and the TEI they make
 is checked to be the one `convert_bytes` makes, so the profile cannot drift
 from the real path.
 
+`python bench/stages.py corpus FILE...` prints JSON: the mean CPU milliseconds
+of each stage per edition over the files, warm (the batch's view).
+
 `python bench/stages.py scale FILE...` prints JSON: for each file, its size and
 the CPU milliseconds of normalisation and of the structure stage (segment,
 classify, attach: lines -> model)."""
@@ -72,6 +75,23 @@ def profile(path: Path, repeats: int) -> dict:
     return {"import_ms": IMPORT_MS, "cold_ms": cold, "warm_ms": {k: min(w[k] for w in warm) for k in cold}}
 
 
+def corpus(paths: list[Path]) -> dict:
+    """Mean CPU ms per edition and stage over many editions, warm (after one)."""
+    convert_by_stage(paths[0].read_bytes(), paths[0])
+    totals: dict[str, float] = {}
+    failed = 0
+    for path in paths:
+        try:
+            laps, _ = convert_by_stage(path.read_bytes(), path)
+        except Exception:  # counted: the batch reports the same editions as failed
+            failed += 1
+            continue
+        for stage, ms in laps.items():
+            totals[stage] = totals.get(stage, 0.0) + ms
+    done = len(paths) - failed
+    return {"editions": done, "failed": failed, "mean_ms": {k: v / done for k, v in totals.items()}}
+
+
 def scale(paths: list[Path]) -> list[dict]:
     rows = []
     build_edition(split_lines(paths[0].read_text(encoding="utf-8"))[0], Metadata())  # warm-up: lazy tables
@@ -89,5 +109,5 @@ if __name__ == "__main__":
     if command == "profile":
         result = profile(Path(args[0]), int(args[1]) if len(args) > 1 else 5)
     else:
-        result = scale([Path(a) for a in args])
+        result = {"corpus": corpus, "scale": scale}[command]([Path(a) for a in args])
     json.dump(result, sys.stdout, ensure_ascii=False)

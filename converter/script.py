@@ -101,8 +101,8 @@ def detect_language(text: str) -> str:
     characters (by OpenCC's character tables), else "zh-Hans" (also for text without
     Chinese). Looks at the first million characters."""
     counts = Counter(text[:_DETECT_SAMPLE])  # ~15x faster than matching a class of 4000 characters
-    simplified, traditional = (sum(counts[c] for c in _script_only(config) & counts.keys())
-                               for config in ("s2t", "t2s"))
+    simplified, traditional = (sum(n for c, n in counts.items() if c in only)
+                               for only in map(_script_only, ("s2t", "t2s")))
     return "zh-Hant" if traditional > simplified else "zh-Hans"
 
 
