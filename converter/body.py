@@ -144,7 +144,8 @@ def _closer(unit: Unit) -> Closer | None:
     body, signed = Run(tuple(rest[:cut])), Run(tuple(rest[cut:]))
     if not signed and not body and len(unit.paragraphs) >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
         signed = unit.paragraphs.pop(-2)
-    if (signed and not looks_like_issuer(signed.text)) or not (body or len(unit.paragraphs) > 1):
+    if (signed and not (looks_like_issuer(signed.text) or looks_like_signer(signed.loose))) \
+            or not (body or len(unit.paragraphs) > 1):
         return None
     unit.paragraphs[-1:] = [body] if body else []
     return Closer((signed.to_text(),) if signed else (), Run((last,)).to_text(), when)

@@ -66,8 +66,9 @@ def _uncredited_caption(block: Block, text: str) -> bool:
 def _signature(block: Block) -> bool:
     """An issuer over a date ("…办公室" / "2025年6月10日"): a closer, not a headline."""
     lines = block.lines
+    signer = " ".join(l.text for l in lines[:-1])
     return len(lines) >= 2 and date_line(lines[-1].text) is not None \
-        and looks_like_issuer("".join(l.text for l in lines[:-1]))
+        and (looks_like_issuer(signer) or looks_like_signer(signer))
 
 
 def _banner(block: Block) -> bool:

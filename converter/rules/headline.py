@@ -10,6 +10,7 @@ from ..lexicon import zh
 from .continuation import marker_at_start
 
 _FINAL_MARKS = "？！?!"
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
 _SPEAKER = re.compile(rf"^(?:{'|'.join(zh.REPORTER)}|问|問|答|Q|A)[:：]")
 _ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2}[.,;:]$")
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
@@ -24,6 +25,7 @@ _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 
 @lru_cache(maxsize=1 << 16)
 def is_heading_line(text: str) -> bool:
+    text = _THOUSANDS.sub("", text)  # "1,186億元": a number's separator is no punctuation
     compact = "".join(text.split())
     if marker_at_start(compact) or _ENGLISH_SENTENCE.search(text.rstrip()):
         return False  # "（下转A03版）" alone on a line belongs to the text; so does "…Main Street."
