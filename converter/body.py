@@ -142,12 +142,13 @@ def _closer(unit: Unit) -> Closer | None:
     while cut and not ends_sentence(rest[cut - 1].text):
         cut -= 1
     body, signed = Run(tuple(rest[:cut])), Run(tuple(rest[cut:]))
-    if not signed and not body and len(unit.paragraphs) >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
-        signed = unit.paragraphs.pop(-2)
+    before = len(unit.paragraphs) - 1  # paragraphs that stay body text
+    if not signed and not body and before >= 2 and looks_like_issuer(unit.paragraphs[-2].text):
+        signed, before = unit.paragraphs[-2], before - 1  # the issuer is the paragraph before the date
     if (signed and not (looks_like_issuer(signed.text) or looks_like_signer(signed.loose))) \
-            or not (body or len(unit.paragraphs) > 1):
+            or not (body or before):
         return None
-    unit.paragraphs[-1:] = [body] if body else []
+    unit.paragraphs[before:] = [body] if body else []
     return Closer((signed.to_text(),) if signed else (), Run((last,)).to_text(), when)
 
 
