@@ -16,7 +16,7 @@ from .attach import Group, SectionHead, Story, attach_headlines, headlines_follo
 from .classify import Element, page_elements
 from .headgroup import heading_roles
 from .lexicon import zh
-from .model import (Article, Diagnostic, Edition, Figure, Furniture, Metadata, Page, Paragraph, Section,
+from .model import (Article, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph, Section,
                     Span, Text)
 from .rules.continuation import normalise_page
 from .rules.credit import credit
@@ -253,10 +253,15 @@ def _article(story: Story, ident: str) -> Article:
                    and after_line in b.text.span.lines()), len(body))
         body.insert(at, figure)
     byline = _both(_both(group.byline, story.byline), unit.byline)
+    closer = unit.closer
+    if closer and not any(isinstance(b, (Paragraph, ListBlock)) for b in body):
+        # A signature with no text above it signs nothing: it is the text.
+        body += [Paragraph(t) for t in (*closer.signed, closer.date) if t]
+        closer = None
     return Article(
         id=ident, kind=_kind(story, group), kicker=group.kicker, head=group.head, subheads=tuple(group.subs),
         dateline=unit.dateline, byline=byline, continued_from=unit.continued_from, body=tuple(body),
-        closer=unit.closer, source_note=unit.source_note, continued_to=unit.continued_to or group.pointer)
+        closer=closer, source_note=unit.source_note, continued_to=unit.continued_to or group.pointer)
 
 
 def _both(first: Text | None, second: Text | None) -> Text | None:
