@@ -15,18 +15,29 @@ import click
 
 from .errors import News2teiError
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input
+
 
 class _Group(click.Group):
-    """Turns every News2teiError into one line on stderr and a non-zero exit."""
+    """Turns every error into one line on stderr and a non-zero exit; a bug
+    (anything not a News2teiError) says so and how to see its traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
         except News2teiError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"news2tei: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback unless --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"news2tei: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                       err=True)
+            sys.exit(INTERNAL_ERROR)
 
 
 @click.group(cls=_Group)
