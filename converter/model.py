@@ -20,7 +20,7 @@ Level = Literal["info", "warning", "error"]
 ScriptOption = Literal["keep", "hans", "hant", "tw", "hk"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Source lines (1-based, inclusive ranges) an element was made from.
 
@@ -62,7 +62,7 @@ class Span:
         return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in self.ranges)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A run of text with where it came from.
 
@@ -75,7 +75,7 @@ class Text:
     breaks: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A decision the pipeline was unsure about, or a problem it worked around."""
 
@@ -85,23 +85,23 @@ class Diagnostic:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     text: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     label: str  # as printed, e.g. "1." or "（一）"
     text: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListBlock:
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Closer:
     """Signature block at the end of a notice or resolution."""
 
@@ -110,7 +110,7 @@ class Closer:
     date_when: str | None = None  # ISO 8601 when the printed date is complete
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A photo (or graphic) caption with its credit ("陈啸虎 摄")."""
 
@@ -120,7 +120,7 @@ class Figure:
     kind: str = "photo"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Continuation:
     """A jump marker: （上接A01版①） is direction "from", （下转A03版） is "to"."""
 
@@ -134,7 +134,7 @@ class Continuation:
 Block = Union[Paragraph, ListBlock, Figure]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     kind: ArticleKind = "news"
@@ -153,7 +153,7 @@ class Article:
     next: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A column or page banner ("简讯", "清风廉润满怀川 / ——…篇") and what it holds."""
 
@@ -163,7 +163,7 @@ class Section:
     items: tuple["Article | Figure", ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Furniture:
     """Page furniture: masthead lines, running heads, folios."""
 
@@ -174,14 +174,14 @@ class Furniture:
 PageItem = Union[Article, Figure, Section]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     label: str | None  # "A02"; None when neither the user nor the text says
     furniture: tuple[Furniture, ...] = ()
     items: tuple[PageItem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     title: str | None = None  # the newspaper, e.g. "焦作日报"
     date: str | None = None  # ISO date of the issue
@@ -194,7 +194,7 @@ class Metadata:
     pages: tuple[str, ...] = ()  # page labels given by the user, in page order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edition:
     meta: Metadata
     pages: tuple[Page, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceLine:
     number: int  # 1-based line number in the decoded input
     text: str  # without the line end; form feeds removed (see `page`)

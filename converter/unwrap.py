@@ -88,7 +88,7 @@ def join_pieces(left: str, right: str) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     line: int  # source line number
     raw: str  # the line (or the part of it) as read
@@ -99,7 +99,7 @@ def piece(line: int, raw: str) -> Piece:
     return Piece(line, raw, clean_prose(raw))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     pieces: tuple[Piece, ...]
 
