@@ -21,6 +21,7 @@ PROJECT_RNG = "news2tei.rng"
 PROJECT_SCH = "news2tei.sch"
 WARNING_ROLES = frozenset({"warning", "warn", "info", "information"})
 _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+_SCH = {"sch": "http://purl.oclc.org/dsdl/schematron"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,19 @@ def _relaxng(path: str) -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(path))
 
 
-@lru_cache(maxsize=1)
-def _schematron() -> isoschematron.Schematron:
-    return isoschematron.Schematron(etree.parse(str(schema_path(PROJECT_SCH))), store_report=True)
+@lru_cache(maxsize=2)
+def _schematron(warnings: bool = True) -> isoschematron.Schematron:
+    """Without `warnings`, the tests with a warning role are left out before compiling:
+    on a big edition, checking them and building each finding's location path (which
+    counts preceding siblings, so grows with the number of pages) is most of the time."""
+    rules = etree.parse(str(schema_path(PROJECT_SCH)))
+    if not warnings:
+        roles = " or ".join(f"@role='{role}'" for role in sorted(WARNING_ROLES))
+        for xpath in (f"//sch:*[self::sch:assert or self::sch:report][{roles}]",
+                      "//sch:rule[not(sch:assert or sch:report)]", "//sch:pattern[not(sch:rule)]"):
+            for node in rules.xpath(xpath, namespaces=_SCH):
+                node.getparent().remove(node)
+    return isoschematron.Schematron(rules, store_report=True)
 
 
 def _relaxng_problems(schema: etree.RelaxNG, tree: etree._ElementTree, prefix: str) -> list[Problem]:
@@ -67,7 +78,7 @@ def _relaxng_problems(schema: etree.RelaxNG, tree: etree._ElementTree, prefix: s
 
 
 def _schematron_problems(tree: etree._ElementTree, data: bytes, warnings: bool) -> list[Problem]:
-    schematron = _schematron()
+    schematron = _schematron(warnings)
     if schematron.validate(tree):
         return []
     lines = data.decode("utf-8", "replace").splitlines()
