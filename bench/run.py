@@ -89,6 +89,8 @@ def big_edition(work: Path, megabytes: int, timeout: float) -> dict:
 
 def stages(work: Path, repeats: int) -> dict:
     profile = _json([sys.executable, str(STAGES), "profile", str(SEED), str(repeats)])
+    editions = sorted(str(p) for p in (work / "corpus").rglob("*.txt"))
+    profile["corpus"] = _json([sys.executable, str(STAGES), "corpus", *editions])
     sizes = []
     for factor in SCALES:
         path = work / f"scale-{factor}x.txt"
