@@ -18,10 +18,8 @@ SENTENCE_PUNCT = "，。；！？：,;!?"
 
 # Character classes used inside regular expressions.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-NAME = rf"[{CJK}·]{{2,4}}"  # a personal name, possibly with a middle dot
 DIGITS = r"[0-9０-９]"
 NUMERAL = rf"(?:{DIGITS}+|[一二三四五六七八九十百零〇两]+)"
-PAGE_LABEL = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}{DIGITS}{{1,3}}|第?{NUMERAL}|{DIGITS}{{1,3}})"
 SEQUENCE_SIGN = r"[①-⑳❶-❿⑴-⒇]"
 
 # Newspaper's own-news cues (dateline words).
@@ -46,7 +44,6 @@ NOT_SOURCE_NOTES = ("草案", "待续", "待續", "未完待续", "未完待續"
                     "图片", "圖片", "资料图片", "資料圖片", "上午", "下午", "摘编", "摘編", "节选", "節選",
                     "有删节", "有刪節", "续完", "續完", "修订", "修訂", "暂行", "暫行")
 REPORT_VERBS = ("报道", "報導", "报导", "報道")
-DISPATCH = ("电", "電")
 
 # Photo credits.
 CREDIT_WORDS = ("摄", "攝", "摄影", "攝影")
@@ -76,10 +73,6 @@ ITEM_BULLETS = "●◆■▲★☆○◇□•▶►"
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
             "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三",
             "週四", "週五", "週六", "週日")
-FURNITURE_WORDS = ("国内统一连续出版物号", "國內統一連續出版物號", "邮发代号", "郵發代號",
-                   "责任编辑", "責任編輯", "责编", "責編", "美编", "美編", "校对", "校對", "版式",
-                   "编辑", "編輯", "总编辑", "總編輯", "社址", "电话", "電話", "印刷", "定价", "定價",
-                   "农历", "農曆", "今日", "本版", "第", "版")
 
 # Signature blocks (closers) end with an issuing body.
 ISSUER_ENDINGS = ("主席团", "主席團", "委员会", "委員會", "常务委员会", "常務委員會", "人民政府",
