@@ -71,7 +71,8 @@ def _ebooklib_zip(package: Package) -> bytes:
     book.add_item(epub.EpubNcx())
     book.toc = [epub.Link(href, label, f"ncx-{n}") for n, (label, href) in enumerate(package.toc)]
     buffer = io.BytesIO()
-    writer = epub.EpubWriter(buffer, book, {"mtime": package.modified, "epub2_guide": False})
+    # Level 0: this zip is only read back; rezip compresses once.
+    writer = epub.EpubWriter(buffer, book, {"mtime": package.modified, "epub2_guide": False, "compresslevel": 0})
     writer.process()
     try:
         writer.write()

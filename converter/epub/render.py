@@ -26,11 +26,22 @@ def _environment():
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(jinja2),
     )
     # Filters are bound when a template compiles, so the script comes from the context.
     env.filters["text"] = jinja2.pass_context(lambda context, value: context["text"](value))
     env.filters["kind"] = lambda value: type(value).__name__
     return env
+
+
+def _bytecode_cache(jinja2):
+    """Compiled templates kept between processes (Jinja2's per-user cache folder,
+    keyed by each template's source): compiling them is most of a single
+    conversion's EPUB time. No cache where that folder cannot be made."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except RuntimeError:
+        return None
 
 
 def stylesheets(vertical: bool) -> tuple[str, ...]:
