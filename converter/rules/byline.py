@@ -6,21 +6,27 @@ import re
 from functools import lru_cache
 
 from ..lexicon import zh
-from . import Match, solid_len
+from . import LazyPattern, Match, solid_len
 
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.REPORT_VERBS)
 
-# A byline standing alone: role words and names only.
+# A byline standing alone: role words and names only. Each is tried only on
+# lines that open as it does (the `opening`), and compiled on first need.
 _STANDALONE = (
-    re.compile(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?$"),
-    re.compile(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
-               rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$"),
-    re.compile(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$"),
-    re.compile(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$"),
-    re.compile(rf"^[□■◎]\s*[{zh.CJK}](?:\s?[{zh.CJK}]){{1,2}}$"),  # "□ 邰 冰": a mark and a short name
+    LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?$",
+                opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
+    LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
+                rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
+                opening=r"[□■◎]?\s*(?:文|图|圖)"),
+    LazyPattern(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$",
+                opening=rf"[〔【\[]\s*(?:{_ROLE})"),
+    LazyPattern(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$",
+                opening=rf"(?:{'|'.join(zh.COMMENTATORS)})"),
+    LazyPattern(rf"^[□■◎]\s*[{zh.CJK}](?:\s?[{zh.CJK}]){{1,2}}$",  # "□ 邰 冰": a mark and a short name
+                opening=r"[□■◎]"),
 )
 # "记者追踪", "记者手记" (column names), "记者看到", "记者从…" (running text):
 # a role word followed by these is no byline.
@@ -48,10 +54,13 @@ def byline_after_dateline(loose: str) -> Match | None:
     m = _PAREN.match(loose)
     if m:
         return Match(tidy_names(m.group(0).strip()), solid_len(m.group(0)))
-    head = re.match(rf"^\s*((?:{_ROLE})\s*{_NAMES})(?=\s)", loose)
+    head = _ROLE_AND_NAMES.match(loose)
     if head and _PAREN_ROLE.match(head.group(1)):
         return Match(tidy_names(head.group(1)), solid_len(head.group(1)))
     return None
+
+
+_ROLE_AND_NAMES = LazyPattern(rf"^\s*((?:{_ROLE})\s*{_NAMES})(?=\s)", opening=rf"\s*(?:{_ROLE})")
 
 
 def tidy_names(text: str) -> str:
@@ -73,13 +82,18 @@ def tidy_names(text: str) -> str:
 
 def _is_role(token: str) -> bool:
     """A role word or a byline mark ("□"): never part of a name."""
-    return bool(re.fullmatch(rf"[□■◎●]|[□■◎●]?(?:{_ROLE})", token))
+    return bool(_ROLE_TOKEN.fullmatch(token))
+
+
+_ROLE_TOKEN = re.compile(rf"[□■◎●]|[□■◎●]?(?:{_ROLE})")
 
 
 # A byline opening an article's text: "〔記者范姜雅筑／嘉義報導〕嘉義縣…", "記者X／台北報導 …".
 _OPENING = (
-    re.compile(rf"\s*[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]"),
-    re.compile(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})"),
+    LazyPattern(rf"\s*[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]",
+                opening=rf"\s*[〔【\[]\s*(?:{_ROLE})"),
+    LazyPattern(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})",
+                opening=rf"\s*(?:{_ROLE})"),
 )
 
 

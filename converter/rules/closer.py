@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..lexicon import zh
-from . import chinese_number
+from . import LazyPattern, chinese_number
 
 _ZH_DIGITS = "〇零一二三四五六七八九十"
 ROC_EPOCH = 1911
@@ -19,6 +20,7 @@ _DATE = re.compile(
 _NORMAL_DIGITS = str.maketrans("０１２３４５６７８９○", "0123456789〇")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every line at each paragraph decision, and by ends_sentence
 def date_line(text: str) -> str | None:
     """ISO date if `text` is nothing but a full, real date ("2024年2月6日",
     "二〇二四年二月六日", "中華民國114年3月14日")."""
@@ -42,10 +44,11 @@ def _number(token: str) -> int | None:
     return int(token) if token.isascii() else chinese_number(token)
 
 
-_SIGNER = re.compile(rf"^(?:{'|'.join(zh.SIGNER_TITLES)})[{zh.CJK}·]{{2,4}}$")
+_SIGNER = LazyPattern(rf"^(?:{'|'.join(zh.SIGNER_TITLES)})[{zh.CJK}·]{{2,4}}$",
+                      opening=rf"(?:{'|'.join(zh.SIGNER_TITLES)})")
 
 
-_SIGNATURE = re.compile(rf"^[◎●□■—\-]*\s*[{zh.CJK}·]{{2,24}}\s+[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}$")
+_SIGNATURE = LazyPattern(rf"^[◎●□■—\-]*\s*[{zh.CJK}·]{{2,24}}\s+[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}$")
 
 
 def looks_like_signer(line: str) -> bool:

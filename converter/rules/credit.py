@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, first_match, solid_len
+from . import LazyPattern, Match, first_match, solid_len
 from .byline import tidy_names
 
 _SHOOT = "|".join(sorted(map(re.escape, zh.CREDIT_WORDS), key=len, reverse=True))
@@ -20,14 +20,15 @@ _AFTER_TEXT = r"(?<=[\s。！？!?”」）)])"
 _BEFORE = rf"(?:^|{_AFTER_TEXT})"
 _SHOT = rf"(?<!拍)\s*[/／]?\s*(?:{_SHOOT})"  # "…拍摄" is a verb, not a credit
 
+# Compiled on first need: each repeats the CJK class (see LazyPattern).
 _PATTERNS = (
-    re.compile(rf"{_BEFORE}(?:本报|本報)?(?:{_PHRASE})(?:\s*[（(][^（）()]{{1,20}}[）)])?\s*$"),
-    re.compile(rf"[（(]\s*(?:(?:{_PHRASE})|(?:[图圖]\s*[/／]\s*)?(?:{_ROLES})?{_NAMES}"
-               rf"(?:{_SHOT}|\s*(?:供图|供圖|提供|图|圖)))\s*[）)]\s*$"),
-    re.compile(rf"{_BEFORE}{_ROLES}{_NAMES}{_SHOT}\s*$"),
-    re.compile(rf"{_AFTER_TEXT}{_NAMES}{_SHOT}\s*$"),
-    re.compile(rf"^{_NAMES}(?:\s+|\s*[/／]\s*)(?:{_SHOOT})\s*$"),
-    re.compile(rf"{_BEFORE}[{zh.CJK}A-Za-z]{{2,12}}\s*(?:供图|供圖|提供)\s*$"),
+    LazyPattern(rf"{_BEFORE}(?:本报|本報)?(?:{_PHRASE})(?:\s*[（(][^（）()]{{1,20}}[）)])?\s*$"),
+    LazyPattern(rf"[（(]\s*(?:(?:{_PHRASE})|(?:[图圖]\s*[/／]\s*)?(?:{_ROLES})?{_NAMES}"
+                rf"(?:{_SHOT}|\s*(?:供图|供圖|提供|图|圖)))\s*[）)]\s*$"),
+    LazyPattern(rf"{_BEFORE}{_ROLES}{_NAMES}{_SHOT}\s*$"),
+    LazyPattern(rf"{_AFTER_TEXT}{_NAMES}{_SHOT}\s*$"),
+    LazyPattern(rf"^{_NAMES}(?:\s+|\s*[/／]\s*)(?:{_SHOOT})\s*$"),
+    LazyPattern(rf"{_BEFORE}[{zh.CJK}A-Za-z]{{2,12}}\s*(?:供图|供圖|提供)\s*$"),
 )
 
 

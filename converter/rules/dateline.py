@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, solid_len
+from . import LazyPattern, Match, solid_len
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
@@ -15,14 +15,18 @@ _PAPER = rf"[{zh.CJK}]{{1,6}}(?:日报|日報|晚报|晚報|时报|時報|商报
 _DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 
+# Compiled on first need (see LazyPattern); most are tried only on texts
+# that open as they do.
 _PATTERNS = (
-    re.compile(rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY}|{_PAPER}(?:專訊|专讯|訊|讯|報道|报道|電|电))[^】\]〕]{{0,20}}[】\]〕]"),
-    re.compile(rf"[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]"),
-    re.compile(rf"(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)"),
-    re.compile(rf"(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])"),
-    re.compile(rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
-    re.compile(rf"(?:{_OWN})"),
-    re.compile(rf"[据據]\s*(?:{_AGENCY})\s*(?:电|電|报道|報導|报导)"),
+    LazyPattern(rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY}|{_PAPER}(?:專訊|专讯|訊|讯|報道|报道|電|电))[^】\]〕]{{0,20}}[】\]〕]",
+                opening=r"[【\[〔]"),
+    LazyPattern(rf"[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]",
+                opening=rf"[（(]\s*(?:{_AGENCY})"),
+    LazyPattern(rf"(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)", opening=rf"(?:{_AGENCY})"),
+    LazyPattern(rf"(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])", opening=rf"(?:{_AGENCY})"),
+    LazyPattern(rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
+    LazyPattern(rf"(?:{_OWN})"),
+    LazyPattern(rf"[据據]\s*(?:{_AGENCY})\s*(?:电|電|报道|報導|报导)", opening=r"[据據]"),
 )
 
 
@@ -41,5 +45,5 @@ def starts_with_dateline(line: str) -> bool:
     return bool(_STARTS.match(text))
 
 
-_STARTS = re.compile(rf"(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|[据據](?:{_AGENCY})|本[报報][{zh.CJK}]{{0,8}}\d"
+_STARTS = LazyPattern(rf"(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|[据據](?:{_AGENCY})|本[报報][{zh.CJK}]{{0,8}}\d"
                      rf"|[〔【\[](?:{_ROLE})|[【\[〔]{_PAPER}|{_PAPER}[{zh.CJK}]{{0,6}}\d{{1,2}}月")

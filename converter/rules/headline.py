@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import zh
+from . import LazyPattern
 from .continuation import marker_at_start
 
 _FINAL_MARKS = "？！?!"
@@ -16,9 +17,9 @@ _ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2}[.,;:]$")
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
 _ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
-_NUMBERED = re.compile(r"^[（(](?:第[\d一二三四五六七八九十〇零]+[号號期]?|[\d一二三四五六七八九十〇零]+[号號期])[）)]$"
-                       r"|^[\u4e00-\u9fff]{1,8}[〔\[（(]?\d{0,4}[〕\]）)]?(?:字)?第?\d{1,12}[号號]$"
-                       r"|^[（(〔]\d{4}[）)〕][\u4e00-\u9fff\d]{2,16}[号號]$")  # a case number "（2025）渝0105民初1234号"
+_NUMBERED = LazyPattern(r"^[（(](?:第[\d一二三四五六七八九十〇零]+[号號期]?|[\d一二三四五六七八九十〇零]+[号號期])[）)]$"
+                          r"|^[\u4e00-\u9fff]{1,8}[〔\[（(]?\d{0,4}[〕\]）)]?(?:字)?第?\d{1,12}[号號]$"
+                          r"|^[（(〔]\d{4}[）)〕][\u4e00-\u9fff\d]{2,16}[号號]$")  # a case number "（2025）渝0105民初1234号"
 _DASH_SUB = re.compile(r"^(?:——|--|—|―)\S")
 _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 

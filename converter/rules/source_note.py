@@ -6,19 +6,19 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, search_tail, solid_len
+from . import LazyPattern, Match, search_tail, solid_len
 
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
-_NOTE = re.compile(
+_NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
     rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
 
 
 # Bracketed words that close a text without naming anyone.
 _NOT_A_NOTE = re.compile(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
-_EDITOR = re.compile(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*[0-9０-９]{{0,8}}\s*$")
+_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*[0-9０-９]{{0,8}}\s*$")
 
 
 def source_note(loose: str) -> Match | None:
