@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .body import Unit
 from .model import Continuation, Diagnostic, Figure, Span, Text
@@ -60,13 +61,14 @@ class SectionHead:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_NOT_HAN = r"[^\u3400-\u9fff]+"  # compiled on first use (re's cache): a large class is slow to compile
 
 
 def _tokens(text: str) -> set[str]:
     """What a headline and a body can share: character bigrams of the Chinese
     text, and Latin words."""
-    chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:])} | {w.lower() for w in _LATIN_WORD.findall(text)}
+    chars = re.sub(_NOT_HAN, "", text)  # the Han characters, in order
+    return {chars[i:i + 2] for i in range(len(chars) - 1)} | {w.lower() for w in _LATIN_WORD.findall(text)}
 
 
 class Similarity:
@@ -74,17 +76,25 @@ class Similarity:
 
     def __init__(self, stories: list[Story]) -> None:
         self.bodies = {id(s): _tokens(s.unit.text) for s in stories}
-        self.df = Counter(bg for grams in self.bodies.values() for bg in grams)
+        self.df = Counter(chain.from_iterable(self.bodies.values()))
         self.n = max(len(stories), 1)
+        self._weights: dict[str, tuple[set[str], dict[str, float], float]] = {}
 
     def __call__(self, group: Group, story: Story | None) -> float:
-        grams = _tokens(group.text)
+        grams, weight, total = self._group_weights(group.text)
         if story is None or not grams:
             return 0.0
         body = self.bodies.get(id(story)) or _tokens(story.unit.text)
-        weight = {bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5)) for bg in grams}
-        total = sum(weight.values())
         return sum(weight[bg] for bg in grams & body) / total if total else 0.0
+
+    def _group_weights(self, text: str) -> tuple[set[str], dict[str, float], float]:
+        """A headline's tokens, their weights and the weights' sum: the same
+        for every body it is compared with, so worked out once."""
+        if text not in self._weights:
+            grams = _tokens(text)
+            weight = {bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5)) for bg in grams}
+            self._weights[text] = (grams, weight, sum(weight.values()))
+        return self._weights[text]
 
 
 def neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:

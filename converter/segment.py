@@ -43,13 +43,11 @@ class Block:
     page: int
     hang: bool = False  # the edition sets line-final punctuation outside the column
     _spaced: tuple[int, list[float]] | None = field(default=None, repr=False, compare=False)
+    _column: tuple[tuple[int, bool], float] | None = field(default=None, repr=False, compare=False)
 
     def width(self, line: SourceLine) -> float:
         """Width a line's characters fill inside the column."""
-        width = display_width(line.text)
-        if _ends_in_punct(line.text):  # set half-width at the line end, or outside the column
-            width -= 1 if self.hang else 0.5
-        return width
+        return fill_width(line.text, self.hang)
 
     @property
     def widths(self) -> list[float]:
@@ -78,6 +76,14 @@ class Block:
         """Width of a full line here: the most common width among the wider
         lines (first and last lines of paragraphs are shorter; a line with
         squeezed punctuation may be half an em off)."""
+        # Asked for again and again while blocks are cut and classified: kept
+        # until the block grows or its punctuation setting changes.
+        key = (len(self.lines), self.hang)
+        if self._column is None or self._column[0] != key:
+            self._column = (key, self._measure_column())
+        return self._column[1]
+
+    def _measure_column(self) -> float:
         plain = [w for l, w in zip(self.lines, self.widths) if not is_justified(l.text)]
         widths = sorted(plain or self.widths, reverse=True)
         if len(widths) < 4:
@@ -96,9 +102,11 @@ class Block:
     @property
     def heading_like(self) -> bool:
         """Short, without sentence punctuation: a headline, kicker or label."""
+        if len(self.lines) > 4:  # checked first: most blocks are long and need no more
+            return False
         size = sum(len("".join(l.text.split())) for l in self.lines
                    if not is_subtitle_line(l.text))
-        return len(self.lines) <= 4 and size <= MAX_HEADING_CHARS and not self._column_text \
+        return size <= MAX_HEADING_CHARS and not self._column_text \
             and all(is_heading_line(l.text) for l in self.lines)
 
     @property
@@ -116,6 +124,18 @@ def is_justified(text: str) -> bool:
 
 
 _JUSTIFIED = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+@lru_cache(maxsize=1 << 16)
+def fill_width(text: str, hang: bool) -> float:
+    """Width a line's characters fill inside the column: punctuation ending
+    the line is set half-width, or outside the column when the edition
+    `hang`s it. Cached: every line is measured many times while blocks are
+    cut, classified and rejoined into paragraphs."""
+    width = display_width(text)
+    if _ends_in_punct(text):
+        width -= 1 if hang else 0.5
+    return width
 
 
 def _ends_in_punct(text: str) -> bool:
@@ -304,7 +324,14 @@ class _Placed:
         """The width if digits and Latin letters were set full-width, as some
         papers do: a line only counts as short of the column when it is short
         either way (a full line of digits holds more characters)."""
-        return self.width + 0.5 * sum(1 for c in self.line.text if c.isascii() and c.isalnum())
+        return self.width + 0.5 * _narrow_alnum(self.line.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _narrow_alnum(text: str) -> int:
+    """How many ASCII digits and letters a line holds (asked once per line
+    and paragraph decision)."""
+    return sum(1 for c in text if c.isascii() and c.isalnum())
 
 
 def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False,

@@ -189,6 +189,7 @@ class Run:
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)][0-9０-９]{0,8}$")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same lines by segment, classify and body
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""
