@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import median
+from typing import Any, Callable, TypeVar
 
 from .lexicon import zh
 from .model import Diagnostic, Span
@@ -27,6 +28,8 @@ from .rules.section import starts_item
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
 
+T = TypeVar("T")
+
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
 SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
 MAX_SALUTATION = 30  # characters of an addressee line
@@ -36,20 +39,35 @@ MIN_STRAY_CHARS = 4  # a stray headline has some length; "装上？" ends a sent
 MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
 
 
+def _kept_per_shape(compute: Callable[["Block"], T]) -> T:
+    """A Block property worked out once for the block as it stands. Blocks
+    are asked the same questions many times while they are cut, classified
+    and rejoined; they only grow (lines appended while cut) and `hang` is set
+    once for the edition, so line count and `hang` say when to recompute."""
+    name = compute.__name__
+
+    def kept(self: "Block") -> T:
+        shape = (len(self.lines), self.hang)
+        found = self._kept.get(name)
+        if found is None or found[0] != shape:
+            found = self._kept[name] = (shape, compute(self))
+        return found[1]
+    return property(kept, doc=compute.__doc__)  # type: ignore[return-value]
+
+
 @dataclass
 class Block:
     lines: list[SourceLine]
     after_blank: bool  # one or more blank lines stood before it
     page: int
     hang: bool = False  # the edition sets line-final punctuation outside the column
-    _spaced: tuple[int, list[float]] | None = field(default=None, repr=False, compare=False)
-    _column: tuple[tuple[int, bool], float] | None = field(default=None, repr=False, compare=False)
+    _kept: dict[str, tuple[tuple[int, bool], Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def width(self, line: SourceLine) -> float:
         """Width a line's characters fill inside the column."""
         return fill_width(line.text, self.hang)
 
-    @property
+    @_kept_per_shape
     def widths(self) -> list[float]:
         return [self.width(l) for l in self.lines]
 
@@ -59,31 +77,21 @@ class Block:
         against each other, and a lone one counts as full."""
         if not is_justified(line.text):
             return column
-        spaced = self._spaced_widths()
+        spaced = self._spaced_widths
         if len(spaced) < 3:  # this line and fewer than two others
             return self.width(line)
         top = sorted(spaced, reverse=True)[: max(2, len(spaced) * 2 // 3)]
         return median(top)
 
+    @_kept_per_shape
     def _spaced_widths(self) -> list[float]:
-        key = len(self.lines)  # blocks only grow while they are being cut
-        if self._spaced is None or self._spaced[0] != key:
-            self._spaced = (key, [self.width(l) for l in self.lines if is_justified(l.text)])
-        return self._spaced[1]
+        return [self.width(l) for l in self.lines if is_justified(l.text)]
 
-    @property
+    @_kept_per_shape
     def column_width(self) -> float:
         """Width of a full line here: the most common width among the wider
         lines (first and last lines of paragraphs are shorter; a line with
         squeezed punctuation may be half an em off)."""
-        # Asked for again and again while blocks are cut and classified: kept
-        # until the block grows or its punctuation setting changes.
-        key = (len(self.lines), self.hang)
-        if self._column is None or self._column[0] != key:
-            self._column = (key, self._measure_column())
-        return self._column[1]
-
-    def _measure_column(self) -> float:
         plain = [w for l, w in zip(self.lines, self.widths) if not is_justified(l.text)]
         widths = sorted(plain or self.widths, reverse=True)
         if len(widths) < 4:
@@ -99,7 +107,7 @@ class Block:
     def text(self) -> str:
         return self.run.text
 
-    @property
+    @_kept_per_shape
     def heading_like(self) -> bool:
         """Short, without sentence punctuation: a headline, kicker or label."""
         if len(self.lines) > 4:  # checked first: most blocks are long and need no more
@@ -224,6 +232,8 @@ def _split_strays(block: Block) -> list[Block]:
     if block.heading_like:
         return [block]
     cuts = _stray_headlines(block) | _inner_captions(block) | _leading_headline(block)
+    if not cuts:
+        return [block]  # as it stands, with what it has measured
     parts: list[Block] = []
     for i, line in enumerate(block.lines):
         if i == 0 or i in cuts:

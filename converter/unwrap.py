@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import zh
@@ -42,6 +42,7 @@ def display_width(text: str) -> float:
     return width
 
 
+@lru_cache(maxsize=1 << 16)  # every line is cleaned again each time a run is made of it
 def clean_prose(raw: str) -> str:
     """Remove justification spaces: whitespace survives (as one space) only
     between two narrow characters ("Hello world", "COVID 19")."""
@@ -102,16 +103,23 @@ def piece(line: int, raw: str) -> Piece:
 @dataclass(frozen=True, slots=True)
 class Run:
     pieces: tuple[Piece, ...]
+    # `text` and `loose`, joined when first asked: recognisers read them many times.
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _loose: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return self._joined([p.text for p in self.pieces])
+        if self._text is None:
+            object.__setattr__(self, "_text", self._joined([p.text for p in self.pieces]))
+        return self._text
 
     @property
     def loose(self) -> str:
         """The text as printed, whitespace collapsed to single spaces: what
         recognisers read (a space may separate two names)."""
-        return self._joined([" ".join(p.raw.split()) for p in self.pieces])
+        if self._loose is None:
+            object.__setattr__(self, "_loose", self._joined([" ".join(p.raw.split()) for p in self.pieces]))
+        return self._loose
 
     @property
     def lines(self) -> list[int]:

@@ -42,19 +42,17 @@ class LazyPattern:
         self._opening = re.compile(opening) if opening is not None else None
         self._compiled: "re.Pattern[str] | None" = None
 
-    @property
-    def compiled(self) -> "re.Pattern[str]":
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)
+    def compile(self) -> "re.Pattern[str]":
+        self._compiled = re.compile(self.source)
         return self._compiled
 
     def match(self, text: str) -> "re.Match[str] | None":
         if self._opening is not None and not self._opening.match(text):
             return None
-        return self.compiled.match(text)
+        return (self._compiled or self.compile()).match(text)
 
     def search(self, text: str) -> "re.Match[str] | None":
-        return self.compiled.search(text)
+        return (self._compiled or self.compile()).search(text)
 
 
 def solid_len(text: str) -> int:

@@ -20,7 +20,7 @@ _STANDALONE = (
                 opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
     LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
-                opening=r"[□■◎]?\s*(?:文|图|圖)"),
+                opening=r"[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]|\s)"),
     LazyPattern(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$",
                 opening=rf"[〔【\[]\s*(?:{_ROLE})"),
     LazyPattern(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$",

@@ -55,7 +55,8 @@ def looks_like_signer(line: str) -> bool:
     """A reader's or writer's signature closing a letter: a mark or who they
     are, a space, their name ("◎宜蘭市民　賴秋霞", "…小区居民 葛玉兰")."""
     text = " ".join(line.split())
-    if not _SIGNATURE.match(text) or any(c in zh.SENTENCE_PUNCT for c in text):
+    # The cheap tests first: a signature holds a space and no sentence punctuation.
+    if " " not in text or any(c in zh.SENTENCE_PUNCT for c in text) or not _SIGNATURE.match(text):
         return False
     who = text.rsplit(" ", 1)[0]
     return who[:1] in "◎●□■—-" or who.endswith(zh.SIGNER_DESCRIPTORS)

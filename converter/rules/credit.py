@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import zh
 from . import LazyPattern, Match, first_match, solid_len
@@ -20,21 +21,29 @@ _AFTER_TEXT = r"(?<=[\s。！？!?”」）)])"
 _BEFORE = rf"(?:^|{_AFTER_TEXT})"
 _SHOT = rf"(?<!拍)\s*[/／]?\s*(?:{_SHOOT})"  # "…拍摄" is a verb, not a credit
 
-# Compiled on first need: each repeats the CJK class (see LazyPattern).
+
+def _last_chars(*words: str) -> frozenset[str]:
+    return frozenset(w[-1] for w in words)
+
+
+_CLOSING_BRACKETS = frozenset("）)")
+_SHOT_ENDS = _last_chars(*zh.CREDIT_WORDS)
+# Each pattern with the characters a text it finds can end with (all end in
+# \s*$): a pattern is tried, and compiled on first need (see LazyPattern),
+# only where the text ends with one of them.
 _PATTERNS = (
-    LazyPattern(rf"{_BEFORE}(?:本报|本報)?(?:{_PHRASE})(?:\s*[（(][^（）()]{{1,20}}[）)])?\s*$"),
-    LazyPattern(rf"[（(]\s*(?:(?:{_PHRASE})|(?:[图圖]\s*[/／]\s*)?(?:{_ROLES})?{_NAMES}"
-                rf"(?:{_SHOT}|\s*(?:供图|供圖|提供|图|圖)))\s*[）)]\s*$"),
-    LazyPattern(rf"{_BEFORE}{_ROLES}{_NAMES}{_SHOT}\s*$"),
-    LazyPattern(rf"{_AFTER_TEXT}{_NAMES}{_SHOT}\s*$"),
-    LazyPattern(rf"^{_NAMES}(?:\s+|\s*[/／]\s*)(?:{_SHOOT})\s*$"),
-    LazyPattern(rf"{_BEFORE}[{zh.CJK}A-Za-z]{{2,12}}\s*(?:供图|供圖|提供)\s*$"),
+    (LazyPattern(rf"{_BEFORE}(?:本报|本報)?(?:{_PHRASE})(?:\s*[（(][^（）()]{{1,20}}[）)])?\s*$"),
+     _last_chars(*zh.CREDIT_PHRASES) | _CLOSING_BRACKETS),
+    (LazyPattern(rf"[（(]\s*(?:(?:{_PHRASE})|(?:[图圖]\s*[/／]\s*)?(?:{_ROLES})?{_NAMES}"
+                 rf"(?:{_SHOT}|\s*(?:供图|供圖|提供|图|圖)))\s*[）)]\s*$"),
+     _CLOSING_BRACKETS),
+    (LazyPattern(rf"{_BEFORE}{_ROLES}{_NAMES}{_SHOT}\s*$"), _SHOT_ENDS),
+    (LazyPattern(rf"{_AFTER_TEXT}{_NAMES}{_SHOT}\s*$"), _SHOT_ENDS),
+    (LazyPattern(rf"^{_NAMES}(?:\s+|\s*[/／]\s*)(?:{_SHOOT})\s*$"), _SHOT_ENDS),
+    (LazyPattern(rf"{_BEFORE}[{zh.CJK}A-Za-z]{{2,12}}\s*(?:供图|供圖|提供)\s*$"), _last_chars("供图", "供圖", "提供")),
 )
-
-
 # Every credit ends with one of these characters: a cheap test before the patterns.
-_LAST_CHARS = frozenset(w[-1] for w in zh.CREDIT_WORDS + zh.CREDIT_PHRASES + ("供图", "供圖", "提供", "图", "圖"))
-_LAST_CHARS |= frozenset("）)")
+_LAST_CHARS = frozenset().union(*(ends for _, ends in _PATTERNS))
 
 
 def credit(loose: str) -> Match | None:
@@ -42,7 +51,12 @@ def credit(loose: str) -> Match | None:
     end = loose.rstrip()[-1:]
     if end not in _LAST_CHARS:
         return None
-    m = first_match(_PATTERNS, loose)
+    return _credit_at_end(loose, end)
+
+
+@lru_cache(maxsize=1 << 12)  # segment and classify ask again of the same lines
+def _credit_at_end(loose: str, end: str) -> Match | None:
+    m = first_match(tuple(pattern for pattern, ends in _PATTERNS if end in ends), loose)
     if not m:
         return None
     text = m.group(0).strip()
