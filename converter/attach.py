@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from .body import Unit
@@ -64,11 +65,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _NOT_HAN = r"[^\u3400-\u9fff]+"  # compiled on first use (re's cache): a large class is slow to compile
 
 
-def _tokens(text: str) -> set[str]:
+# Bodies are read twice, by the page's vote on which way headlines face and
+# then by the attachment: kept for a few hundred texts (an edition's worth),
+# not for every story of a very long edition.
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> frozenset[str]:
     """What a headline and a body can share: character bigrams of the Chinese
     text, and Latin words."""
     chars = re.sub(_NOT_HAN, "", text)  # the Han characters, in order
-    return {chars[i:i + 2] for i in range(len(chars) - 1)} | {w.lower() for w in _LATIN_WORD.findall(text)}
+    return frozenset({chars[i:i + 2] for i in range(len(chars) - 1)}
+                     | {w.lower() for w in _LATIN_WORD.findall(text)})
 
 
 class Similarity:
@@ -78,7 +84,7 @@ class Similarity:
         self.bodies = {id(s): _tokens(s.unit.text) for s in stories}
         self.df = Counter(chain.from_iterable(self.bodies.values()))
         self.n = max(len(stories), 1)
-        self._weights: dict[str, tuple[set[str], dict[str, float], float]] = {}
+        self._weights: dict[str, tuple[frozenset[str], dict[str, float], float]] = {}
 
     def __call__(self, group: Group, story: Story | None) -> float:
         grams, weight, total = self._group_weights(group.text)
@@ -87,7 +93,7 @@ class Similarity:
         body = self.bodies.get(id(story)) or _tokens(story.unit.text)
         return sum(weight[bg] for bg in grams & body) / total if total else 0.0
 
-    def _group_weights(self, text: str) -> tuple[set[str], dict[str, float], float]:
+    def _group_weights(self, text: str) -> tuple[frozenset[str], dict[str, float], float]:
         """A headline's tokens, their weights and the weights' sum: the same
         for every body it is compared with, so worked out once."""
         if text not in self._weights:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, NamedTuple, TypeVar
 
 from .lexicon import zh
 from .model import Diagnostic, Span
@@ -319,8 +319,7 @@ def _inner_captions(block: Block) -> set[int]:
     return cuts
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):  # a tuple: one is made for every body line
     """A body line with what its column says about it."""
 
     line: SourceLine
@@ -386,7 +385,7 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
         if current:
             is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
             in_item = bool(list_label(current[0].text))
-            prev = replace(placed[i - 1], column=list_width) if in_item else placed[i - 1]
+            prev = placed[i - 1]._replace(column=list_width) if in_item else placed[i - 1]
             brk, doubt = paragraph_break(prev, here, is_last, in_item, prev_opens=len(current) == 1 and not in_item)
             if doubt and diagnostics is not None:
                 diagnostics.append(Diagnostic("paragraph-layout", "info", doubt,

@@ -12,7 +12,7 @@ class SourceLine:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # as `not text.strip()`, without copying the line
 
     @property
     def indented(self) -> bool:

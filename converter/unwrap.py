@@ -96,6 +96,7 @@ class Piece:
     text: str  # cleaned prose text
 
 
+@lru_cache(maxsize=1 << 16)  # runs are made of the same lines again and again (pieces never change)
 def piece(line: int, raw: str) -> Piece:
     return Piece(line, raw, clean_prose(raw))
 
@@ -141,9 +142,10 @@ class Run:
         for t in texts:
             if not t:
                 continue
+            sep = join_pieces(out, t)
             if out:
-                breaks.append(len(out) + len(join_pieces(out, t)))
-            out += join_pieces(out, t) + t
+                breaks.append(len(out) + len(sep))
+            out += sep + t
         return Text(out, Span.from_lines(self.lines), tuple(breaks))
 
     def respelled(self, spelling: str) -> Text:
@@ -172,8 +174,9 @@ class Run:
         """Split at an offset of `text`."""
         head: list[Piece] = []
         pos = 0
+        last = ""  # the last text in `head`: what the separator before the next piece depends on
         for i, p in enumerate(self.pieces):
-            sep = len(join_pieces(self._joined([q.text for q in head]), p.text)) if head and p.text else 0
+            sep = len(join_pieces(last, p.text)) if head and p.text else 0
             start = pos + sep
             end = start + len(p.text)
             if offset <= start:
@@ -185,6 +188,7 @@ class Run:
                         Run((Piece(p.line, right, right),) + self.pieces[i + 1:]))
             head.append(p)
             pos = end
+            last = p.text or last
         return Run(tuple(head)), Run(())
 
     def __add__(self, other: "Run") -> "Run":

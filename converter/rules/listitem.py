@@ -21,8 +21,9 @@ _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 def list_label(line: str) -> Match | None:
     """The label opening a list item, with its ordinal ("n") and its style
     ("style": which kind of numbering) in `fields`."""
+    narrow = line.translate(_WIDE_DIGITS)
     for style, pattern in enumerate(_LABELS):
-        m = pattern.match(line.translate(_WIDE_DIGITS))
+        m = pattern.match(narrow)
         if m:
             label = "".join(line.lstrip()[:len(m.group(0).lstrip())].split())
             return Match(label, len(label), (("n", str(_ordinal(m.group("n")))), ("style", str(style))))
