@@ -37,34 +37,42 @@ class PageParts:
     furniture: list[Furniture]
 
 
-def build_edition(lines: list[SourceLine], meta: Metadata) -> Edition:
+def build_edition(lines: list[SourceLine], meta: Metadata, numbering: Numbering | None = None) -> Edition:
+    """The edition of `lines`; `numbering` carries page and figure numbers from the
+    stretches of a long edition built before (see normalize.stretches)."""
+    numbering = numbering or Numbering()
     diagnostics: list[Diagnostic] = []
     by_page: dict[int, list[Block]] = {}
     for block in blocks(lines):
         by_page.setdefault(block.page, []).append(block)
-    counter = _Ids()
-    pages = [_parts(page_elements(bs), counter, diagnostics) for _, bs in sorted(by_page.items())]
+    pages = [_parts(page_elements(bs), numbering, diagnostics) for _, bs in sorted(by_page.items())]
     facing = headlines_follow_bodies(pages)
-    built = [_page(parts, after, diagnostics, index, meta) for index, (parts, after) in enumerate(zip(pages, facing))]
+    built = [_page(parts, after, diagnostics, numbering.page(), meta) for parts, after in zip(pages, facing)]
     built = _link_continuations(built, diagnostics)
-    return Edition(meta, tuple(built), tuple(diagnostics), line_count=len(lines))
+    return Edition(meta, tuple(built), tuple(diagnostics), line_count=lines[-1].number if lines else 0)
 
 
-class _Ids:
-    """Figure ids are handed out as figures are found; articles and sections
-    get theirs per page, in reading order."""
+class Numbering:
+    """Figure ids are handed out as figures are found; pages are numbered in
+    order, and their articles and sections get ids per page, in reading order."""
 
     def __init__(self) -> None:
         self.figures = 0
+        self.pages = 0
 
     def figure(self) -> str:
         self.figures += 1
         return f"f{self.figures}"
 
+    def page(self) -> int:
+        """The 0-based index of the next page."""
+        self.pages += 1
+        return self.pages - 1
+
 
 # --- elements -> parts -------------------------------------------------------
 
-def _parts(elements: list[Element], ids: _Ids, diagnostics: list[Diagnostic]) -> PageParts:
+def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic]) -> PageParts:
     parts: list = []
     furniture: list[Furniture] = []
     for element in elements:
@@ -119,7 +127,7 @@ def _group(group_blocks: list[Block], stray: bool = False) -> Group:
     return Group(roles.kicker, roles.head, roles.subs, stray, pointer=roles.pointer)
 
 
-def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
+def _figure(fig_blocks: list[Block], ids: Numbering) -> Figure:
     run = Run(tuple(piece(l.number, l.text) for b in fig_blocks for l in b.lines))
     found = credit(" ".join(l.text for b in fig_blocks for l in b.lines))
     caption, tail = run.split_solid(_solid(run.text) - found.size) if found else (run, Run(()))
@@ -127,7 +135,7 @@ def _figure(fig_blocks: list[Block], ids: _Ids) -> Figure:
     return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
 
 
-def _flow(element: Element, ids: _Ids, diagnostics: list[Diagnostic]) -> list:
+def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic]) -> list:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts)
                for u in split_units(paragraphs(element.blocks, diagnostics))]

@@ -20,10 +20,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, TextIO
 
-from .convert import SUFFIXES, ConvertOptions, convert_file, diagnostic_line, failure_message, output_stem, \
+from .convert import SUFFIXES, ConvertOptions, Converted, convert_file, diagnostic_line, failure_message, output_stem, \
     safe_name
 from .errors import InputError
-from .model import Edition
 from .output import write_atomic
 
 Record = dict[str, Any]  # one line of the report
@@ -106,7 +105,7 @@ def convert_task(task: Task, options: ConvertOptions, fingerprint: str, debug: b
     started = time.perf_counter()
     try:
         converted, written = convert_file(task.source, task.outdir, options, task.stem)
-        record.update(_describe(converted.edition), encoding=converted.encoding,
+        record.update(_describe(converted), encoding=converted.encoding,
                       outputs=[str(p) for p in written], timings=converted.timings)
     except Exception as exc:  # one failing edition never stops the batch
         record.update(status="error", error=failure_message(exc))
@@ -161,12 +160,10 @@ def _emit(record: Record, summary: Summary, report: TextIO | None, on_record: Ca
     on_record(record)
 
 
-def _describe(edition: Edition) -> Record:
-    from .inspect import Counts
-
-    name = edition.meta.source_name or ""
-    return {"language": edition.meta.language, **asdict(Counts.of(edition)),
-            "warnings": [diagnostic_line(name, d) for d in edition.diagnostics if d.level != "info"]}
+def _describe(converted: Converted) -> Record:
+    name = converted.meta.source_name or ""
+    return {"language": converted.meta.language, **asdict(converted.counts),
+            "warnings": [diagnostic_line(name, d) for d in converted.diagnostics if d.level != "info"]}
 
 
 def write_inspect_index(summary: Summary, outdir: Path) -> Path:

@@ -124,7 +124,7 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
                 stems.add(output_stem(path))
                 converted, written = convert_file(path, outdir, base)
                 click.echo("\n".join(map(str, written)))
-            for diagnostic in converted.edition.diagnostics:
+            for diagnostic in converted.diagnostics:
                 if diagnostic.level != "info":
                     click.echo(diagnostic_line(str(path), diagnostic), err=True)
         except Exception as exc:  # one bad input must not stop the others

@@ -7,18 +7,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import time
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
-from .output import write_atomic
-from .pipeline import source_and_edition
+from .output import atomic_file, spool
+from .pipeline import Part, edition_parts, joined
+from .source import SourceLine
+
+if TYPE_CHECKING:
+    from .inspect import Counts
 
 FORMATS = ("tei", "epub", "json")
 SUFFIXES = {"tei": ".tei.xml", "epub": ".epub", "json": ".json", "inspect": ".html"}
@@ -59,72 +64,141 @@ class ConvertOptions:
 
 @dataclass
 class Converted:
-    edition: Edition
+    meta: Metadata
+    diagnostics: tuple[Diagnostic, ...]
+    counts: Counts
     encoding: str  # the codec the input was decoded with
-    outputs: dict[str, bytes]  # format -> file content, in the order asked for
+    outputs: dict[str, bytes]  # format -> file content, in the order asked for (convert_bytes only)
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    edition: Edition | None = None  # the whole model (convert_bytes only)
 
 
 def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None) -> Converted:
-    """Convert an edition's bytes; `path` (the input file) names it and finds its metadata."""
-    clock = _Clock()
-    decoded = decode(data, options.encoding)
-    clock.lap("decode")
-    resolved = resolve(_metadata_sources(decoded.text, options, path))
-    meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
-    lines, edition = source_and_edition(decoded.text, meta)
-    edition = replace(edition, diagnostics=(decoded.diagnostic(), *resolved.diagnostics, *edition.diagnostics))
-    clock.lap("structure")
-    outputs = render(edition, options, clock)
-    if options.inspect:
-        from .inspect import inspect_html
-
-        outputs["inspect"] = inspect_html(edition, lines).encode("utf-8")
-        clock.lap("inspect")
-    return Converted(edition, decoded.encoding, outputs, clock.laps)
+    """Convert an edition's bytes, in memory; `path` (the input file) names it and finds its metadata."""
+    converted, spools = _convert(data, options, path, keep=True)
+    converted.outputs = {fmt: _read(spool) for fmt, spool in spools.items()}
+    return converted
 
 
 def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOptions(),
                  stem: str | None = None) -> tuple[Converted, list[Path]]:
-    """Convert `path` to OUTDIR/<stem><suffix> for each format; return what was written."""
+    """Convert `path` to OUTDIR/<stem><suffix> for each format; return what was written.
+    Only a stretch of the edition is in memory at a time (see pipeline.py): outputs are
+    spooled (to a temporary file when large) and written, atomically, when all are made."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    converted = convert_bytes(data, options, path)
+    converted, spools = _convert(data, options, path, keep=False)
     clock = _Clock()
     written = []
-    for fmt, content in converted.outputs.items():
+    for fmt, spool in spools.items():
         target = Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}"
-        write_atomic(target, content)
+        spool.seek(0)
+        with atomic_file(target) as out:
+            shutil.copyfileobj(spool, out)
+        spool.close()
         written.append(target)
     converted.timings["write"] = clock.lap("write")
     return converted, written
 
 
-def render(edition: Edition, options: ConvertOptions, clock: _Clock | None = None) -> dict[str, bytes]:
-    clock = clock or _Clock()
-    outputs: dict[str, bytes] = {}
-    if {"tei", "epub"} & set(options.formats):
-        from .tei.writer import tei_bytes
+def _convert(data: bytes, options: ConvertOptions, path: Path | None,
+             keep: bool) -> tuple[Converted, dict[str, BinaryIO]]:
+    """decode -> metadata -> (structure -> outputs), stretch by stretch; `keep` keeps the model."""
+    from .inspect import Counts
 
-        tei = outputs["tei"] = tei_bytes(edition, keep_breaks=options.keep_breaks)
-        _check_valid(tei)
-        clock.lap("tei")
-        if "epub" in options.formats:
-            from .epub.writer import epub_bytes
-            from .tei.reader import read_tei
+    clock = _Clock()
+    decoded = decode(data, options.encoding)
+    clock.lap("decode")
+    resolved = resolve(_metadata_sources(decoded.text, options, path))
+    meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
+    outputs = Outputs(options, clock)
+    kept: list[Part] = []
+    counts = Counts.none()
+    diagnostics = [decoded.diagnostic(), *resolved.diagnostics]
+    for part in edition_parts(decoded.text, meta):
+        clock.lap("structure")
+        meta = part.edition.meta  # with the language found in the text
+        outputs.add(part)
+        counts += Counts.of(part.edition)
+        diagnostics += part.edition.diagnostics
+        if keep or options.inspect or "json" in options.formats:
+            kept.append(part)
+    lines, edition = joined(kept) if kept else ([], None)
+    if edition:
+        edition = replace(edition, diagnostics=tuple(diagnostics))
+    spools = outputs.close(edition, lines)
+    converted = Converted(meta, tuple(diagnostics), replace(counts, diagnostics=len(diagnostics)),
+                          decoded.encoding, {}, clock.laps, edition if keep else None)
+    return converted, spools
 
-            # The EPUB is made from the TEI read back: the archival master is what readers get.
-            outputs["epub"] = epub_bytes(read_tei(tei), vertical=options.vertical)
-            clock.lap("epub")
-    if "json" in options.formats:
-        from .jsonexport import json_bytes
 
-        outputs["json"] = json_bytes(edition)
-        clock.lap("json")
-    return {fmt: outputs[fmt] for fmt in options.formats}
+class Outputs:
+    """The formats asked for, made stretch by stretch into spools. The EPUB is made from each stretch's TEI
+    read back: the archival master is what readers get."""
+
+    def __init__(self, options: ConvertOptions, clock: _Clock) -> None:
+        self.options, self.clock = options, clock
+        self.spools: dict[str, BinaryIO] = {fmt: spool() for fmt in options.outputs}
+        self.tei = None
+        self.epub = None
+        if {"tei", "epub"} & set(options.formats):
+            from .tei.writer import TeiStream
+
+            self.tei = TeiStream(options.keep_breaks)
+
+    def add(self, part: Part) -> None:
+        if self.tei is None:
+            return
+        blank_stretch = not part.edition.pages and (self.tei.pages or not part.last)
+        if not blank_stretch:  # (an edition with no page at all still fails, as it should)
+            render(part, self)
+
+    def close(self, edition: Edition | None, lines: list[SourceLine]) -> dict[str, BinaryIO]:
+        if "tei" in self.spools and self.tei:
+            self.tei.close(self.spools["tei"])
+        if self.epub is not None:
+            self.epub.close()
+        self.clock.lap("tei")
+        if "json" in self.spools:
+            from .jsonexport import json_bytes
+
+            self.spools["json"].write(json_bytes(edition))
+            self.clock.lap("json")
+        if "inspect" in self.spools:
+            from .inspect import inspect_html
+
+            self.spools["inspect"].write(inspect_html(edition, lines).encode("utf-8"))
+            self.clock.lap("inspect")
+        return {fmt: self.spools[fmt] for fmt in self.options.outputs}
+
+
+def render(part: Part, outputs: Outputs) -> None:
+    """One stretch into the TEI (validated) and the EPUB."""
+    from .tei.writer import tei_bytes
+
+    tei = tei_bytes(part.edition, keep_breaks=outputs.options.keep_breaks)
+    _check_valid(tei)
+    outputs.tei.add(part.edition, tei)
+    outputs.clock.lap("tei")
+    if "epub" in outputs.options.formats:
+        from .epub.writer import EpubStream
+        from .tei.reader import read_tei
+
+        back = read_tei(tei)
+        if outputs.epub is None:
+            outputs.epub = EpubStream(outputs.spools["epub"], back.meta, outputs.options.vertical)
+        outputs.epub.add(back, last=part.last)
+        outputs.clock.lap("epub")
+
+
+def _read(spool: BinaryIO) -> bytes:
+    spool.seek(0)
+    data = spool.read()
+    spool.close()
+    return data
 
 
 def _check_valid(tei: bytes) -> None:
@@ -189,7 +263,8 @@ class _Clock:
         self._last = time.perf_counter()
 
     def lap(self, name: str) -> float:
+        """Time since the last lap, added to `name`'s (a stage runs once per stretch)."""
         now = time.perf_counter()
-        self.laps[name] = round(now - self._last, 4)
+        self.laps[name] = round(self.laps.get(name, 0.0) + now - self._last, 4)
         self._last = now
         return self.laps[name]

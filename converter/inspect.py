@@ -9,7 +9,7 @@ what the structure stage decided and makes gaps and overlaps visible.
 of a batch run (`batch --inspect`); `inspect_file` is the `news2tei inspect` command."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -108,6 +108,13 @@ class Counts:
     continuations_linked: int
     continuations_unlinked: int
     diagnostics: int
+
+    @classmethod
+    def none(cls) -> Counts:
+        return cls(0, 0, 0, 0, 0, 0)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
     @classmethod
     def of(cls, edition: Edition) -> Counts:

@@ -13,11 +13,12 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .errors import InputError
 from .model import Diagnostic, Edition, Span
-from .normalize import split_lines
+from .normalize import split_lines, stretches
+from .source import SourceLine
 from .rules.masthead import newspaper_title
 
 FIELDS = ("title", "date", "edition", "publisher", "identifier")
@@ -88,10 +89,9 @@ def from_file_name(name: str) -> Source | None:
 
 def from_text(text: str) -> list[Source]:
     """One source per masthead line found at the top of a page."""
-    lines, _ = split_lines(text)
     seen_on_page: dict[int, int] = {}
     sources: list[Source] = []
-    for line in lines:
+    for line in _lines(text):
         if line.blank:
             continue
         seen_on_page[line.page] = seen_on_page.get(line.page, 0) + 1
@@ -100,6 +100,11 @@ def from_text(text: str) -> list[Source]:
             if values:
                 sources.append(Source(f"text line {line.number}", values, explicit=False, line=line.number))
     return sources
+
+
+def _lines(text: str) -> Iterator[SourceLine]:
+    for stretch in stretches(text):
+        yield from split_lines(stretch.text, stretch.first_line, stretch.first_page)[0]
 
 
 # Tokens a masthead line is made of (besides separators); only a line made of
@@ -157,25 +162,28 @@ def resolve(sources: list[Source]) -> Resolved:
     return Resolved(values, tuple(diagnostics))
 
 
-def apply_page_labels(edition: Edition) -> Edition:
-    """Give the model's pages, in order, the labels the user gave (`meta.pages`)."""
+def apply_page_labels(edition: Edition, first_page: int = 0, last: bool = True) -> Edition:
+    """Give the model's pages, in order, the labels the user gave (`meta.pages`);
+    for a stretch of a long edition, `first_page` is the index of its first page
+    and `last` says it ends the edition (when the label count can be checked)."""
     labels = edition.meta.pages
     if not labels:
         return edition
     diagnostics: list[Diagnostic] = []
-    if len(labels) != len(edition.pages):
+    total = first_page + len(edition.pages)
+    if last and len(labels) != total:
         diagnostics.append(Diagnostic(
             "page-labels-count", "warning",
-            f"{len(labels)} page label(s) given for {len(edition.pages)} page(s) in the text; "
-            + ("the extra labels are unused" if len(labels) > len(edition.pages)
+            f"{len(labels)} page label(s) given for {total} page(s) in the text; "
+            + ("the extra labels are unused" if len(labels) > total
                else "the remaining pages keep the labels found in the text, if any")))
     pages = list(edition.pages)
-    for i, (page, label) in enumerate(zip(edition.pages, labels)):
+    for i, (page, label) in enumerate(zip(edition.pages, labels[first_page:]), start=first_page):
         if page.label not in (None, label):
             diagnostics.append(Diagnostic(
                 "page-label-conflict", "warning",
                 f"page {i + 1} is labelled {page.label} in the text but {label} was given; using {label}"))
-        pages[i] = replace(page, label=label)
+        pages[i - first_page] = replace(page, label=label)
     return replace(edition, pages=tuple(pages), diagnostics=edition.diagnostics + tuple(diagnostics))
 
 

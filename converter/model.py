@@ -199,4 +199,4 @@ class Edition:
     meta: Metadata
     pages: tuple[Page, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
-    line_count: int = 0  # number of source lines, for positions and the inspect page
+    line_count: int = 0  # number of the last source line with text, for positions and the inspect page

@@ -7,6 +7,8 @@ and script stay as printed (character conservation)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Iterator
 
 from .model import Diagnostic, Span
 from .source import SourceLine
@@ -17,12 +19,46 @@ _LINE_END = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def split_lines(text: str) -> tuple[list[SourceLine], list[Diagnostic]]:
-    """Number the lines of `text`, splitting pages at form feeds."""
+# Text above this many characters is structured a stretch of whole pages at a time,
+# so that memory follows the stretch, not the edition (see `stretches`).
+STRETCH_CHARS = 1 << 20
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Whole pages of an edition's text, with where they start in it."""
+
+    text: str
+    first_line: int  # number of the stretch's first line in the whole text
+    first_page: int  # index of its first page
+    last: bool  # nothing follows
+
+
+def stretches(text: str, size: int | None = None) -> Iterator[Stretch]:
+    """`text` cut at form feeds into stretches of about `size` characters (default
+    STRETCH_CHARS; a page longer than that is one stretch)."""
+    size = size or STRETCH_CHARS
+    start, line, page = 0, 1, 0
+    while True:
+        cut = text.find("\f", start + size) if len(text) - start > size else -1
+        if cut < 0:
+            yield Stretch(text[start:], line, page, last=True)
+            return
+        piece = text[start:cut]
+        yield Stretch(piece, line, page, last=False)
+        # A form feed inside a line leaves the line's number to the next stretch.
+        line += len(_LINE_END.findall(piece))
+        page += piece.count("\f") + 1
+        start = cut + 1
+
+
+def split_lines(text: str, first_line: int = 1, first_page: int = 0) -> tuple[list[SourceLine], list[Diagnostic]]:
+    """Number the lines of `text`, splitting pages at form feeds; `first_line` and
+    `first_page` place a stretch of a longer text."""
     lines: list[SourceLine] = []
     diagnostics: list[Diagnostic] = []
-    page = 0
-    for number, raw in enumerate(_LINE_END.split(text), start=1):
+    page = first_page
+    for number, raw in enumerate(_LINE_END.split(text), start=first_line):
         pieces = raw.split("\f")
         for i, piece in enumerate(pieces):
             if i:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from .errors import OutputError
 
@@ -16,16 +18,31 @@ def _file_mode() -> int:
 
 
 _FILE_MODE = _file_mode()
+SPOOL_MEMORY = 32 << 20  # bytes kept in memory before a spool moves to a temporary file
+
+
+def spool() -> BinaryIO:
+    """Somewhere to make an output whose size is not known yet: memory while it is
+    small, a temporary file once it is not."""
+    return tempfile.SpooledTemporaryFile(SPOOL_MEMORY)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_file(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through: it replaces `path` only when the block ends
+    without an error, and is removed otherwise."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                yield handle
             os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs get the usual mode
             os.replace(tmp, path)
         except BaseException:

@@ -1,28 +1,61 @@
-"""The whole conversion, stage by stage: decode -> normalise -> structure -> write."""
+"""The whole conversion, stage by stage: decode -> normalise -> structure -> write.
+
+A long edition is structured a stretch of whole pages at a time (normalize.stretches):
+memory follows the stretch, not the edition. An edition of one stretch, which is
+every edition below a million characters, is structured as a whole."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Iterator
 
-from .assemble import build_edition
+from .assemble import Numbering, build_edition
 from .decode import decode
 from .metadata import apply_page_labels
 from .model import Edition, Metadata
-from .normalize import split_lines
+from .normalize import split_lines, stretches
 from .script import ambiguities, detect_language
 from .source import SourceLine
 
 
-def edition_from_text(text: str, meta: Metadata | None = None) -> Edition:
-    return source_and_edition(text, meta)[1]
+@dataclass(frozen=True)
+class Part:
+    """One stretch: its numbered source lines and the pages made from them (ids,
+    line and page numbers are the whole edition's)."""
+
+    lines: list[SourceLine]
+    edition: Edition
+    last: bool  # the edition's last stretch
+
+
+def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None = None) -> Iterator[Part]:
+    """The edition of `text`, stretch by stretch. Continuations are linked, and
+    headline placement voted, within a stretch."""
+    meta = replace(meta or Metadata(), language=detect_language(text))
+    numbering = Numbering()
+    for piece in stretches(text, stretch):
+        lines, diagnostics = split_lines(piece.text, piece.first_line, piece.first_page)
+        diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)]
+        first_page = numbering.pages
+        edition = apply_page_labels(build_edition(lines, meta, numbering), first_page, piece.last)
+        yield Part(lines, Edition(edition.meta, edition.pages, tuple(diagnostics) + edition.diagnostics,
+                                  edition.line_count), piece.last)
+
+
+def joined(parts: list[Part]) -> tuple[list[SourceLine], Edition]:
+    """The parts as one edition (for what needs it whole: JSON, the inspect page)."""
+    editions = [p.edition for p in parts]
+    return ([line for p in parts for line in p.lines],
+            Edition(editions[0].meta, tuple(page for e in editions for page in e.pages),
+                    tuple(d for e in editions for d in e.diagnostics), max(e.line_count for e in editions)))
 
 
 def source_and_edition(text: str, meta: Metadata | None = None) -> tuple[list[SourceLine], Edition]:
     """The numbered source lines and the edition made from them (the inspect page shows both)."""
-    lines, diagnostics = split_lines(text)
-    meta = replace(meta or Metadata(), language=detect_language(text))
-    diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)]
-    edition = apply_page_labels(build_edition(lines, meta))
-    return lines, Edition(edition.meta, edition.pages, tuple(diagnostics) + edition.diagnostics, edition.line_count)
+    return joined(list(edition_parts(text, meta)))
+
+
+def edition_from_text(text: str, meta: Metadata | None = None) -> Edition:
+    return source_and_edition(text, meta)[1]
 
 
 def edition_from_bytes(data: bytes, meta: Metadata | None = None, encoding: str | None = None) -> Edition:

@@ -103,7 +103,7 @@ def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(convert_module, "source_and_edition", boom)
+    monkeypatch.setattr(convert_module, "edition_parts", boom)
     result = run("convert", PAGES, "-o", tmp_path)
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert "internal error (RuntimeError: boom); please report it (--debug shows the traceback)" in result.stderr

@@ -103,7 +103,8 @@ class Book:
     toc: tuple[TocEntry, ...]
     page_list: tuple[TocEntry, ...]
     anchors: dict[str, str]  # id -> "file#id"
-    stories: tuple[Story, ...]
+    articles: int  # stories: continued articles count once
+    joined: bool  # some story is joined from parts printed apart
     figures: int
 
     def href(self, target: str | None) -> str | None:
@@ -120,13 +121,15 @@ def text_of(script) -> TextOf:
     return text
 
 
-def plan_book(edition: Edition) -> Book:
+def plan_book(edition: Edition, first_page: int = 1, whole: bool = True) -> Book:
+    """The book of `edition`; or, not `whole`, of a stretch of a long edition's
+    pages, the first of them numbered `first_page` (see `joined_books`)."""
     language = output_language(edition.meta)
     labels = labels_for(language)
     text = text_of(edition.meta.script)
     title = book_title(edition, labels)
     layout = _Layout(edition, labels, text)
-    documents = layout.name_seams(tuple(layout.documents(title)))
+    documents = layout.name_seams(tuple(layout.documents(title, first_page, whole)))
     stories = tuple(v for d in documents for v in _walk(d.items) if isinstance(v, Story))
     return Book(
         title=title,
@@ -137,9 +140,21 @@ def plan_book(edition: Edition) -> Book:
         page_list=tuple(TocEntry(d.page_break.label, f"{d.file}#{d.page_break.id}")
                         for d in documents if d.page_break),
         anchors={k: v for d in documents for k, v in _anchors(d)},
-        stories=stories,
+        articles=len(stories),
+        joined=any(len(s.parts) > 1 for s in stories),
         figures=_figures(edition.pages),
     )
+
+
+def joined_books(books: list[Book]) -> Book:
+    """The books of a long edition's stretches as one, for the title page, the
+    navigation and the package; their documents are rendered already, so the
+    views they held are let go."""
+    first = books[0]
+    return replace(first, documents=tuple(replace(d, items=()) for b in books for d in b.documents),
+                   toc=tuple(e for b in books for e in b.toc), page_list=tuple(e for b in books for e in b.page_list),
+                   anchors={}, articles=sum(b.articles for b in books), joined=any(b.joined for b in books),
+                   figures=sum(b.figures for b in books))
 
 
 def book_title(edition: Edition, labels: dict[str, str]) -> str:
@@ -159,13 +174,13 @@ class _Layout:
         self.placed: set[str] = set()
         self.story_of: dict[str, Article] = {}  # later part id -> the story's first part
 
-    def documents(self, title: str) -> Iterator[Document]:
+    def documents(self, title: str, first_page: int, whole: bool) -> Iterator[Document]:
         """One document per page; an edition that is one unlabelled page is cut at its sections."""
         pages = self.edition.pages or (Page(None),)
-        if len(pages) == 1 and pages[0].label is None:
+        if whole and len(pages) == 1 and pages[0].label is None:
             yield from self._section_documents(pages[0], title)
             return
-        for number, page in enumerate(pages, start=1):
+        for number, page in enumerate(pages, start=first_page):
             brk = PageBreak(f"pb-{number}", self.text(page.label)) if page.label else None
             heading = page_name(self.labels, brk.label if brk else None, number)
             yield Document(f"page-{number:03d}.xhtml", "page", heading, self._views(page.items, 2), brk)

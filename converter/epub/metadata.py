@@ -2,12 +2,13 @@
 edition and from what the book actually contains, never asserted blindly."""
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..model import Edition
+from ..model import Metadata, Page
 from ..script import convert
 from .book import Book
 
@@ -29,31 +30,39 @@ class Meta:
     attributes: dict[str, str]
 
 
-def identifier(edition: Edition) -> str:
-    """The given identifier, else a uuid5 of the edition's content (same content, same id)."""
-    if edition.meta.identifier:
-        return edition.meta.identifier
-    content = repr((edition.meta, edition.pages))
-    return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, content)}"
+class ContentIdentifier:
+    """The given identifier, else a uuid5 of the edition's content (same content,
+    same id), taken in page by page."""
+
+    def __init__(self, meta: Metadata) -> None:
+        self.given = meta.identifier
+        self.digest = hashlib.sha256(repr(meta).encode("utf-8"))
+
+    def add(self, pages: tuple[Page, ...]) -> None:
+        for page in pages:
+            self.digest.update(repr(page).encode("utf-8"))
+
+    @property
+    def value(self) -> str:
+        return self.given or f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, self.digest.hexdigest())}"
 
 
-def modified(edition: Edition) -> datetime:
+def modified(meta: Metadata) -> datetime:
     """dcterms:modified and the zip timestamps: SOURCE_DATE_EPOCH when the caller
     asks for it, else the edition's date, never the clock. Naive, meaning UTC."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return max(datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None), FALLBACK_MODIFIED)
-    date = edition.meta.date or ""
+    date = meta.date or ""
     try:  # a month ("2025-03") or a year counts from its first day
         return max(datetime.strptime(date, ISO_DATE_FORMATS.get(len(date), "")), FALLBACK_MODIFIED)
     except ValueError:
         return FALLBACK_MODIFIED
 
 
-def metadata(edition: Edition, book: Book, media_types: list[str]) -> list[Meta]:
-    meta = edition.meta
+def metadata(meta: Metadata, book: Book, media_types: list[str]) -> list[Meta]:
     script = meta.script
-    source = print_edition(edition, book)
+    source = print_edition(meta, book)
     entries = [Meta("DC", "date", meta.date, {})] if meta.date else []
     publisher = meta.publisher or meta.title
     if publisher:
@@ -64,9 +73,9 @@ def metadata(edition: Edition, book: Book, media_types: list[str]) -> list[Meta]
     return entries
 
 
-def print_edition(edition: Edition, book: Book) -> str | None:
+def print_edition(meta: Metadata, book: Book) -> str | None:
     """The printed issue the book comes from and its page-list follows."""
-    return book.title if edition.meta.title else None
+    return book.title if meta.title else None
 
 
 def accessibility(book: Book, media_types: list[str], source: str | None) -> list[Meta]:
@@ -85,11 +94,11 @@ def accessibility(book: Book, media_types: list[str], source: str | None) -> lis
 
 def summary(book: Book) -> str:
     labels = book.labels
-    sentences = [labels["summary_book"].format(title=book.title, articles=len(book.stories))]
+    sentences = [labels["summary_book"].format(title=book.title, articles=book.articles)]
     if book.page_list:
         pages = book.page_list
         sentences.append(labels["summary_pages"].format(count=len(pages), first=pages[0].label, last=pages[-1].label))
-    if any(len(s.parts) > 1 for s in book.stories):
+    if book.joined:
         sentences.append(labels["summary_joined"])
     if book.figures:
         sentences.append(labels["summary_figures"])

@@ -1,10 +1,12 @@
-"""Packaging: ebooklib assembles the publication (OPF, container, NCX), then the
-archive is written again deterministically.
+"""Packaging: ebooklib assembles the publication (OPF, container, NCX); the
+archive is written deterministically.
 
 ebooklib 0.20 stamps zip entries with the clock, would put a random uuid4 in the
 OPF and `datetime.now()` in dcterms:modified, and `write_epub` returns False
 instead of raising: so the identifier and mtime are always set here, its writer
-is driven directly (errors propagate), and its zip is only read back. The one
+is driven directly (errors propagate), and its zip is only read back. Content
+documents go into the archive as they are rendered (a long edition is never held
+whole); ebooklib gets them empty, to list them in the OPF and NCX. The one
 thing ebooklib cannot express, xml:lang on the package element (which Ace
 requires), is set on its OPF afterwards."""
 from __future__ import annotations
@@ -13,13 +15,13 @@ import io
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
+from typing import BinaryIO
 
 from ..errors import OutputError
 from .metadata import Meta
 
 MIMETYPE = b"application/epub+zip"
 OPF = "EPUB/content.opf"
-FIRST_ENTRIES = ("mimetype", "META-INF/container.xml", OPF)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -44,10 +46,37 @@ class Package:
     rtl: bool = False
 
 
-def epub_archive(package: Package) -> bytes:
+class Archive:
+    """The EPUB's zip, written as the book is made: mimetype first and stored, every
+    entry with fixed timestamps and permissions, so the same book gives the same bytes."""
+
+    def __init__(self, out: BinaryIO, when: datetime) -> None:
+        self.zip = zipfile.ZipFile(out, "w")
+        self.when = when
+        self.names: set[str] = set()
+        self.add("mimetype", MIMETYPE)
+
+    def add(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(name, date_time=self.when.timetuple()[:6])
+        info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+        info.create_system = 3  # Unix, whatever the host
+        info.external_attr = 0o100644 << 16
+        self.zip.writestr(info, data, compresslevel=9)
+        self.names.add(name)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def finish_package(archive: Archive, package: Package) -> None:
+    """Add what ebooklib makes of `package` (container, OPF, NCX) and the resources
+    not in `archive` yet, then close it."""
     entries = _entries(_ebooklib_zip(package))
     entries[OPF] = _with_language(entries[OPF], package.language)
-    return rezip(entries, package.modified)
+    for name, data in entries.items():
+        if name not in archive.names:
+            archive.add(name, data)
+    archive.close()
 
 
 def _ebooklib_zip(package: Package) -> bytes:
@@ -71,7 +100,7 @@ def _ebooklib_zip(package: Package) -> bytes:
     book.add_item(epub.EpubNcx())
     book.toc = [epub.Link(href, label, f"ncx-{n}") for n, (label, href) in enumerate(package.toc)]
     buffer = io.BytesIO()
-    # Level 0: this zip is only read back; rezip compresses once.
+    # Level 0: this zip is only read back; the Archive compresses once.
     writer = epub.EpubWriter(buffer, book, {"mtime": package.modified, "epub2_guide": False, "compresslevel": 0})
     writer.process()
     try:
@@ -95,16 +124,11 @@ def _with_language(opf: bytes, language: str) -> bytes:
 
 
 def rezip(entries: dict[str, bytes], when: datetime) -> bytes:
-    """The entries in a fixed order (mimetype first and stored), with fixed
-    timestamps and permissions: the same book always gives the same bytes."""
-    entries = {**entries, "mimetype": MIMETYPE}
-    order = [n for n in FIRST_ENTRIES if n in entries] + sorted(set(entries) - set(FIRST_ENTRIES))
+    """`entries` (in their order, mimetype first whatever it holds) as an EPUB zip."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in order:
-            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the host
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, entries[name], compresslevel=9)
+    archive = Archive(out, when)
+    for name, data in entries.items():
+        if name != "mimetype":
+            archive.add(name, data)
+    archive.close()
     return out.getvalue()

@@ -5,15 +5,17 @@ ebooklib would not notice a broken document, EPUBCheck would, too late."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 from ..errors import OutputError
-from ..model import Edition
+from ..model import Metadata
 from ..resources import template_dir
 from .book import Book, article_label, stub_id, text_of
 from .labels import date_text
 
 STYLESHEETS = ("style.css",)
 VERTICAL_STYLESHEETS = ("style.css", "vertical.css")
+FRONT = ("title.xhtml", "nav.xhtml")
 
 
 @lru_cache(maxsize=1)
@@ -52,21 +54,26 @@ def stylesheet_bytes(name: str) -> bytes:
     return (template_dir() / "epub" / name).read_bytes()
 
 
-def render_documents(edition: Edition, book: Book, vertical: bool) -> dict[str, bytes]:
-    """File name -> XHTML bytes for the title page, the navigation and every content document."""
-    env = _environment()
-    text = text_of(edition.meta.script)
-    context = dict(
-        book=book, meta=edition.meta, labels=book.labels, stylesheets=stylesheets(vertical), text=text,
-        href=book.href, stub_id=stub_id, label=lambda article: article_label(article, text, book.labels),
-        date=date_text(book.labels, edition.meta.date) if edition.meta.date else "",
-    )
-    out = {"title.xhtml": env.get_template("title.xhtml").render(context),
-           "nav.xhtml": env.get_template("nav.xhtml").render(context)}
-    content = env.get_template("content.xhtml")
+def render_front(meta: Metadata, book: Book, vertical: bool) -> dict[str, bytes]:
+    """The title page and the navigation document."""
+    env, context = _environment(), _context(meta, book, vertical)
+    return {name: _well_formed(name, env.get_template(name).render(context)) for name in FRONT}
+
+
+def render_pages(meta: Metadata, book: Book, vertical: bool) -> Iterator[tuple[str, bytes]]:
+    """File name and XHTML bytes of every content document, one at a time."""
+    content, context = _environment().get_template("content.xhtml"), _context(meta, book, vertical)
     for doc in book.documents:
-        out[doc.file] = content.render(context, doc=doc)
-    return {name: _well_formed(name, text) for name, text in out.items()}
+        yield doc.file, _well_formed(doc.file, content.render(context, doc=doc))
+
+
+def _context(meta: Metadata, book: Book, vertical: bool) -> dict:
+    text = text_of(meta.script)
+    return dict(
+        book=book, meta=meta, labels=book.labels, stylesheets=stylesheets(vertical), text=text,
+        href=book.href, stub_id=stub_id, label=lambda article: article_label(article, text, book.labels),
+        date=date_text(book.labels, meta.date) if meta.date else "",
+    )
 
 
 def _well_formed(name: str, text: str) -> bytes:

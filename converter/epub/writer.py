@@ -4,41 +4,72 @@
 if set) always gives a byte-identical file."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
-from ..model import Edition
+from ..model import Edition, Metadata
 from ..output import write_atomic
-from .book import plan_book
-from .metadata import identifier, metadata, modified
-from .package import Package, Resource, epub_archive
-from .render import render_documents, stylesheet_bytes, stylesheets
+from .book import Book, joined_books, plan_book
+from .metadata import ContentIdentifier, metadata, modified
+from .package import Archive, Package, Resource, finish_package
+from .render import render_front, render_pages, stylesheet_bytes, stylesheets
 
 XHTML = "application/xhtml+xml"
+PACKAGE_DIR = "EPUB"  # where ebooklib puts the package document and its resources
 
-__all__ = ["epub_bytes", "epub_from_tei_file"]
+__all__ = ["EpubStream", "epub_bytes", "epub_from_tei_file"]
 
 
 def epub_bytes(edition: Edition, vertical: bool = False) -> bytes:
-    book = plan_book(edition)
-    documents = render_documents(edition, book, vertical)
-    resources = (
-        Resource("title.xhtml", XHTML, documents["title.xhtml"], in_spine=True),
-        Resource("nav.xhtml", XHTML, documents["nav.xhtml"], in_spine=True, properties=("nav",)),
-        *(Resource(d.file, XHTML, documents[d.file], in_spine=True) for d in book.documents),
-        *(Resource(name, "text/css", stylesheet_bytes(name)) for name in stylesheets(vertical)),
-    )
-    package = Package(
-        identifier=identifier(edition),
-        title=book.title,
-        language=book.language,
-        modified=modified(edition),
-        metadata=tuple(metadata(edition, book, [r.media_type for r in resources])),
-        resources=resources,
-        toc=tuple((entry.label, entry.href) for entry in book.toc),
-        rtl=vertical,
-    )
-    return epub_archive(package)
+    buffer = io.BytesIO()
+    book = EpubStream(buffer, edition.meta, vertical)
+    book.add(edition, last=True)
+    book.close()
+    return buffer.getvalue()
+
+
+class EpubStream:
+    """An EPUB written to `out` a stretch of pages at a time (`add`, in order): each
+    stretch's content documents are rendered and zipped at once; the title page,
+    navigation and package, which list them all, come at `close`."""
+
+    def __init__(self, out: BinaryIO, meta: Metadata, vertical: bool = False) -> None:
+        self.meta, self.vertical = meta, vertical
+        self.archive = Archive(out, modified(meta))
+        self.identifier = ContentIdentifier(meta)
+        self.books: list[Book] = []
+        self.pages = 0
+
+    def add(self, edition: Edition, last: bool) -> None:
+        book = plan_book(edition, first_page=self.pages + 1, whole=last and not self.books)
+        for name, data in render_pages(self.meta, book, self.vertical):
+            self.archive.add(f"{PACKAGE_DIR}/{name}", data)
+        self.identifier.add(edition.pages)
+        self.books.append(joined_books([book]))  # its outline: the pages' content is let go
+        self.pages += len(edition.pages)
+
+    def close(self) -> None:
+        book = joined_books(self.books)
+        front = render_front(self.meta, book, self.vertical)
+        resources = (
+            Resource("title.xhtml", XHTML, front["title.xhtml"], in_spine=True),
+            Resource("nav.xhtml", XHTML, front["nav.xhtml"], in_spine=True, properties=("nav",)),
+            # Zipped already: listed only.
+            *(Resource(d.file, XHTML, b"", in_spine=True) for d in book.documents),
+            *(Resource(name, "text/css", stylesheet_bytes(name)) for name in stylesheets(self.vertical)),
+        )
+        finish_package(self.archive, Package(
+            identifier=self.identifier.value,
+            title=book.title,
+            language=book.language,
+            modified=self.archive.when,
+            metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources])),
+            resources=resources,
+            toc=tuple((entry.label, entry.href) for entry in book.toc),
+            rtl=self.vertical,
+        ))
 
 
 def epub_from_tei_file(source: Path, target: Path, vertical: bool = False) -> Path:

@@ -2,16 +2,21 @@
 schema in schemas/ says it formally). Deterministic: same model, same bytes."""
 from __future__ import annotations
 
+import shutil
+from typing import BinaryIO
+
 from lxml import etree
 
 from ..errors import ValidationError
-from ..model import Article, Closer, Edition, Figure, ListBlock, Page, Paragraph, Section
+from ..model import Article, Closer, Edition, Figure, ListBlock, Metadata, Page, Paragraph, Section
+from ..output import spool
 from ..script import output_language
 from .content import TextWriter
 from .header import set_when, write_header
 from .names import TEI_NS, XML_ID, XML_LANG, tei
 
 INDENT = "  "
+BODY_OPEN, BODY_CLOSE = b"<body>", b"\n" + 2 * INDENT.encode() + b"</body>"  # body sits at depth 2
 # Elements whose content is only other elements: the only ones indented, so that no
 # whitespace is ever added to text content.
 CONTAINERS = frozenset(tei(n) for n in (
@@ -37,6 +42,49 @@ def tei_bytes(edition: Edition, keep_breaks: bool = False) -> bytes:
         writer.page(body, page)
     _indent(root, 0)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+class TeiStream:
+    """A TEI document made a stretch of pages at a time (`add`, in order). Each
+    stretch comes as its own complete document, which the caller validates and
+    reads back; its page divisions are spooled. `close` writes the header, which
+    counts the whole edition, then the spooled pages: for one stretch, exactly
+    `tei_bytes` of it."""
+
+    def __init__(self, keep_breaks: bool = False) -> None:
+        self.keep_breaks = keep_breaks
+        self.spool = spool()
+        self.meta: Metadata | None = None
+        self.labels: list[str | None] = []  # one per page: the header lists them
+        self.line_count = 0
+
+    @property
+    def pages(self) -> int:
+        return len(self.labels)
+
+    def add(self, edition: Edition, document: bytes) -> None:
+        """`document` is `tei_bytes(edition, keep_breaks)`."""
+        self.spool.write(_body_parts(document)[1])
+        self.meta = self.meta or edition.meta
+        self.labels += [page.label for page in edition.pages]
+        self.line_count = max(self.line_count, edition.line_count)
+
+    def close(self, out: BinaryIO) -> None:
+        outline = Edition(self.meta or Metadata(), tuple(Page(label) for label in self.labels),
+                          line_count=self.line_count)
+        head, _, tail = _body_parts(tei_bytes(outline, self.keep_breaks))
+        out.write(head)
+        self.spool.seek(0)
+        shutil.copyfileobj(self.spool, out)
+        self.spool.close()
+        out.write(tail)
+
+
+def _body_parts(document: bytes) -> tuple[bytes, bytes, bytes]:
+    """A document written by `tei_bytes` cut before and after the content of <body>."""
+    start = document.index(BODY_OPEN) + len(BODY_OPEN)
+    end = document.rindex(BODY_CLOSE)
+    return document[:start], document[start:end], document[end:]
 
 
 class _Writer:
