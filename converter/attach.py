@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 
 from .body import Unit
 from .model import Continuation, Diagnostic, Figure, Span, Text
@@ -82,7 +80,6 @@ class Similarity:
 
     def __init__(self, stories: list[Story]) -> None:
         self.bodies = {id(s): _tokens(s.unit.text) for s in stories}
-        self.df = Counter(chain.from_iterable(self.bodies.values()))
         self.n = max(len(stories), 1)
         self._weights: dict[str, tuple[frozenset[str], dict[str, float], float]] = {}
 
@@ -98,9 +95,14 @@ class Similarity:
         for every body it is compared with, so worked out once."""
         if text not in self._weights:
             grams = _tokens(text)
-            weight = {bg: math.log((self.n + 1) / (self.df.get(bg, 0) + 0.5)) for bg in grams}
+            weight = {bg: math.log((self.n + 1) / (self._bodies_with(bg) + 0.5)) for bg in grams}
             self._weights[text] = (grams, weight, sum(weight.values()))
         return self._weights[text]
+
+    def _bodies_with(self, token: str) -> int:
+        """How many bodies hold `token` (its document frequency). Counted for
+        headline tokens only: counting every body token would cost more."""
+        return sum(token in body for body in self.bodies.values())
 
 
 def neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:
