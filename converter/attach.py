@@ -95,14 +95,20 @@ class Similarity:
         for every body it is compared with, so worked out once."""
         if text not in self._weights:
             grams = _tokens(text)
-            weight = {bg: math.log((self.n + 1) / (self._bodies_with(bg) + 0.5)) for bg in grams}
+            df = self._bodies_with(grams)
+            weight = {bg: math.log((self.n + 1) / (df[bg] + 0.5)) for bg in grams}
             self._weights[text] = (grams, weight, sum(weight.values()))
         return self._weights[text]
 
-    def _bodies_with(self, token: str) -> int:
-        """How many bodies hold `token` (its document frequency). Counted for
-        headline tokens only: counting every body token would cost more."""
-        return sum(token in body for body in self.bodies.values())
+    def _bodies_with(self, tokens: frozenset[str]) -> dict[str, int]:
+        """How many bodies hold each of a headline's tokens (their document
+        frequency). Counted for headline tokens only: counting every token of
+        every body would cost more."""
+        counts = dict.fromkeys(tokens, 0)
+        for body in self.bodies.values():
+            for token in tokens & body:
+                counts[token] += 1
+        return counts
 
 
 def neighbours(parts: list, index: int) -> tuple[Story | None, Story | None]:

@@ -48,20 +48,22 @@ def _kept_per_shape(compute: Callable[["Block"], T]) -> T:
 
     def kept(self: "Block") -> T:
         shape = (len(self.lines), self.hang)
-        found = self._kept.get(name)
-        if found is None or found[0] != shape:
-            found = self._kept[name] = (shape, compute(self))
-        return found[1]
+        if self._kept_shape != shape:
+            self._kept, self._kept_shape = {}, shape
+        if name not in self._kept:
+            self._kept[name] = compute(self)
+        return self._kept[name]
     return property(kept, doc=compute.__doc__)  # type: ignore[return-value]
 
 
-@dataclass
+@dataclass(slots=True)  # one per block of the edition: no per-instance __dict__
 class Block:
     lines: list[SourceLine]
     after_blank: bool  # one or more blank lines stood before it
     page: int
     hang: bool = False  # the edition sets line-final punctuation outside the column
-    _kept: dict[str, tuple[tuple[int, bool], Any]] = field(default_factory=dict, repr=False, compare=False)
+    _kept: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _kept_shape: tuple[int, bool] | None = field(default=None, repr=False, compare=False)
 
     def width(self, line: SourceLine) -> float:
         """Width a line's characters fill inside the column."""

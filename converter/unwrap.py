@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import zh
@@ -96,7 +96,6 @@ class Piece:
     text: str  # cleaned prose text
 
 
-@lru_cache(maxsize=1 << 16)  # runs are made of the same lines again and again (pieces never change)
 def piece(line: int, raw: str) -> Piece:
     return Piece(line, raw, clean_prose(raw))
 
@@ -104,23 +103,16 @@ def piece(line: int, raw: str) -> Piece:
 @dataclass(frozen=True, slots=True)
 class Run:
     pieces: tuple[Piece, ...]
-    # `text` and `loose`, joined when first asked: recognisers read them many times.
-    _text: str | None = field(default=None, init=False, repr=False, compare=False)
-    _loose: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            object.__setattr__(self, "_text", self._joined([p.text for p in self.pieces]))
-        return self._text
+        return self._joined([p.text for p in self.pieces])
 
     @property
     def loose(self) -> str:
         """The text as printed, whitespace collapsed to single spaces: what
         recognisers read (a space may separate two names)."""
-        if self._loose is None:
-            object.__setattr__(self, "_loose", self._joined([" ".join(p.raw.split()) for p in self.pieces]))
-        return self._loose
+        return self._joined([" ".join(p.raw.split()) for p in self.pieces])
 
     @property
     def lines(self) -> list[int]:
