@@ -383,10 +383,10 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
               for b, block in enumerate(flow) for k, line in enumerate(block.lines)]
     out: list[Run] = []
     current: list[SourceLine] = []
+    in_item = False  # does the paragraph being gathered open with a list label?
     for i, here in enumerate(placed):
         if current:
             is_last = i == len(placed) - 1 or placed[i + 1].block != here.block
-            in_item = bool(list_label(current[0].text))
             prev = placed[i - 1]._replace(column=list_width) if in_item else placed[i - 1]
             brk, doubt = paragraph_break(prev, here, is_last, in_item, prev_opens=len(current) == 1 and not in_item)
             if doubt and diagnostics is not None:
@@ -395,6 +395,8 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
             if brk:
                 out.append(_run(current))
                 current = []
+        if not current:
+            in_item = bool(list_label(here.line.text))
         current.append(here.line)
     if current:
         out.append(_run(current))
