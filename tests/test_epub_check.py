@@ -23,6 +23,7 @@ from converter.cli import main
 from converter.epub.package import rezip
 from converter.epub.writer import epub_bytes
 from epub_fixtures import EDITIONS
+from long_edition import long_edition_text, small_stretches
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -32,7 +33,7 @@ FIXTURE_TEXTS = sorted(p for p in (TESTS / "fixtures" / "editions").glob("*.txt"
 CLI_RUNS = {"": [], "-vertical": ["--vertical"]}
 SEED_RUNS = {"seed": [], "seed-hant-vertical": ["--script", "hant", "--vertical"]}
 FIXTURES = [f"fixture-{p.stem}{suffix}" for p in FIXTURE_TEXTS for suffix in CLI_RUNS]
-NAMES = [*EDITIONS, *SEED_RUNS, *FIXTURES]
+NAMES = [*EDITIONS, *SEED_RUNS, *FIXTURES, "long-edition-stretched"]
 # Ace costs seconds of Chromium per book: the hand-built books (every element of the
 # model, both scripts, both directions) and the seed. The fixture editions, made by the
 # same templates, pass too (checked by hand) but would double the suite's time.
@@ -54,7 +55,17 @@ def epub_files(tmp_path_factory) -> dict[str, Path]:
     for suffix, options in CLI_RUNS.items():
         converted = _convert(FIXTURE_TEXTS, out / f"fixtures{suffix}", options)
         files.update({f"fixture-{stem}{suffix}": path for stem, path in converted.items()})
+    files["long-edition-stretched"] = _long_edition(out / "long")
     return files
+
+
+def _long_edition(outdir: Path) -> Path:
+    """A book made a stretch at a time (see test_stretches.py)."""
+    source = outdir / "long.txt"
+    outdir.mkdir()
+    source.write_text(long_edition_text(), encoding="utf-8")
+    with small_stretches():
+        return _convert([source], outdir, [])["long"]
 
 
 def _convert(inputs: list[Path], outdir: Path, options: list[str]) -> dict[str, Path]:

@@ -154,9 +154,10 @@ def read_header(header: etree._Element) -> tuple[Metadata, int]:
 
     issue = "t:fileDesc/t:sourceDesc/t:bibl[@type='issue']/"
     dates = header.xpath(issue + "t:date", namespaces=_NS)
-    languages = header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=_NS)
+    # Plain strings: lxml's "smart" ones keep their whole document alive.
+    languages = header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=_NS, smart_strings=False)
     quantity = header.xpath("t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:extent/t:measure[@unit='line']/@quantity",
-                            namespaces=_NS)
+                            namespaces=_NS, smart_strings=False)
     meta = Metadata(
         title=value(issue + "t:title[@level='j']"), date=when(dates[0]) if dates else None,
         edition=value(issue + "t:biblScope[@unit='issue']"), publisher=value(issue + "t:publisher"),
