@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from statistics import median
 from typing import Any, Callable, NamedTuple, TypeVar
 
@@ -27,6 +26,7 @@ from .rules.notice import document_field
 from .rules.section import starts_item
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
+from .source import per_line
 
 T = TypeVar("T")
 
@@ -126,7 +126,7 @@ class Block:
         return len(widths) >= 3 and max(widths) - min(widths) <= 1
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def is_justified(text: str) -> bool:
     """Spaces between wide characters (more than one: a lone space may sit
     inside a name): the extractor's trace of justification."""
@@ -136,7 +136,7 @@ def is_justified(text: str) -> bool:
 _JUSTIFIED = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def fill_width(text: str, hang: bool) -> float:
     """Width a line's characters fill inside the column: punctuation ending
     the line is set half-width, or outside the column when the edition
@@ -168,7 +168,7 @@ def punctuation_hangs(all_blocks: list[Block]) -> bool:
     return bool(gaps) and median(gaps) >= 0.75
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def strong_start(text: str) -> bool:
     """A line that begins a new unit whatever came before it."""
     marker = marker_at_start(text)
@@ -338,7 +338,7 @@ class _Placed(NamedTuple):  # a tuple: one is made for every body line
         return self.width + 0.5 * _narrow_alnum(self.line.text)
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def _narrow_alnum(text: str) -> int:
     """How many ASCII digits and letters a line holds (asked once per line
     and paragraph decision)."""

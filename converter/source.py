@@ -2,6 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+# Segment, classify and body ask the same questions of the same lines: their answers
+# are kept for the lines of an edition or two. Bounded, so that a batch worker or a
+# long edition does not keep every line it has seen.
+LINE_CACHE = 1 << 13
+
+
+def per_line(function):
+    """Cache `function`'s answers about a line's text (see LINE_CACHE)."""
+    return lru_cache(maxsize=LINE_CACHE)(function)
 
 
 @dataclass(frozen=True, slots=True)

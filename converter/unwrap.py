@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import zh
 from .rules import search_tail
 from .rules.closer import date_line
 from .model import Span, Text
+from .source import per_line
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -26,7 +26,7 @@ def is_narrow(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("Na", "H", "N") and not ch.isspace()
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def display_width(text: str) -> float:
     """Width in CJK ems: wide characters count 1, narrow ones 1/2, spaces 0;
     punctuation right after punctuation ("”。") and opening punctuation at the
@@ -42,7 +42,7 @@ def display_width(text: str) -> float:
     return width
 
 
-@lru_cache(maxsize=1 << 16)  # every line is cleaned again each time a run is made of it
+@per_line  # every line is cleaned again each time a run is made of it
 def clean_prose(raw: str) -> str:
     """Remove justification spaces: whitespace survives (as one space) only
     between two narrow characters ("Hello world", "COVID 19")."""
@@ -193,7 +193,7 @@ class Run:
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)][0-9０-９]{0,8}$")
 
 
-@lru_cache(maxsize=1 << 16)  # asked of the same lines by segment, classify and body
+@per_line  # asked of the same lines by segment, classify and body
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""

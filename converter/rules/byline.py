@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import zh
 from . import LazyPattern, Match, solid_len
+from ..source import per_line
 
 _ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
@@ -37,7 +37,7 @@ _PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
 _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
     compact = "".join(text.split())

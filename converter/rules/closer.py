@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 from ..lexicon import zh
 from . import LazyPattern, chinese_number
+from ..source import per_line
 
 _ZH_DIGITS = "〇零一二三四五六七八九十"
 ROC_EPOCH = 1911
@@ -20,7 +20,7 @@ _DATE = re.compile(
 _NORMAL_DIGITS = str.maketrans("０１２３４５６７８９○", "0123456789〇")
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every line at each paragraph decision, and by ends_sentence
+@per_line  # asked of every line at each paragraph decision, and by ends_sentence
 def date_line(text: str) -> str | None:
     """ISO date if `text` is nothing but a full, real date ("2024年2月6日",
     "二〇二四年二月六日", "中華民國114年3月14日")."""

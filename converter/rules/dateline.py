@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import zh
 from . import LazyPattern, Match, solid_len
+from ..source import per_line
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
@@ -39,7 +39,7 @@ def dateline(loose: str) -> Match | None:
     return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every line by segment and classify
+@per_line  # asked of every line by segment and classify
 def starts_with_dateline(line: str) -> bool:
     """Cheap test on one source line: does an article's dateline begin here?
     (The full dateline may wrap onto the next line: "新华社北京2" / "月6日电".)"""

@@ -4,11 +4,11 @@ they stand (see classify)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import zh
 from . import LazyPattern
 from .continuation import marker_at_start
+from ..source import per_line
 
 _FINAL_MARKS = "？！?!"
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
@@ -24,7 +24,7 @@ _DASH_SUB = re.compile(r"^(?:——|--|—|―)\S")
 _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def is_heading_line(text: str) -> bool:
     text = _THOUSANDS.sub("", text)  # "1,186億元": a number's separator is no punctuation
     compact = "".join(text.split())
@@ -56,7 +56,7 @@ def is_adoption_line(text: str) -> bool:
     return bool(_ADOPTION.match("".join(text.split())))
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def is_subtitle_line(text: str) -> bool:
     """A line that is a subheadline by its form alone: a dash subtitle, an
     adoption line, a notice's number "（第3号）"."""

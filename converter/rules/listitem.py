@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import Match, chinese_number
+from ..source import per_line
 
 _LABELS = (
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?![\d０-９])"),
@@ -17,7 +17,7 @@ _CIRCLED = ("⑴", "①")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
-@lru_cache(maxsize=1 << 16)
+@per_line
 def list_label(line: str) -> Match | None:
     """The label opening a list item, with its ordinal ("n") and its style
     ("style": which kind of numbering) in `fields`."""

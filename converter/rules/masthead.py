@@ -3,10 +3,10 @@ number, CN/ISSN numbers), running heads and folios."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import zh
 from . import LazyPattern
+from ..source import per_line
 
 _WEEKDAY = "|".join(zh.WEEKDAYS)
 _PATTERNS = (
@@ -30,7 +30,7 @@ _TITLE = LazyPattern(r"^[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|时�
 PAGE_LABEL = re.compile(r"^\d{1,2}$|^\S{1,8}\s+[A-Za-z]\d{1,2}$|^(?:[A-Za-z]\d{1,2}|0\d)(?:\s+\S{1,8})?$|^第\s*[\d一二三四五六七八九十]+\s*版(?:\s+\S{1,8})?$")
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every line of the blocks at a page's edges
+@per_line  # asked of every line of the blocks at a page's edges
 def furniture_kind(text: str) -> str | None:
     """"header" for masthead/running-head lines, "folio" for a bare page label."""
     compact = " ".join(text.split())
