@@ -1,6 +1,7 @@
 """news2tei: raw text of Chinese newspaper editions -> TEI P5 XML and EPUB 3."""
 from __future__ import annotations
 
+__version__ = "0.1.0"
 __all__ = ["edition_from_bytes", "edition_from_text"]
 
 

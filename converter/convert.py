@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import __version__
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
@@ -57,7 +58,7 @@ class ConvertOptions:
         """Changes whenever an output of `source` could: the options, the metadata
         files that apply, and the tool version."""
         extra = beside(source) if source else None
-        state = {"version": _tool_version(), "options": asdict(self),
+        state = {"version": __version__, "options": asdict(self),
                  "beside": extra.read_bytes().hex() if extra and extra.is_file() else None}
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -248,13 +249,6 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, News2teiError):
         return str(exc)
     return f"internal error ({type(exc).__name__}: {exc}); please report it (--debug shows the traceback)"
-
-
-@lru_cache(maxsize=1)
-def _tool_version() -> str:
-    from importlib.metadata import version
-
-    return version("news2tei")
 
 
 class _Clock:

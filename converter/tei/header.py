@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import metadata as dist_metadata
 from urllib.parse import quote
 
 from lxml import etree
@@ -117,10 +116,15 @@ def _language_name(tag: str, meta: Metadata) -> str:
 @lru_cache(maxsize=None)
 def _version(distribution: str) -> str:
     """The installed version, trimmed to what TEI's application/@version accepts."""
-    try:
-        version = dist_metadata.version(distribution)
-    except dist_metadata.PackageNotFoundError:
-        return "0"
+    if distribution == TOOL:
+        from .. import __version__ as version
+    else:
+        from importlib import metadata  # costs 10 ms: only for a script conversion
+
+        try:
+            version = metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            return "0"
     match = re.match(r"\d+(\.\d+){0,3}", version)
     return match.group() if match else "0"
 
