@@ -262,6 +262,10 @@ def _article(story: Story, ident: str) -> Article:
         body.insert(at, figure)
     byline = _both(_both(group.byline, story.byline), unit.byline)
     closer = unit.closer
+    if group.pointer and unit.continued_to:
+        # Two closing jump markers, the title's and the body's: the body's is the
+        # story's; the title's stays as printed text.
+        body.append(Paragraph(group.pointer.text))
     if closer and not any(isinstance(b, (Paragraph, ListBlock)) for b in body):
         # A signature with no text above it signs nothing: it is the text.
         body += [Paragraph(t) for t in (*closer.signed, closer.date) if t]
