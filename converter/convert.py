@@ -137,8 +137,8 @@ def _convert(data: bytes, options: ConvertOptions, path: Path | None,
 
 
 class Outputs:
-    """The formats asked for, made stretch by stretch into spools. The EPUB is made from each stretch's TEI
-    read back: the archival master is what readers get."""
+    """The formats asked for, made stretch by stretch into spools. The EPUB is made
+    from each stretch's TEI read back: the archival master is what readers get."""
 
     def __init__(self, options: ConvertOptions, clock: _Clock) -> None:
         self.options, self.clock = options, clock
@@ -160,9 +160,10 @@ class Outputs:
     def close(self, edition: Edition | None, lines: list[SourceLine]) -> dict[str, BinaryIO]:
         if "tei" in self.spools and self.tei:
             self.tei.close(self.spools["tei"])
+            self.clock.lap("tei")
         if self.epub is not None:
             self.epub.close()
-        self.clock.lap("tei")
+            self.clock.lap("epub")
         if "json" in self.spools:
             from .jsonexport import json_bytes
 

@@ -13,12 +13,11 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import InputError
 from .model import Diagnostic, Edition, Span
-from .normalize import split_lines, stretches
-from .source import SourceLine
+from .normalize import page_tops
 from .rules.masthead import newspaper_title
 
 FIELDS = ("title", "date", "edition", "publisher", "identifier")
@@ -89,22 +88,12 @@ def from_file_name(name: str) -> Source | None:
 
 def from_text(text: str) -> list[Source]:
     """One source per masthead line found at the top of a page."""
-    seen_on_page: dict[int, int] = {}
     sources: list[Source] = []
-    for line in _lines(text):
-        if line.blank:
-            continue
-        seen_on_page[line.page] = seen_on_page.get(line.page, 0) + 1
-        if seen_on_page[line.page] <= MASTHEAD_ZONE:
-            values = masthead_values(line.text)
-            if values:
-                sources.append(Source(f"text line {line.number}", values, explicit=False, line=line.number))
+    for line in page_tops(text, MASTHEAD_ZONE):
+        values = masthead_values(line.text)
+        if values:
+            sources.append(Source(f"text line {line.number}", values, explicit=False, line=line.number))
     return sources
-
-
-def _lines(text: str) -> Iterator[SourceLine]:
-    for stretch in stretches(text):
-        yield from split_lines(stretch.text, stretch.first_line, stretch.first_page)[0]
 
 
 # Tokens a masthead line is made of (besides separators); only a line made of

@@ -52,6 +52,23 @@ def stretches(text: str, size: int | None = None) -> Iterator[Stretch]:
         start = cut + 1
 
 
+def page_tops(text: str, count: int, scan: int = 64) -> Iterator[SourceLine]:
+    """The first `count` lines with text of every page, numbered as `split_lines`
+    numbers them. Mastheads sit at the top: a page is split only as far as its first
+    `scan` lines, unless those hold fewer than `count` lines with text."""
+    for stretch in stretches(text):
+        number, page = stretch.first_line, stretch.first_page
+        for piece in stretch.text.split("\f"):
+            raw = _LINE_END.split(piece, maxsplit=scan)
+            top = piece if len(raw) <= scan else "\n".join(raw[:scan])
+            lines = [line for line in split_lines(top, number, page)[0] if not line.blank]
+            if len(lines) < count and top is not piece:
+                lines = [line for line in split_lines(piece, number, page)[0] if not line.blank]
+            yield from lines[:count]
+            number += len(_LINE_END.findall(piece))
+            page += 1
+
+
 def split_lines(text: str, first_line: int = 1, first_page: int = 0) -> tuple[list[SourceLine], list[Diagnostic]]:
     """Number the lines of `text`, splitting pages at form feeds; `first_line` and
     `first_page` place a stretch of a longer text."""

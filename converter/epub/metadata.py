@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..model import Metadata, Page
+from ..model import Metadata
 from ..script import convert
 from .book import Book
 
@@ -32,15 +32,14 @@ class Meta:
 
 class ContentIdentifier:
     """The given identifier, else a uuid5 of the edition's content (same content,
-    same id), taken in page by page."""
+    same id): its metadata and its content documents, taken in as they are made."""
 
     def __init__(self, meta: Metadata) -> None:
         self.given = meta.identifier
         self.digest = hashlib.sha256(repr(meta).encode("utf-8"))
 
-    def add(self, pages: tuple[Page, ...]) -> None:
-        for page in pages:
-            self.digest.update(repr(page).encode("utf-8"))
+    def add(self, document: bytes) -> None:
+        self.digest.update(document)
 
     @property
     def value(self) -> str:

@@ -46,7 +46,7 @@ class EpubStream:
         book = plan_book(edition, first_page=self.pages + 1, whole=last and not self.books)
         for name, data in render_pages(self.meta, book, self.vertical):
             self.archive.add(f"{PACKAGE_DIR}/{name}", data)
-        self.identifier.add(edition.pages)
+            self.identifier.add(data)
         self.books.append(joined_books([book]))  # its outline: the pages' content is let go
         self.pages += len(edition.pages)
 

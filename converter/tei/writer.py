@@ -48,8 +48,8 @@ class TeiStream:
     """A TEI document made a stretch of pages at a time (`add`, in order). Each
     stretch comes as its own complete document, which the caller validates and
     reads back; its page divisions are spooled. `close` writes the header, which
-    counts the whole edition, then the spooled pages: for one stretch, exactly
-    `tei_bytes` of it."""
+    counts the whole edition, then the spooled pages. An edition of one stretch is
+    that stretch's document."""
 
     def __init__(self, keep_breaks: bool = False) -> None:
         self.keep_breaks = keep_breaks
@@ -57,6 +57,8 @@ class TeiStream:
         self.meta: Metadata | None = None
         self.labels: list[str | None] = []  # one per page: the header lists them
         self.line_count = 0
+        self.stretches = 0
+        self.head_and_tail = (b"", b"")  # of the first stretch's document
 
     @property
     def pages(self) -> int:
@@ -64,20 +66,29 @@ class TeiStream:
 
     def add(self, edition: Edition, document: bytes) -> None:
         """`document` is `tei_bytes(edition, keep_breaks)`."""
-        self.spool.write(_body_parts(document)[1])
+        head, body, tail = _body_parts(document)
+        if not self.stretches:
+            self.head_and_tail = (head, tail)
+        self.stretches += 1
+        self.spool.write(body)
         self.meta = self.meta or edition.meta
         self.labels += [page.label for page in edition.pages]
         self.line_count = max(self.line_count, edition.line_count)
 
     def close(self, out: BinaryIO) -> None:
-        outline = Edition(self.meta or Metadata(), tuple(Page(label) for label in self.labels),
-                          line_count=self.line_count)
-        head, _, tail = _body_parts(tei_bytes(outline, self.keep_breaks))
+        head, tail = self.head_and_tail if self.stretches == 1 else self._outline()
         out.write(head)
         self.spool.seek(0)
         shutil.copyfileobj(self.spool, out)
         self.spool.close()
         out.write(tail)
+
+    def _outline(self) -> tuple[bytes, bytes]:
+        """Head and tail of a document listing every page (and nothing on them)."""
+        outline = Edition(self.meta or Metadata(), tuple(Page(label) for label in self.labels),
+                          line_count=self.line_count)
+        head, _, tail = _body_parts(tei_bytes(outline, self.keep_breaks))
+        return head, tail
 
 
 def _body_parts(document: bytes) -> tuple[bytes, bytes, bytes]:
