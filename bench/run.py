@@ -31,7 +31,7 @@ PANDOC_ONE = 'pandoc -f markdown -t epub3 --metadata title="$n" -o "$out/$n.epub
 # The pandoc loop: one process per edition, one after another (as a shell script would).
 PANDOC_LOOP = f'out=$1; shift; for f in "$@"; do n=${{f##*/}}; n=${{n%.txt}}; {PANDOC_ONE} || exit 1; done'
 # The same with two at a time, for a like-for-like look at --jobs 2.
-PANDOC_PARALLEL = ("out=$1; shift; printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 1 sh -c "
+PANDOC_PARALLEL = ("export out=$1; shift; printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 1 sh -c "
                    f"'f=$1; n=${{f##*/}}; n=${{n%.txt}}; {PANDOC_ONE}' _")
 
 
