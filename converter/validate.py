@@ -68,7 +68,8 @@ def _schematron(warnings: bool = True) -> isoschematron.Schematron:
                       "//sch:rule[not(sch:assert or sch:report)]", "//sch:pattern[not(sch:rule)]"):
             for node in rules.xpath(xpath, namespaces=_SCH):
                 node.getparent().remove(node)
-    return isoschematron.Schematron(rules, store_report=True)
+    # No <svrl:fired-rule> for every context node: only failures are read.
+    return isoschematron.Schematron(rules, store_report=True, compile_params={"generate-fired-rule": "'false'"})
 
 
 def _relaxng_problems(schema: etree.RelaxNG, tree: etree._ElementTree, prefix: str) -> list[Problem]:

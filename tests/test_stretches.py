@@ -11,7 +11,7 @@ from lxml import etree
 
 from conservation import conservation_problems
 from converter.convert import ConvertOptions, convert_bytes, convert_file
-from converter.normalize import split_lines, stretches
+from converter.normalize import page_tops, split_lines, stretches
 from converter.pipeline import edition_from_text, edition_parts
 from converter.tei.reader import read_tei
 from converter.tei.writer import tei_bytes
@@ -91,3 +91,13 @@ def test_the_header_counts_the_whole_edition(stretched):
 def test_one_stretch_is_written_exactly_as_a_whole_edition():
     edition = edition_from_text(TEXT)
     assert convert_bytes(TEXT.encode("utf-8"), ConvertOptions(formats=("tei",))).outputs["tei"] == tei_bytes(edition)
+
+
+@pytest.mark.parametrize("text", [TEXT, "\n" * 100 + "人民日报\n第二行\f\f刊头\n\n正文", "甲\f乙\r\n丙"])
+def test_page_tops_are_the_first_lines_with_text_of_every_page(text):
+    tops: dict[int, list] = {}
+    for line in split_lines(text)[0]:
+        if not line.blank:
+            tops.setdefault(line.page, []).append((line.number, line.text, line.page))
+    expected = [line for page in tops.values() for line in page[:3]]
+    assert [(line.number, line.text, line.page) for line in page_tops(text, 3, scan=8)] == expected
