@@ -10,9 +10,20 @@ from functools import lru_cache
 LINE_CACHE = 1 << 13
 
 
+_LINE_CACHES: list = []
+
+
 def per_line(function):
     """Cache `function`'s answers about a line's text (see LINE_CACHE)."""
-    return lru_cache(maxsize=LINE_CACHE)(function)
+    cached = lru_cache(maxsize=LINE_CACHE)(function)
+    _LINE_CACHES.append(cached)
+    return cached
+
+
+def clear_line_caches() -> None:
+    """Forget every line seen (the benchmark measures each input size from cold)."""
+    for cached in _LINE_CACHES:
+        cached.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
