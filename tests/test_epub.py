@@ -79,8 +79,8 @@ def test_archive_layout_is_fixed(books):
     assert {i.date_time for i in infos} == {(2025, 3, 14, 0, 0, 0)}
     # Content documents as they are rendered, then what lists them.
     pages = [n for n in names if n.startswith("EPUB/page-")]
-    assert names == ["mimetype", *sorted(pages), "META-INF/container.xml", "EPUB/content.opf",
-                     "EPUB/title.xhtml", "EPUB/nav.xhtml", "EPUB/style.css", "EPUB/toc.ncx"]
+    assert names == ["mimetype", *sorted(pages), "EPUB/title.xhtml", "EPUB/nav.xhtml", "EPUB/style.css",
+                     "META-INF/container.xml", "EPUB/content.opf", "EPUB/toc.ncx"]
 
 
 def test_modified_comes_from_the_edition_or_source_date_epoch(books, monkeypatch):

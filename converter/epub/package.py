@@ -4,9 +4,9 @@ archive is written deterministically.
 ebooklib 0.20 stamps zip entries with the clock, would put a random uuid4 in the
 OPF and `datetime.now()` in dcterms:modified, and `write_epub` returns False
 instead of raising: so the identifier and mtime are always set here, its writer
-is driven directly (errors propagate), and its zip is only read back. Content
-documents go into the archive as they are rendered (a long edition is never held
-whole); ebooklib gets them empty, to list them in the OPF and NCX. The one
+is driven directly (errors propagate), and its zip is only read back. Documents
+go into the archive as they are rendered (a long edition is never held whole);
+ebooklib gets every resource empty, to list it in the OPF and NCX. The one
 thing ebooklib cannot express, xml:lang on the package element (which Ace
 requires), is set on its OPF afterwards."""
 from __future__ import annotations
@@ -27,9 +27,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 @dataclass(frozen=True)
 class Resource:
-    file: str  # relative to the package directory
+    file: str  # relative to the package directory; its content is in the Archive
     media_type: str
-    content: bytes
     in_spine: bool = False
     properties: tuple[str, ...] = ()
 
@@ -69,8 +68,8 @@ class Archive:
 
 
 def finish_package(archive: Archive, package: Package) -> None:
-    """Add what ebooklib makes of `package` (container, OPF, NCX) and the resources
-    not in `archive` yet, then close it."""
+    """Add what ebooklib makes of `package` (container, OPF, NCX), then close the
+    archive, which holds every resource already."""
     entries = _entries(_ebooklib_zip(package))
     entries[OPF] = _with_language(entries[OPF], package.language)
     for name, data in entries.items():
@@ -92,7 +91,7 @@ def _ebooklib_zip(package: Package) -> bytes:
         book.set_direction("rtl")
     for number, resource in enumerate(package.resources):
         item = epub.EpubItem(uid=f"item-{number}", file_name=resource.file,
-                             media_type=resource.media_type, content=resource.content)
+                             media_type=resource.media_type, content=b"")
         item.properties = list(resource.properties)
         book.add_item(item)
         if resource.in_spine:

@@ -53,12 +53,13 @@ class EpubStream:
     def close(self) -> None:
         book = joined_books(self.books)
         front = render_front(self.meta, book, self.vertical)
+        for name, data in {**front, **{n: stylesheet_bytes(n) for n in stylesheets(self.vertical)}}.items():
+            self.archive.add(f"{PACKAGE_DIR}/{name}", data)
         resources = (
-            Resource("title.xhtml", XHTML, front["title.xhtml"], in_spine=True),
-            Resource("nav.xhtml", XHTML, front["nav.xhtml"], in_spine=True, properties=("nav",)),
-            # Zipped already: listed only.
-            *(Resource(d.file, XHTML, b"", in_spine=True) for d in book.documents),
-            *(Resource(name, "text/css", stylesheet_bytes(name)) for name in stylesheets(self.vertical)),
+            Resource("title.xhtml", XHTML, in_spine=True),
+            Resource("nav.xhtml", XHTML, in_spine=True, properties=("nav",)),
+            *(Resource(d.file, XHTML, in_spine=True) for d in book.documents),
+            *(Resource(name, "text/css") for name in stylesheets(self.vertical)),
         )
         finish_package(self.archive, Package(
             identifier=self.identifier.value,
