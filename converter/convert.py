@@ -10,7 +10,6 @@ import re
 import shutil
 import time
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -145,20 +144,22 @@ class Outputs:
         self.spools: dict[str, BinaryIO] = {fmt: spool() for fmt in options.outputs}
         self.tei = None
         self.epub = None
-        if {"tei", "epub"} & set(options.formats):
+        self.pages = 0  # written so far
+        if "tei" in options.formats:
             from .tei.writer import TeiStream
 
             self.tei = TeiStream(options.keep_breaks)
 
     def add(self, part: Part) -> None:
-        if self.tei is None:
+        if not {"tei", "epub"} & set(self.options.formats):
             return
-        blank_stretch = not part.edition.pages and (self.tei.pages or not part.last)
+        blank_stretch = not part.edition.pages and (self.pages or not part.last)
         if not blank_stretch:  # (an edition with no page at all still fails, as it should)
             render(part, self)
+            self.pages += len(part.edition.pages)
 
     def close(self, edition: Edition | None, lines: list[SourceLine]) -> dict[str, BinaryIO]:
-        if "tei" in self.spools and self.tei:
+        if self.tei is not None:
             self.tei.close(self.spools["tei"])
             self.clock.lap("tei")
         if self.epub is not None:
@@ -183,7 +184,8 @@ def render(part: Part, outputs: Outputs) -> None:
 
     tei = tei_bytes(part.edition, keep_breaks=outputs.options.keep_breaks)
     _check_valid(tei)
-    outputs.tei.add(part.edition, tei)
+    if outputs.tei is not None:
+        outputs.tei.add(part.edition, tei)
     outputs.clock.lap("tei")
     if "epub" in outputs.options.formats:
         from .epub.writer import EpubStream

@@ -38,6 +38,7 @@ def test_the_rich_edition_has_only_the_expected_headline_warnings():
                                              for a in ("p1-a1", "p1-a2")}
 
 
+CJK_SPACE = "whitespace between two CJK characters in a paragraph (a justification space left behind)"
 # Schematron rule -> (edit, needle on the line to report, message)
 RULES = {
     "ids-unique": (('xml:id="p2-f1"', 'xml:id="p1-f1"'), ('xml:id="p1-f1"', 2),
@@ -50,12 +51,8 @@ RULES = {
                 ('<p source="line:31-31"/>', 1), "empty p: a p must hold text"),
     "empty-head": (('<head source="line:3-3">简讯</head>', '<head source="line:3-3"> </head>'),
                    ('<head source="line:3-3">', 1), "empty head: a head must hold text"),
-    "cjk-space": (("李亦博要求，", "李亦博 要求，"), ("李亦博 要求", 1),
-                  "whitespace between two CJK characters in a paragraph (a justification space left behind)"),
-    "cjk-ideographic-space": (("李亦博要求，", "李亦博\u3000要求，"), ("李亦博\u3000要求", 1),
-                              "whitespace between two CJK characters in a paragraph (a justification space left behind)"),
-    "cjk-no-break-space": (("李亦博要求，", "李亦博\u00a0要求，"), ("李亦博\u00a0要求", 1),
-                           "whitespace between two CJK characters in a paragraph (a justification space left behind)"),
+    **{f"cjk-space-{name}": (("李亦博要求，", f"李亦博{space}要求，"), (f"李亦博{space}要求", 1), CJK_SPACE)
+       for name, space in (("ascii", " "), ("ideographic", "\u3000"), ("no-break", "\u00a0"))},
     "language-tag": (('<title xml:lang="zh-Hans">', '<title xml:lang="ja">'), ('<title xml:lang="ja">', 1),
                      'xml:lang "ja" is not a BCP 47 Chinese tag (zh, zh-Hans, zh-Hant, zh-Hant-TW…)'),
     "page-label-unique": (('<div type="page" n="A02">', '<div type="page" n="A01">'),

@@ -60,10 +60,6 @@ class TeiStream:
         self.stretches = 0
         self.head_and_tail = (b"", b"")  # of the first stretch's document
 
-    @property
-    def pages(self) -> int:
-        return len(self.labels)
-
     def add(self, edition: Edition, document: bytes) -> None:
         """`document` is `tei_bytes(edition, keep_breaks)`."""
         head, body, tail = _body_parts(document)
