@@ -75,25 +75,29 @@ def split_lines(text: str, first_line: int = 1, first_page: int = 0) -> tuple[li
     lines: list[SourceLine] = []
     diagnostics: list[Diagnostic] = []
     page = first_page
+    text = text.replace("\t", " ")
+    illegal = _XML_ILLEGAL.search(text) is not None  # rare: only then is each line searched
     for number, raw in enumerate(_LINE_END.split(text), start=first_line):
-        pieces = raw.split("\f")
-        for i, piece in enumerate(pieces):
-            if i:
-                page += 1
-            clean, dropped = _drop_illegal(piece)
-            if dropped:
-                diagnostics.append(Diagnostic(
-                    "control-char-dropped", "warning",
-                    f"dropped {len(dropped)} character(s) XML cannot hold: "
-                    + " ".join(f"U+{ord(c):04X}" for c in dropped),
-                    Span.of(number)))
-            if i == 0 or clean.strip():
-                lines.append(SourceLine(number, clean.replace("\t", " "), page))
+        if illegal:
+            raw = _drop_illegal(raw, number, diagnostics)
+        first, *later = raw.split("\f") if "\f" in raw else (raw,)
+        lines.append(SourceLine(number, first, page))
+        for piece in later:  # what follows a form feed starts the next page on the same line number
+            page += 1
+            if piece.strip():
+                lines.append(SourceLine(number, piece, page))
     while lines and lines[-1].blank:
         lines.pop()
     return lines, diagnostics
 
 
-def _drop_illegal(text: str) -> tuple[str, str]:
-    dropped = "".join(_XML_ILLEGAL.findall(text))
-    return (_XML_ILLEGAL.sub("", text), dropped) if dropped else (text, "")
+def _drop_illegal(text: str, number: int, diagnostics: list[Diagnostic]) -> str:
+    """`text` without the characters XML cannot hold, each dropping reported."""
+    dropped = _XML_ILLEGAL.findall(text)
+    if not dropped:
+        return text
+    diagnostics.append(Diagnostic(
+        "control-char-dropped", "warning",
+        f"dropped {len(dropped)} character(s) XML cannot hold: " + " ".join(f"U+{ord(c):04X}" for c in dropped),
+        Span.of(number)))
+    return _XML_ILLEGAL.sub("", text)
