@@ -3,8 +3,9 @@ archive is written deterministically.
 
 ebooklib 0.20 stamps zip entries with the clock, would put a random uuid4 in the
 OPF and `datetime.now()` in dcterms:modified, and `write_epub` returns False
-instead of raising: so the identifier and mtime are always set here, its writer
-is driven directly (errors propagate), and its zip is only read back. Documents
+instead of raising: so the identifier and mtime are always set here, and its
+writer is driven directly (errors propagate), handing over the entries it would
+zip (container, OPF, NCX) instead of zipping them. Documents
 go into the archive as they are rendered (a long edition is never held whole);
 ebooklib gets every resource empty, to list it in the OPF and NCX. The one
 thing ebooklib cannot express, xml:lang on the package element (which Ace
@@ -70,7 +71,7 @@ class Archive:
 def finish_package(archive: Archive, package: Package) -> None:
     """Add what ebooklib makes of `package` (container, OPF, NCX), then close the
     archive, which holds every resource already."""
-    entries = _entries(_ebooklib_zip(package))
+    entries = _ebooklib_entries(package)
     entries[OPF] = _with_language(entries[OPF], package.language)
     for name, data in entries.items():
         if name not in archive.names:
@@ -78,7 +79,7 @@ def finish_package(archive: Archive, package: Package) -> None:
     archive.close()
 
 
-def _ebooklib_zip(package: Package) -> bytes:
+def _ebooklib_entries(package: Package) -> dict[str, bytes]:
     from ebooklib import epub
 
     book = epub.EpubBook()
@@ -98,20 +99,24 @@ def _ebooklib_zip(package: Package) -> bytes:
             book.spine.append(item)
     book.add_item(epub.EpubNcx())
     book.toc = [epub.Link(href, label, f"ncx-{n}") for n, (label, href) in enumerate(package.toc)]
-    buffer = io.BytesIO()
-    # Level 0: this zip is only read back; the Archive compresses once.
-    writer = epub.EpubWriter(buffer, book, {"mtime": package.modified, "epub2_guide": False, "compresslevel": 0})
+    writer = epub.EpubWriter(None, book, {"mtime": package.modified, "epub2_guide": False})
     writer.process()
+    # What `writer.write()` does, into a dict instead of a zip: no zip to read back.
+    writer.out = entries = _Entries()
     try:
-        writer.write()
+        writer._write_container()
+        writer._write_opf()
+        writer._write_items()
     except (OSError, ValueError) as exc:
         raise OutputError(f"cannot assemble the EPUB: {exc}") from None
-    return buffer.getvalue()
+    return entries
 
 
-def _entries(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return {name: source.read(name) for name in source.namelist()}
+class _Entries(dict):
+    """Stands for the zip ebooklib's writer writes to: keeps each entry's bytes."""
+
+    def writestr(self, name: str, data: str | bytes, **_: object) -> None:
+        self[name] = data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _with_language(opf: bytes, language: str) -> bytes:

@@ -50,6 +50,7 @@ def stylesheets(vertical: bool) -> tuple[str, ...]:
     return VERTICAL_STYLESHEETS if vertical else STYLESHEETS
 
 
+@lru_cache(maxsize=None)
 def stylesheet_bytes(name: str) -> bytes:
     return (template_dir() / "epub" / name).read_bytes()
 
