@@ -23,6 +23,8 @@ from .pipeline import Part, edition_parts, joined
 from .source import SourceLine
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from .inspect import Counts
 
 FORMATS = ("tei", "epub", "json")
@@ -180,18 +182,20 @@ class Outputs:
 
 def render(part: Part, outputs: Outputs) -> None:
     """One stretch into the TEI (validated) and the EPUB."""
+    from .tei.secure import parse_tei
     from .tei.writer import tei_bytes
 
     tei = tei_bytes(part.edition, keep_breaks=outputs.options.keep_breaks)
-    _check_valid(tei)
+    tree = parse_tei(tei)  # once, for validating and for reading back
+    _check_valid(tree, tei)
     if outputs.tei is not None:
         outputs.tei.add(part.edition, tei)
     outputs.clock.lap("tei")
     if "epub" in outputs.options.formats:
         from .epub.writer import EpubStream
-        from .tei.reader import read_tei
+        from .tei.reader import edition_of
 
-        back = read_tei(tei)
+        back = edition_of(tree)
         if outputs.epub is None:
             outputs.epub = EpubStream(outputs.spools["epub"], back.meta, outputs.options.vertical)
         outputs.epub.add(back, last=part.last)
@@ -205,11 +209,11 @@ def _read(spool: BinaryIO) -> bytes:
     return data
 
 
-def _check_valid(tei: bytes) -> None:
+def _check_valid(tree: etree._ElementTree, tei: bytes) -> None:
     """Every TEI written validates (project schema and Schematron); anything else is a bug."""
-    from .validate import validate_tei
+    from .validate import tree_problems
 
-    errors = validate_tei(tei, warnings=False)
+    errors = tree_problems(tree, tei, warnings=False)
     if errors:
         raise ValidationError(f"the TEI made from it does not validate (a bug, please report it): "
                               f"line {errors[0].line}: {errors[0].message}")

@@ -40,6 +40,12 @@ def validate_tei(data: bytes, tei_all: Path | None = None, warnings: bool = True
         tree = parse_tei(data)
     except TeiReadError as exc:
         return [Problem(getattr(exc, "line", 0), getattr(exc, "column", 0), str(exc))]
+    return tree_problems(tree, data, tei_all, warnings)
+
+
+def tree_problems(tree: etree._ElementTree, data: bytes, tei_all: Path | None = None,
+                  warnings: bool = True) -> list[Problem]:
+    """`validate_tei` of a document already parsed (`tree`, from `data`)."""
     problems = _relaxng_problems(_relaxng(str(schema_path(PROJECT_RNG))), tree, "")
     problems += _schematron_problems(tree, data, warnings)
     if tei_all is not None:

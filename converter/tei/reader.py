@@ -25,7 +25,12 @@ ARTICLE_TEXTS = {("head", "kicker"): "kicker", ("head", "main"): "head", ("datel
 def read_tei(data: bytes) -> Edition:
     """The edition in a TEI document written by news2tei (or edited by hand within
     the encoding). Raises TeiReadError for anything else."""
-    root = parse_tei(data).getroot()
+    return edition_of(parse_tei(data))
+
+
+def edition_of(tree: etree._ElementTree) -> Edition:
+    """`read_tei` of a document already parsed with `secure.parse_tei`."""
+    root = tree.getroot()
     if root.tag != tei("TEI"):
         raise read_error(root, f"not a TEI P5 document: the root element is <{local(root.tag)}>")
     header, text = _children(root, ["teiHeader", "text"])
