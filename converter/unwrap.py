@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, NamedTuple
 
 from .lexicon import zh
 from .rules import search_tail
@@ -89,56 +91,63 @@ def join_pieces(left: str, right: str) -> str:
     return ""
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+def _joined(texts: Iterable[str]) -> tuple[str, tuple[int, ...]]:
+    """Wrapped lines' texts rejoined (empty ones skipped), and the offsets
+    where each line after the first starts."""
+    parts: list[str] = []
+    breaks: list[int] = []
+    length, last = 0, ""
+    for t in texts:
+        if not t:
+            continue
+        sep = join_pieces(last, t)  # depends on the last character so far only
+        if last:
+            breaks.append(length + len(sep))
+        parts += (sep, t)
+        length += len(sep) + len(t)
+        last = t
+    return "".join(parts), tuple(breaks)
+
+
+class Piece(NamedTuple):  # a tuple: one is made for every line of every run
     line: int  # source line number
     raw: str  # the line (or the part of it) as read
     text: str  # cleaned prose text
 
 
+@per_line  # the same line is made a piece of several runs (block, paragraph, headline)
 def piece(line: int, raw: str) -> Piece:
     return Piece(line, raw, clean_prose(raw))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Run:
+    """Runs are read again and again (text, loose) while units are cut and
+    recognised: what is read is worked out once (hence a __dict__, no slots)."""
+
     pieces: tuple[Piece, ...]
+
+    @cached_property
+    def _prose(self) -> tuple[str, tuple[int, ...]]:
+        return _joined(p.text for p in self.pieces)
 
     @property
     def text(self) -> str:
-        return self._joined([p.text for p in self.pieces])
+        return self._prose[0]
 
-    @property
+    @cached_property
     def loose(self) -> str:
         """The text as printed, whitespace collapsed to single spaces: what
         recognisers read (a space may separate two names)."""
-        return self._joined([" ".join(p.raw.split()) for p in self.pieces])
+        return _joined(" ".join(p.raw.split()) for p in self.pieces)[0]
 
     @property
     def lines(self) -> list[int]:
         return [p.line for p in self.pieces]
 
-    def _joined(self, texts: list[str]) -> str:
-        out = ""
-        for t in texts:
-            if t:
-                out += join_pieces(out, t) + t
-        return out
-
     def to_text(self, heading: bool = False) -> Text:
-        texts = [clean_heading(p.raw) if heading else p.text for p in self.pieces]
-        if heading and len(texts) > 1:
-            # A headline wrapped over two lines joins without a space.
-            texts = [t for t in texts if t]
-        out, breaks = "", []
-        for t in texts:
-            if not t:
-                continue
-            sep = join_pieces(out, t)
-            if out:
-                breaks.append(len(out) + len(sep))
-            out += sep + t
-        return Text(out, Span.from_lines(self.lines), tuple(breaks))
+        text, breaks = _joined(clean_heading(p.raw) for p in self.pieces) if heading else self._prose
+        return Text(text, Span.from_lines(self.lines), breaks)
 
     def respelled(self, spelling: str) -> Text:
         """This run as a Text spelled `spelling` (the same characters with other
