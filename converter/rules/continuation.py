@@ -19,6 +19,10 @@ _AT_END = re.compile(rf"{_BODY}\s*$")
 # A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
 _POINTER = re.compile(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{zh.DIGITS}{{1,3}}|第\s*{zh.NUMERAL})"
                       rf"(?P<edition>版)?(?P<sign>)\s*$")
+# What a marker (a closing bracket) and a pointer (a page number, "版") end
+# with: most texts end otherwise and are spared both searches.
+_MARKER_ENDS = frozenset("）)")
+_POINTER_ENDS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百零〇两版")
 
 
 def marker_at_start(loose: str) -> Match | None:
@@ -27,7 +31,12 @@ def marker_at_start(loose: str) -> Match | None:
 
 def marker_at_end(loose: str) -> Match | None:
     """A jump marker closing a text, or a page pointer closing a 导读 entry."""
-    return _match(search_tail(_AT_END, loose)) or _match(search_tail(_POINTER, loose))
+    end = loose.rstrip()[-1:]
+    if end in _MARKER_ENDS:
+        return _match(search_tail(_AT_END, loose))
+    if end in _POINTER_ENDS:
+        return _match(search_tail(_POINTER, loose))
+    return None
 
 
 def _match(m: "re.Match[str] | None") -> Match | None:

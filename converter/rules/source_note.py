@@ -21,9 +21,17 @@ _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
 _EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*[0-9０-９]{{0,8}}\s*$")
 
 
+# Both notes close with a bracket, an editor's note perhaps followed by a date:
+# most texts end otherwise and are spared the searches.
+_NOTE_ENDS = frozenset("）)")
+_DATE_DIGITS = "0123456789０１２３４５６７８９"
+
+
 def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""
+    if loose.rstrip().rstrip(_DATE_DIGITS).rstrip()[-1:] not in _NOTE_ENDS:
+        return None
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
         m = search_tail(pattern, loose)
         if m and not _NOT_A_NOTE.search(m.group(0)):
