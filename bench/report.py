@@ -35,7 +35,8 @@ def _machine(r: dict) -> str:
 def _single(s: dict) -> str:
     pandoc = s.get("pandoc")
     rows = []
-    for key, label in (("startup", "news2tei --help (start-up)"), ("convert", "news2tei convert (TEI+EPUB)"),
+    for key, label in (("floor", "python importing the fixed libraries, nothing else"),
+                       ("startup", "news2tei --help (start-up)"), ("convert", "news2tei convert (TEI+EPUB)"),
                        ("pandoc", "pandoc -f markdown -t epub3")):
         if key in s:
             m = s[key]
@@ -117,7 +118,8 @@ def _targets(r: dict) -> str:
         rows.insert(0, ["batch >= 5x pandoc loop editions/s", f"{ratio:.2f}x", ratio >= 5])
     if "pandoc" in s:
         ours, theirs = s["convert"]["wall"], s["pandoc"]["wall"]
-        rows.append(["one edition no slower than pandoc", f"{ours:.2f} s vs {theirs:.2f} s", ours <= theirs])
+        floor = f" (Python importing the fixed libraries: {s['floor']['wall']:.2f} s)" if "floor" in s else ""
+        rows.append(["one edition no slower than pandoc", f"{ours:.2f} s vs {theirs:.2f} s{floor}", ours <= theirs])
     if r.get("big") and "error" not in r["big"]:
         rows.append(["big edition < 1 GB", f"{r['big']['tree_rss']:.0f} MB", r["big"]["tree_rss"] < 1024])
     growth = [x["segment/classify"] / x["bytes"] for x in r["stages"]["scaling"]]
