@@ -60,6 +60,14 @@ def solid_len(text: str) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
+def first_char(text: str) -> str:
+    """text.lstrip()[:1] without copying a whole paragraph to read one character."""
+    for c in text:
+        if not c.isspace():
+            return c
+    return ""
+
+
 TAIL = 120  # characters: what a pattern anchored at the end of a text may span
 
 

@@ -24,6 +24,8 @@ _NORMAL_DIGITS = str.maketrans("０１２３４５６７８９○", "0123456789�
 def date_line(text: str) -> str | None:
     """ISO date if `text` is nothing but a full, real date ("2024年2月6日",
     "二〇二四年二月六日", "中華民國114年3月14日")."""
+    if not text.rstrip().endswith("日"):  # most lines: not worth compacting
+        return None
     m = _DATE.match("".join(text.split()).translate(_NORMAL_DIGITS))
     if not m:
         return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import Match, chinese_number
+from . import Match, chinese_number, first_char
 from ..source import per_line
 
 _LABELS = (
@@ -13,6 +13,7 @@ _LABELS = (
     re.compile(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
     re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
 )
+_LABEL_OPENERS = frozenset("（(一二三四五六七八九十")  # and digits, circled numbers ①-⒇
 _CIRCLED = ("⑴", "①")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -21,6 +22,9 @@ _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 def list_label(line: str) -> Match | None:
     """The label opening a list item, with its ordinal ("n") and its style
     ("style": which kind of numbering) in `fields`."""
+    first = first_char(line)
+    if not (first.isdecimal() or first in _LABEL_OPENERS or "①" <= first <= "⒇"):
+        return None  # most texts: no label opens this way, no need to read on
     narrow = line.translate(_WIDE_DIGITS)
     for style, pattern in enumerate(_LABELS):
         m = pattern.match(narrow)

@@ -3,6 +3,7 @@ dash subtitle ("清 风 廉 润" / "——…篇")."""
 from __future__ import annotations
 
 from ..lexicon import zh
+from . import first_char
 from .byline import standalone_byline
 from .headline import is_letter_spaced
 
@@ -27,12 +28,4 @@ def is_banner(text: str) -> bool:
 
 def starts_item(text: str) -> bool:
     """A bulleted item of a column ("●为深刻汲取…"); "□本报记者 张蕊" is a byline."""
-    return _first_char(text) in zh.ITEM_BULLETS and standalone_byline(text) is None
-
-
-def _first_char(text: str) -> str:
-    """text.lstrip()[:1] without copying a whole paragraph to read one character."""
-    for c in text:
-        if not c.isspace():
-            return c
-    return ""
+    return first_char(text) in zh.ITEM_BULLETS and standalone_byline(text) is None
