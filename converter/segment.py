@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Any, Callable, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from .lexicon import zh
 from .model import Diagnostic, Span
@@ -28,8 +28,6 @@ from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
 from .source import per_line
 
-T = TypeVar("T")
-
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
 SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
 MAX_SALUTATION = 30  # characters of an addressee line
@@ -39,39 +37,36 @@ MIN_STRAY_CHARS = 4  # a stray headline has some length; "装上？" ends a sent
 MAX_HEADING_CHARS = 50  # a headline block (kicker, a title over two lines) is never longer
 
 
-def _kept_per_shape(compute: Callable[["Block"], T]) -> T:
-    """A Block property worked out once for the block as it stands. Blocks
-    are asked the same questions many times while they are cut, classified
-    and rejoined; they only grow (lines appended while cut) and `hang` is set
-    once for the edition, so line count and `hang` say when to recompute."""
-    name = compute.__name__
-
-    def kept(self: "Block") -> T:
-        shape = (len(self.lines), self.hang)
-        if self._kept_shape != shape:
-            self._kept, self._kept_shape = {}, shape
-        if name not in self._kept:
-            self._kept[name] = compute(self)
-        return self._kept[name]
-    return property(kept, doc=compute.__doc__)  # type: ignore[return-value]
-
-
-@dataclass(slots=True)  # one per block of the edition: no per-instance __dict__
+@dataclass(eq=False, slots=True)  # one per block of the edition: no per-instance __dict__
 class Block:
+    """Lines the extractor emitted together. Its lines and `hang` are final
+    when it is made, so it is measured then, once: blocks are asked the same
+    questions many times while they are cut, classified and rejoined."""
+
     lines: list[SourceLine]
     after_blank: bool  # one or more blank lines stood before it
     page: int
     hang: bool = False  # the edition sets line-final punctuation outside the column
-    _kept: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    _kept_shape: tuple[int, bool] | None = field(default=None, repr=False, compare=False)
+    widths: list[float] = field(init=False, repr=False)  # of each line (see `width`)
+    heading_like: bool = field(init=False, repr=False)  # see `_heading_like`
+    _column: float | None = field(init=False, repr=False)  # `column_width` once asked
+
+    def __post_init__(self) -> None:
+        self.widths = [self.width(l) for l in self.lines]
+        self.heading_like = self._heading_like()
+        self._column = None
 
     def width(self, line: SourceLine) -> float:
         """Width a line's characters fill inside the column."""
         return fill_width(line.text, self.hang)
 
-    @_kept_per_shape
-    def widths(self) -> list[float]:
-        return [self.width(l) for l in self.lines]
+    @property
+    def column_width(self) -> float:
+        """Width of a full line here (see `_full_line_width`); worked out when
+        first asked, as a headline's block seldom is."""
+        if self._column is None:
+            self._column = _full_line_width(self.lines, self.widths)
+        return self._column
 
     def column_for(self, line: SourceLine, column: float) -> float:
         """The full width to measure `line` against. Letter-spaced (justified)
@@ -79,38 +74,13 @@ class Block:
         against each other, and a lone one counts as full."""
         if not is_justified(line.text):
             return column
-        spaced = self._spaced_widths
+        spaced = [w for l, w in zip(self.lines, self.widths) if is_justified(l.text)]
         if len(spaced) < 3:  # this line and fewer than two others
             return self.width(line)
         top = sorted(spaced, reverse=True)[: max(2, len(spaced) * 2 // 3)]
         return median(top)
 
-    @_kept_per_shape
-    def _spaced_widths(self) -> list[float]:
-        return [self.width(l) for l in self.lines if is_justified(l.text)]
-
-    @_kept_per_shape
-    def column_width(self) -> float:
-        """Width of a full line here: the most common width among the wider
-        lines (first and last lines of paragraphs are shorter; a line with
-        squeezed punctuation may be half an em off)."""
-        plain = [w for l, w in zip(self.lines, self.widths) if not is_justified(l.text)]
-        widths = sorted(plain or self.widths, reverse=True)
-        if len(widths) < 4:
-            return widths[0]
-        top = [math.floor(w + 0.5) for w in widths[: max(3, len(widths) * 2 // 3)]]
-        return float(max(set(top), key=lambda w: (top.count(w), w)))
-
-    @property
-    def run(self) -> Run:
-        return Run(tuple(piece(l.number, l.text) for l in self.lines))
-
-    @property
-    def text(self) -> str:
-        return self.run.text
-
-    @_kept_per_shape
-    def heading_like(self) -> bool:
+    def _heading_like(self) -> bool:
         """Short, without sentence punctuation: a headline, kicker or label."""
         if len(self.lines) > 4:  # checked first: most blocks are long and need no more
             return False
@@ -124,6 +94,18 @@ class Block:
         """Four lines, the last three of one width: a column, not a headline."""
         widths = self.widths[1:]
         return len(widths) >= 3 and max(widths) - min(widths) <= 1
+
+
+def _full_line_width(lines: list[SourceLine], widths: list[float]) -> float:
+    """Width of a full line among `lines` (of these `widths`): the most common
+    width among the wider lines (first and last lines of paragraphs are
+    shorter; a line with squeezed punctuation may be half an em off)."""
+    plain = [w for l, w in zip(lines, widths) if not is_justified(l.text)]
+    widths = sorted(plain or widths, reverse=True)
+    if len(widths) < 4:
+        return widths[0]
+    top = [math.floor(w + 0.5) for w in widths[: max(3, len(widths) * 2 // 3)]]
+    return float(max(set(top), key=lambda w: (top.count(w), w)))
 
 
 @per_line
@@ -153,16 +135,19 @@ def _ends_in_punct(text: str) -> bool:
     return bool(text) and text[-1] in zh.SQUEEZABLE and text[-1] not in zh.OPENERS
 
 
-def punctuation_hangs(all_blocks: list[Block]) -> bool:
-    """Does this edition set a line's final punctuation outside the column?
-    Then lines ending in punctuation are about one em wider than the others."""
+def punctuation_hangs(all_blocks: list[list[SourceLine]]) -> bool:
+    """Does this edition set a line's final punctuation outside the column
+    (the blocks given by their lines)? Then lines ending in punctuation are
+    about one em wider than the others."""
     gaps = []
-    for block in all_blocks:
-        if len(block.lines) < 4:
+    for lines in all_blocks:
+        if len(lines) < 4:
             continue
-        inner = block.lines[1:-1]
-        punct = [display_width(l.text) for l in inner if _ends_in_punct(l.text) and not is_justified(l.text)]
-        plain = [display_width(l.text) for l in inner if not _ends_in_punct(l.text) and not is_justified(l.text)]
+        punct: list[float] = []
+        plain: list[float] = []
+        for line in lines[1:-1]:
+            if not is_justified(line.text):
+                (punct if _ends_in_punct(line.text) else plain).append(display_width(line.text))
         if punct and plain:
             gaps.append(median(punct) - median(plain))
     return bool(gaps) and median(gaps) >= 0.75
@@ -177,7 +162,8 @@ def strong_start(text: str) -> bool:
 
 
 def blocks(lines: list[SourceLine]) -> list[Block]:
-    out: list[Block] = []
+    runs: list[list[SourceLine]] = []  # the lines of each block
+    after_blank: list[bool] = []
     blank = True
     # A bare page label ("A3") as a page's last line is furniture of its own.
     last_of_page = {line.page: line for line in lines if not line.blank}
@@ -186,25 +172,27 @@ def blocks(lines: list[SourceLine]) -> list[Block]:
             blank = True
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if blank or not out or line.page != out[-1].page or line.indented or _starts_here(out[-1], line, nxt) \
+        if blank or not runs or line.page != runs[-1][0].page or line.indented \
+                or _starts_here(runs[-1], line, nxt) \
                 or (line is last_of_page[line.page] and PAGE_LABEL.match(line.text.strip())):
-            out.append(Block([line], blank, line.page))
+            runs.append([line])
+            after_blank.append(blank)
         else:
-            out[-1].lines.append(line)
+            runs[-1].append(line)
         blank = False
-    hang = punctuation_hangs(out)
-    for block in out:
-        block.hang = hang
-    return [piece for block in out for piece in _split_strays(block)]
+    hang = punctuation_hangs(runs)
+    return [piece for run, blank in zip(runs, after_blank)
+            for piece in _split_strays(Block(run, blank, run[0].page, hang))]
 
 
-def _starts_here(block: Block, line: SourceLine, nxt: SourceLine | None) -> bool:
-    prev = block.lines[-1].text
+def _starts_here(block: list[SourceLine], line: SourceLine, nxt: SourceLine | None) -> bool:
+    """Does `line` start a new block rather than go on with `block`'s lines?"""
+    prev = block[-1].text
     if strong_start(line.text) and not _credit_split(line, nxt):
         return True
-    if standalone_byline(prev) and not _credit_split(block.lines[-1], line):
+    if standalone_byline(prev) and not _credit_split(block[-1], line):
         return True
-    if len(block.lines) == 1 and _spaced_title(prev) and not is_letter_spaced(line.text) \
+    if len(block) == 1 and _spaced_title(prev) and not is_letter_spaced(line.text) \
             and not is_subtitle_line(line.text):
         return True  # a spaced-out title ("遗 失 声 明") over its text
     # A dateline after a finished sentence or a headline starts a new story.
@@ -236,24 +224,20 @@ def _split_strays(block: Block) -> list[Block]:
     cuts = _stray_headlines(block) | _inner_captions(block) | _leading_headline(block)
     if not cuts:
         return [block]  # as it stands, with what it has measured
-    parts: list[Block] = []
-    for i, line in enumerate(block.lines):
-        if i == 0 or i in cuts:
-            parts.append(Block([line], block.after_blank if i == 0 else False, block.page, block.hang))
-        else:
-            parts[-1].lines.append(line)
-    return parts
+    starts = sorted(cuts | {0})
+    return [Block(block.lines[start:end], block.after_blank if start == 0 else False, block.page, block.hang)
+            for start, end in zip(starts, starts[1:] + [len(block.lines)])]
 
 
 def _stray_headlines(block: Block) -> set[int]:
     """Indexes where a new piece starts: at a stray line and right after it."""
-    width, lines = block.column_width, block.lines
+    width, lines, widths = block.column_width, block.lines, block.widths
     strays = {i for i in range(1, len(lines) - 1)
               if is_heading_line(lines[i].text) and not is_justified(lines[i].text)
               and len("".join(lines[i].text.split())) >= MIN_STRAY_CHARS
               and not ends_sentence(lines[i - 1].text)
-              and not -(INDENT + 1) <= block.width(lines[i]) - width <= 1.5
-              and block.width(lines[i - 1]) >= width - 1}
+              and not -(INDENT + 1) <= widths[i] - width <= 1.5
+              and widths[i - 1] >= width - 1}
     return strays | {i + 1 for i in strays}
 
 
@@ -274,9 +258,9 @@ def _leading_headline(block: Block) -> set[int]:
             return {k}
         if len(lines) - k < 2:  # too little text below to know its column
             return set()
-        width = Block(lines[k:], False, block.page, block.hang).column_width
-        off_column = all(not -(INDENT + 1) <= block.width(l) - width <= 1 for l in head)
-        if off_column and abs(block.width(first) - (width - INDENT)) <= 0.5 and not ends_sentence(head[-1].text):
+        width = _full_line_width(lines[k:], block.widths[k:])
+        off_column = all(not -(INDENT + 1) <= w - width <= 1 for w in block.widths[:k])
+        if off_column and abs(block.widths[k] - (width - INDENT)) <= 0.5 and not ends_sentence(head[-1].text):
             return {k}
     return set()
 
@@ -308,13 +292,13 @@ def _inner_captions(block: Block) -> set[int]:
     """A caption inside a block: lines off the column's measure, the last
     ending with a photo credit, column text before and after them. (A block
     ending with a credit is a caption as a whole.)"""
-    width, lines = block.column_width, block.lines
+    width, lines, widths = block.column_width, block.lines, block.widths
     cuts: set[int] = set()
     for k in range(1, len(lines) - 1):
         if credit(lines[k].text) is None:
             continue
         j = k
-        while j - 1 > 0 and abs(block.width(lines[j - 1]) - width) > 1:
+        while j - 1 > 0 and abs(widths[j - 1] - width) > 1:
             j -= 1
         if 0 < j < k:
             cuts |= {j, k + 1}
@@ -342,7 +326,10 @@ class _Placed(NamedTuple):  # a tuple: one is made for every body line
 def _narrow_alnum(text: str) -> int:
     """How many ASCII digits and letters a line holds (asked once per line
     and paragraph decision)."""
-    return sum(1 for c in text if c.isascii() and c.isalnum())
+    return len(_ASCII_ALNUM.findall(text))
+
+
+_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 
 
 def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_item: bool = False,
@@ -376,11 +363,10 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
 def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -> list[Run]:
     """Rejoin the lines of consecutive body blocks into paragraphs; doubtful
     decisions are reported to `diagnostics`."""
-    list_width = max((block.width(l) for block in flow for l in block.lines if list_label(l.text)), default=0)
+    list_width = max((w for block in flow for l, w in zip(block.lines, block.widths) if list_label(l.text)), default=0)
     columns = _local_widths(flow)
-    placed = [_Placed(line, block.width(line), block.column_for(line, columns[b]), b,
-                      k == 0 and block.after_blank)
-              for b, block in enumerate(flow) for k, line in enumerate(block.lines)]
+    placed = [_Placed(line, width, block.column_for(line, columns[b]), b, k == 0 and block.after_blank)
+              for b, block in enumerate(flow) for k, (line, width) in enumerate(zip(block.lines, block.widths))]
     out: list[Run] = []
     current: list[SourceLine] = []
     in_item = False  # does the paragraph being gathered open with a list label?

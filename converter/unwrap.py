@@ -28,20 +28,29 @@ def is_narrow(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("Na", "H", "N") and not ch.isspace()
 
 
+class _Narrowness(dict):
+    """Character -> is_narrow, worked out the first time a character is seen."""
+
+    def __missing__(self, ch: str) -> bool:
+        self[ch] = narrow = is_narrow(ch)
+        return narrow
+
+
+_NARROW = _Narrowness()
+_SQUEEZED = re.compile(f"(?<=[{zh.SQUEEZABLE}])[{zh.SQUEEZABLE}]")  # punctuation right after punctuation
+
+
 @per_line
 def display_width(text: str) -> float:
     """Width in CJK ems: wide characters count 1, narrow ones 1/2, spaces 0;
     punctuation right after punctuation ("”。") and opening punctuation at the
-    start of a line are set half-width, as typesetters do."""
-    width, prev_punct = 0.0, False
-    for c in text.lstrip():
-        if c.isspace():
-            continue
-        punct = c in zh.SQUEEZABLE
-        at_start = width == 0 and c in zh.OPENERS
-        width += 0.5 if is_narrow(c) or (punct and prev_punct) or at_start else 1.0
-        prev_punct = punct
-    return width
+    start of a line are set half-width, as typesetters do. (Counted by C
+    loops, not character by character: every line is measured. Squeezable
+    punctuation is wide, so no character counts twice.)"""
+    chars = "".join(text.split())
+    halves = sum(map(_NARROW.__getitem__, chars)) + len(_SQUEEZED.findall(chars)) \
+        + (chars[:1] != "" and chars[0] in zh.OPENERS)
+    return len(chars) - 0.5 * halves
 
 
 @per_line  # every line is cleaned again each time a run is made of it
@@ -115,7 +124,6 @@ class Piece(NamedTuple):  # a tuple: one is made for every line of every run
     text: str  # cleaned prose text
 
 
-@per_line  # the same line is made a piece of several runs (block, paragraph, headline)
 def piece(line: int, raw: str) -> Piece:
     return Piece(line, raw, clean_prose(raw))
 
