@@ -232,12 +232,12 @@ def _split_strays(block: Block) -> list[Block]:
 def _stray_headlines(block: Block) -> set[int]:
     """Indexes where a new piece starts: at a stray line and right after it."""
     width, lines, widths = block.column_width, block.lines, block.widths
+    # The measures first: most lines fill the column, and are not read.
     strays = {i for i in range(1, len(lines) - 1)
-              if is_heading_line(lines[i].text) and not is_justified(lines[i].text)
+              if not -(INDENT + 1) <= widths[i] - width <= 1.5 and widths[i - 1] >= width - 1
+              and is_heading_line(lines[i].text) and not is_justified(lines[i].text)
               and len("".join(lines[i].text.split())) >= MIN_STRAY_CHARS
-              and not ends_sentence(lines[i - 1].text)
-              and not -(INDENT + 1) <= widths[i] - width <= 1.5
-              and widths[i - 1] >= width - 1}
+              and not ends_sentence(lines[i - 1].text)}
     return strays | {i + 1 for i in strays}
 
 

@@ -40,12 +40,11 @@ _PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
 @per_line
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
-    compact = "".join(text.split())
-    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or compact in zh.COLUMN_NAMES:
+    if not any(p.match(text) for p in _STANDALONE):  # most lines fail at the opening
+        return None
+    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or "".join(text.split()) in zh.COLUMN_NAMES:
         return None  # "图 片 新 闻" is a column, not 图 by 片新闻
-    if any(p.match(text) for p in _STANDALONE):
-        return Match(tidy_names(text), solid_len(text))
-    return None
+    return Match(tidy_names(text), solid_len(text))
 
 
 def byline_after_dateline(loose: str) -> Match | None:
