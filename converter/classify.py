@@ -81,11 +81,21 @@ def _banner(block: Block) -> bool:
 
 
 def _masthead(block: Block) -> bool:
-    """Masthead and running-head lines: mostly furniture, the rest short labels."""
-    others = [l.text for l in block.lines if not furniture_kind(l.text)]
-    return len(others) * 2 <= len(block.lines) and all(
-        len("".join(t.split())) <= MASTHEAD_LABEL_CHARS and not any(c in zh.SENTENCE_PUNCT for c in t)
-        for t in others)
+    """Masthead and running-head lines: mostly furniture, the rest short labels.
+    Decided at the first line that cannot be either: a page's first or last
+    block of text is read no further than its first line."""
+    others = 0
+    for line in block.lines:
+        if furniture_kind(line.text):
+            continue
+        others += 1
+        if others * 2 > len(block.lines) or not _short_label(line.text):
+            return False
+    return True
+
+
+def _short_label(text: str) -> bool:
+    return len("".join(text.split())) <= MASTHEAD_LABEL_CHARS and not any(c in zh.SENTENCE_PUNCT for c in text)
 
 
 def page_elements(blocks: list[Block]) -> list[Element]:

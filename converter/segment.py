@@ -343,12 +343,15 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
     if strong_start(nxt.line.text) or (nxt.line.paragraph_indent and not in_list_item) \
             or date_line(prev.line.text):
         return True, None  # a date alone on its line closes a notice
+    sentence_ends = ends_sentence(prev.line.text)
+    if not (sentence_ends or in_list_item):
+        return False, None  # mid-sentence, the common case: no need to measure
     shortfall = prev.column - prev.wide_width - (INDENT if prev_opens else 0)
     # A block's last line may be short for ending a paragraph, not for an indent.
     indented_next = nxt.width <= nxt.column - INDENT + 0.5 and not (next_is_last and ends_sentence(nxt.line.text))
     if in_list_item and (shortfall >= 1 or (nxt.after_blank and indented_next)):
         return True, None
-    if not ends_sentence(prev.line.text):
+    if not sentence_ends:
         return False, None
     if shortfall >= SHORT_LINE or indented_next:
         return True, None
