@@ -67,12 +67,26 @@ _NOT_HAN = r"[^\u3400-\u9fff]+"  # compiled on first use (re's cache): a large c
 # then by the attachment: kept for a few hundred texts (an edition's worth),
 # not for every story of a very long edition.
 @lru_cache(maxsize=256)
-def _tokens(text: str) -> frozenset[str]:
+def _tokens(text: str) -> frozenset[int | str]:
     """What a headline and a body can share: character bigrams of the Chinese
     text, and Latin words."""
     chars = re.sub(_NOT_HAN, "", text)  # the Han characters, in order
-    bigrams = map(str.__add__, chars, chars[1:])  # pairs made in C, not a Python loop: bodies are long
-    return frozenset(bigrams).union(w.lower() for w in _LATIN_WORD.findall(text))
+    return _bigrams(chars).union(w.lower() for w in _LATIN_WORD.findall(text))
+
+
+def _bigrams(chars: str) -> frozenset[int]:
+    """Each two neighbouring characters as one number, their UTF-16 codes side
+    by side, read off the encoded text in C: bodies are long, and a string for
+    each pair cost twice as much. A Han character is one UTF-16 unit, so the
+    4-byte words from the first unit are the pairs (1, 2), (3, 4)…, those from
+    the second unit the pairs (2, 3), (4, 5)…"""
+    units = chars.encode("utf-16-le")
+    return frozenset(_words(units)).union(_words(units[2:]))
+
+
+def _words(data: bytes) -> memoryview:
+    """`data` as 4-byte numbers (a last incomplete one left out)."""
+    return memoryview(data[:len(data) // 4 * 4]).cast("I")
 
 
 class Similarity:
@@ -81,7 +95,7 @@ class Similarity:
     def __init__(self, stories: list[Story]) -> None:
         self.bodies = {id(s): _tokens(s.unit.text) for s in stories}
         self.n = max(len(stories), 1)
-        self._weights: dict[str, tuple[frozenset[str], dict[str, float], float]] = {}
+        self._weights: dict[str, tuple[frozenset[int | str], dict[int | str, float], float]] = {}
 
     def __call__(self, group: Group, story: Story | None) -> float:
         grams, weight, total = self._group_weights(group.text)
@@ -90,7 +104,7 @@ class Similarity:
         body = self.bodies.get(id(story)) or _tokens(story.unit.text)
         return sum(weight[bg] for bg in grams & body) / total if total else 0.0
 
-    def _group_weights(self, text: str) -> tuple[frozenset[str], dict[str, float], float]:
+    def _group_weights(self, text: str) -> tuple[frozenset[int | str], dict[int | str, float], float]:
         """A headline's tokens, their weights and the weights' sum: the same
         for every body it is compared with, so worked out once."""
         if text not in self._weights:
@@ -100,7 +114,7 @@ class Similarity:
             self._weights[text] = (grams, weight, sum(weight.values()))
         return self._weights[text]
 
-    def _bodies_with(self, tokens: frozenset[str]) -> dict[str, int]:
+    def _bodies_with(self, tokens: frozenset[int | str]) -> dict[int | str, int]:
         """How many bodies hold each of a headline's tokens (their document
         frequency). Counted for headline tokens only: counting every token of
         every body would cost more."""
