@@ -5,12 +5,14 @@ run from a source checkout (``python -m converter`` in the repository), they
 are the top-level folders beside converter/."""
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
 _SOURCE_TREE = Path(__file__).resolve().parent.parent
 
 
+@lru_cache(maxsize=None)  # asked for at every validation; it never moves
 def _folder(package: str, folder: str) -> Path:
     try:
         return Path(str(files(package)))
