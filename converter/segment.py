@@ -52,7 +52,7 @@ class Block:
     _column: float | None = field(init=False, repr=False)  # `column_width` once asked
 
     def __post_init__(self) -> None:
-        self.widths = [self.width(l) for l in self.lines]
+        self.widths = [fill_width(l.text, self.hang) for l in self.lines]
         self.heading_like = self._heading_like()
         self._column = None
 

@@ -38,6 +38,7 @@ class _Narrowness(dict):
 
 _NARROW = _Narrowness()
 _SQUEEZED = re.compile(f"(?<=[{zh.SQUEEZABLE}])[{zh.SQUEEZABLE}]")  # punctuation right after punctuation
+_OPENERS = frozenset(zh.OPENERS)
 
 
 @per_line
@@ -48,8 +49,7 @@ def display_width(text: str) -> float:
     loops, not character by character: every line is measured. Squeezable
     punctuation is wide, so no character counts twice.)"""
     chars = "".join(text.split())
-    halves = sum(map(_NARROW.__getitem__, chars)) + len(_SQUEEZED.findall(chars)) \
-        + (chars[:1] != "" and chars[0] in zh.OPENERS)
+    halves = sum(map(_NARROW.__getitem__, chars)) + len(_SQUEEZED.findall(chars)) + (chars[:1] in _OPENERS)
     return len(chars) - 0.5 * halves
 
 
@@ -204,7 +204,7 @@ class Run:
         return Run(self.pieces + other.pieces)
 
     def __bool__(self) -> bool:
-        return any(p.text for p in self.pieces)
+        return bool(self.text)
 
 
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)][0-9０-９]{0,8}$")
