@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Iterable, NamedTuple
 
 from .lexicon import zh
@@ -128,33 +126,36 @@ def piece(line: int, raw: str) -> Piece:
     return Piece(line, raw, clean_prose(raw))
 
 
-@dataclass(frozen=True)
 class Run:
-    """Runs are read again and again (text, loose) while units are cut and
-    recognised: what is read is worked out once (hence a __dict__, no slots)."""
+    """The pieces of consecutive source lines that make one stretch of text.
+    Runs are read again and again while units are cut and recognised: the
+    text is joined once, when the run is made, the loose text when first
+    asked for. (A plain class: one is made for every paragraph and every cut.)"""
 
-    pieces: tuple[Piece, ...]
+    __slots__ = ("pieces", "text", "_breaks", "_loose")
 
-    @cached_property
-    def _prose(self) -> tuple[str, tuple[int, ...]]:
-        return _joined(p.text for p in self.pieces)
+    def __init__(self, pieces: tuple[Piece, ...]) -> None:
+        self.pieces = pieces
+        self.text, self._breaks = _joined(p.text for p in pieces)
+        self._loose: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Run({self.pieces!r})"
 
     @property
-    def text(self) -> str:
-        return self._prose[0]
-
-    @cached_property
     def loose(self) -> str:
         """The text as printed, whitespace collapsed to single spaces: what
         recognisers read (a space may separate two names)."""
-        return _joined(" ".join(p.raw.split()) for p in self.pieces)[0]
+        if self._loose is None:
+            self._loose = _joined(" ".join(p.raw.split()) for p in self.pieces)[0]
+        return self._loose
 
     @property
     def lines(self) -> list[int]:
         return [p.line for p in self.pieces]
 
     def to_text(self, heading: bool = False) -> Text:
-        text, breaks = _joined(clean_heading(p.raw) for p in self.pieces) if heading else self._prose
+        text, breaks = _joined(clean_heading(p.raw) for p in self.pieces) if heading else (self.text, self._breaks)
         return Text(text, Span.from_lines(self.lines), breaks)
 
     def respelled(self, spelling: str) -> Text:
