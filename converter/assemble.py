@@ -130,7 +130,7 @@ def _group(group_blocks: list[Block], stray: bool = False) -> Group:
 def _figure(fig_blocks: list[Block], ids: Numbering) -> Figure:
     run = Run(tuple(piece(l.number, l.text) for b in fig_blocks for l in b.lines))
     found = credit(" ".join(l.text for b in fig_blocks for l in b.lines))
-    caption, tail = run.split_solid(_solid(run.text) - found.size) if found else (run, Run(()))
+    caption, tail = run.split_last(found.size) if found else (run, Run(()))
     credit_text = tail.respelled(found.text) if found else None
     return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
 
@@ -151,10 +151,6 @@ def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic]) -> li
 def _host(stories: list[Story], line: int) -> Story:
     before = [s for s in stories if isinstance(s, Story) and s.unit.lines and min(s.unit.lines) < line]
     return before[-1] if before else stories[0]
-
-
-def _solid(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
 
 
 # --- parts -> page ------------------------------------------------------------

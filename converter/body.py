@@ -78,7 +78,7 @@ def _is_brief(unit: Unit) -> bool:
 def _take_source_note(unit: Unit) -> None:
     run = unit.paragraphs[-1]
     note = source_note(run.loose)
-    body, tail = run.split_solid(_solid(run) - note.size)
+    body, tail = run.split_last(note.size)
     unit.paragraphs[-1:] = [body] if body else []
     unit.source_note = tail.to_text()
 
@@ -121,7 +121,7 @@ def _take_closing(unit: Unit) -> None:
     run = unit.paragraphs[-1]
     marker = marker_at_end(run.loose)
     if marker and marker.get("direction") == "to":
-        run, tail = run.split_solid(_solid(run) - marker.size)
+        run, tail = run.split_last(marker.size)
         unit.continued_to = _continuation(marker, tail.to_text())
         unit.paragraphs[-1:] = [run] if run else []
     unit.closer = _closer(unit)
@@ -202,10 +202,6 @@ def _flush(blocks: list, items: list[ListItem]) -> None:
 
 def _continuation(marker, text: Text) -> Continuation:
     return Continuation(marker.get("direction"), text, marker.get("page") or None, marker.get("sign") or None)
-
-
-def _solid(run: Run) -> int:
-    return sum(1 for c in run.text if not c.isspace())
 
 
 def ends_brief(unit: Unit) -> bool:

@@ -129,7 +129,7 @@ def _pointer(lines: list[SourceLine]) -> tuple[Text, Continuation] | None:
     found = marker_at_end(run.loose)
     if not found or found.get("direction") != "to":
         return None
-    title, tail = run.split_solid(sum(1 for c in run.text if not c.isspace()) - found.size)
+    title, tail = run.split_last(found.size)
     if not title:
         return None
     return title.to_text(heading=True), Continuation("to", tail.to_text(), found.get("page"), found.get("sign") or None)

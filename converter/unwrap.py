@@ -12,7 +12,7 @@ import unicodedata
 from typing import Iterable, NamedTuple
 
 from .lexicon import zh
-from .rules import search_tail
+from .rules import search_tail, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
 from .source import per_line
@@ -162,7 +162,7 @@ class Run:
         """This run as a Text spelled `spelling` (the same characters with other
         spacing, as a recogniser tidies them), line breaks kept in place."""
         text = self.to_text()
-        solid_at_break = [sum(1 for c in text.text[:b] if not c.isspace()) for b in text.breaks]
+        solid_at_break = [solid_len(text.text[:b]) for b in text.breaks]
         breaks, seen = [], 0
         for offset, ch in enumerate(spelling):
             while solid_at_break and solid_at_break[0] == seen and not ch.isspace():
@@ -179,6 +179,11 @@ class Run:
                 return self.split_at(offset)
             seen += not ch.isspace()
         return self, Run(())
+
+    def split_last(self, count: int) -> tuple["Run", "Run"]:
+        """Split before the last `count` non-whitespace characters (what a
+        recogniser reports of something closing the text)."""
+        return self.split_solid(solid_len(self.text) - count)
 
     def split_at(self, offset: int) -> tuple["Run", "Run"]:
         """Split at an offset of `text`."""
@@ -200,9 +205,6 @@ class Run:
             pos = end
             last = p.text or last
         return Run(tuple(head)), Run(())
-
-    def __add__(self, other: "Run") -> "Run":
-        return Run(self.pieces + other.pieces)
 
     def __bool__(self) -> bool:
         return bool(self.text)

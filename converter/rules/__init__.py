@@ -57,7 +57,7 @@ class LazyPattern:
 
 def solid_len(text: str) -> int:
     """Number of non-whitespace characters."""
-    return sum(1 for c in text if not c.isspace())
+    return len(text) - sum(map(str.isspace, text))
 
 
 def first_char(text: str) -> str:
