@@ -162,7 +162,7 @@ def strong_start(text: str) -> bool:
 
 
 def blocks(lines: list[SourceLine]) -> list[Block]:
-    runs: list[list[SourceLine]] = []  # the lines of each block
+    grouped: list[list[SourceLine]] = []  # the lines of each block
     after_blank: list[bool] = []
     blank = True
     # A bare page label ("A3") as a page's last line is furniture of its own.
@@ -172,17 +172,17 @@ def blocks(lines: list[SourceLine]) -> list[Block]:
             blank = True
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if blank or not runs or line.page != runs[-1][0].page or line.indented \
-                or _starts_here(runs[-1], line, nxt) \
+        if blank or not grouped or line.page != grouped[-1][0].page or line.indented \
+                or _starts_here(grouped[-1], line, nxt) \
                 or (line is last_of_page[line.page] and PAGE_LABEL.match(line.text.strip())):
-            runs.append([line])
+            grouped.append([line])
             after_blank.append(blank)
         else:
-            runs[-1].append(line)
+            grouped[-1].append(line)
         blank = False
-    hang = punctuation_hangs(runs)
-    return [piece for run, blank in zip(runs, after_blank)
-            for piece in _split_strays(Block(run, blank, run[0].page, hang))]
+    hang = punctuation_hangs(grouped)
+    return [part for group, blank in zip(grouped, after_blank)
+            for part in _split_strays(Block(group, blank, group[0].page, hang))]
 
 
 def _starts_here(block: list[SourceLine], line: SourceLine, nxt: SourceLine | None) -> bool:
