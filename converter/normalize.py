@@ -80,7 +80,10 @@ def split_lines(text: str, first_line: int = 1, first_page: int = 0) -> tuple[li
     for number, raw in enumerate(_LINE_END.split(text), start=first_line):
         if illegal:
             raw = _drop_illegal(raw, number, diagnostics)
-        first, *later = raw.split("\f") if "\f" in raw else (raw,)
+        if "\f" not in raw:
+            lines.append(SourceLine(number, raw, page))
+            continue
+        first, *later = raw.split("\f")
         lines.append(SourceLine(number, first, page))
         for piece in later:  # what follows a form feed starts the next page on the same line number
             page += 1
