@@ -245,24 +245,28 @@ def _leading_headline(block: Block) -> set[int]:
     """A headline printed right above its text with no blank line between:
     headline-like lines, then a line shortened by the paragraph indent, or
     an addressee ("贝宏亮："); or one short line naming a notice ("遗失声明")."""
-    lines = block.lines
+    lines, widths = block.lines, block.widths
     for k in range(1, min(len(lines), MAX_HEADLINE_LINES + 1)):
-        head, first = lines[:k], lines[k]
-        if not all(is_heading_line(l.text) and not is_letter_spaced_text(l.text) for l in head):
+        last = lines[k - 1].text  # the head's newest line: the lines above it passed before
+        if not is_heading_line(last) or is_letter_spaced_text(last):
             return set()
-        titled = _notice_title(head[-1].text) or is_subtitle_line(head[-1].text) or _spaced_title(head[-1].text)
-        addressee = _salutation(first.text) or (
-            first.text.rstrip().endswith(("、", "，")) and k + 1 < len(lines) and _salutation(lines[k + 1].text))
-        if (titled and addressee) or (k == 1 and (_notice_title(head[0].text)
-                                                                 or pointed_title(head[0].text))):
+        titled = _notice_title(last) or is_subtitle_line(last) or _spaced_title(last)
+        if (titled and _addressee(lines, k)) or (k == 1 and (_notice_title(last) or pointed_title(last))):
             return {k}
         if len(lines) - k < 2:  # too little text below to know its column
             return set()
-        width = _full_line_width(lines[k:], block.widths[k:])
-        off_column = all(not -(INDENT + 1) <= w - width <= 1 for w in block.widths[:k])
-        if off_column and abs(block.widths[k] - (width - INDENT)) <= 0.5 and not ends_sentence(head[-1].text):
+        width = _full_line_width(lines[k:], widths[k:])
+        if abs(widths[k] - (width - INDENT)) <= 0.5 and not ends_sentence(last) \
+                and all(not -(INDENT + 1) <= w - width <= 1 for w in widths[:k]):  # the head is off the column
             return {k}
     return set()
+
+
+def _addressee(lines: list[SourceLine], k: int) -> bool:
+    """Does line `k` address someone ("贝宏亮：", or a list of names going on to the next line)?"""
+    first = lines[k].text
+    return _salutation(first) or (
+        first.rstrip().endswith(("、", "，")) and k + 1 < len(lines) and _salutation(lines[k + 1].text))
 
 
 def is_letter_spaced_text(text: str) -> bool:

@@ -33,10 +33,11 @@ _PATTERNS = (
 
 def dateline(loose: str) -> Match | None:
     head = loose.lstrip()
-    m = next(filter(None, (p.match(head) for p in _PATTERNS)), None)
-    if not m:
-        return None
-    return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))
+    for pattern in _PATTERNS:  # a loop: a generator dropped unfinished costs more than most of the matching
+        m = pattern.match(head)
+        if m:
+            return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))
+    return None
 
 
 @per_line  # asked of every line by segment and classify
