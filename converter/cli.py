@@ -122,8 +122,9 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
         try:
             if path == Path("-"):
                 run = replace(base, formats=formats or ("tei",))
-                converted = convert_bytes(click.get_binary_stream("stdin").read(), run)
-                click.get_binary_stream("stdout").write(converted.outputs[run.formats[0]])
+                converted = convert_bytes(sys.stdin.buffer.read(), run)
+                sys.stdout.buffer.write(converted.outputs[run.formats[0]])
+                sys.stdout.buffer.flush()
             else:
                 if output_stem(path) in stems:
                     raise News2teiError(f"its outputs would overwrite those of another input named {path.name}")
