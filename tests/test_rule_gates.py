@@ -3,8 +3,10 @@ that the pattern itself would accept.
 
 A `LazyPattern` with an `opening` answers None, without trying (or compiling) the
 full pattern, where the opening does not match; credit patterns are tried only on
-texts ending as they can. Both are promises about the patterns, checked here on
-every line, pair of lines and block of the fixture editions."""
+texts ending as they can; list labels, jump markers and source notes are looked
+for only after a text's first or last character allows them. All are promises
+about the patterns, checked here on every line, pair of lines and block of the
+fixture editions."""
 from __future__ import annotations
 
 import importlib
@@ -17,6 +19,7 @@ import pytest
 
 import converter.rules
 from converter.rules import LazyPattern, first_match
+from converter.rules import continuation, listitem, search_tail, source_note
 from converter.rules import credit as credit_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +67,20 @@ def test_credit_tries_every_pattern_that_could_match() -> None:
         assert (found is None) == (unguarded is None), text
         if found is not None:
             assert found.size == credit_rules.solid_len(unguarded.group(0).strip()), text
+
+
+def _note(pattern):
+    """A source-note pattern's match, unless it is bracketed words naming nobody."""
+    return lambda text: (m := search_tail(pattern, text)) and not source_note._NOT_A_NOTE.search(m.group(0))
+
+
+@pytest.mark.parametrize("name, gated, patterns", [
+    ("list label", listitem.list_label, [lambda t, p=p: p.match(t.translate(listitem._WIDE_DIGITS))
+                                         for p in listitem._LABELS]),
+    ("jump marker", continuation.marker_at_end, [lambda t, p=p: search_tail(p, t)
+                                                  for p in (continuation._AT_END, continuation._POINTER)]),
+    ("source note", source_note.source_note, [_note(source_note._EDITOR), _note(source_note._NOTE)]),
+])
+def test_a_character_gate_never_turns_away_a_match(name, gated, patterns) -> None:
+    missed = [t for t in _texts() if any(found(t) for found in patterns) and gated(t) is None]
+    assert not missed, f"{name}: the gate rejects texts a pattern matches: {missed[:3]}"
