@@ -95,12 +95,12 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
     converted, spools = _convert(data, options, path, keep=False)
     clock = _Clock()
     written = []
-    for fmt, spool in spools.items():
+    for fmt, made in spools.items():
         target = Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}"
-        spool.seek(0)
+        made.seek(0)
         with atomic_file(target) as out:
-            shutil.copyfileobj(spool, out)
-        spool.close()
+            shutil.copyfileobj(made, out)
+        made.close()
         written.append(target)
     converted.timings["write"] = clock.lap("write")
     return converted, written
