@@ -22,7 +22,7 @@ _POINTER = re.compile(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-z�
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
 _MARKER_ENDS = frozenset("）)")
-_POINTER_ENDS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百零〇两版")
+_POINTER_ENDS = frozenset(zh.DIGIT_CHARS + zh.NUMERAL_CHARS + "版")
 
 
 def marker_at_start(loose: str) -> Match | None:

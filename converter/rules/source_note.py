@@ -18,19 +18,18 @@ _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
 # Bracketed words that close a text without naming anyone.
 _NOT_A_NOTE = re.compile(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
-_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*[0-9０-９]{{0,8}}\s*$")
+_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{zh.DIGITS}{{0,8}}\s*$")
 
 
 # Both notes close with a bracket, an editor's note perhaps followed by a date:
 # most texts end otherwise and are spared the searches.
 _NOTE_ENDS = frozenset("）)")
-_DATE_DIGITS = "0123456789０１２３４５６７８９"
 
 
 def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""
-    if loose.rstrip().rstrip(_DATE_DIGITS).rstrip()[-1:] not in _NOTE_ENDS:
+    if loose.rstrip().rstrip(zh.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
         return None
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
         m = search_tail(pattern, loose)
