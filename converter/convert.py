@@ -78,7 +78,7 @@ class Converted:
 def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None) -> Converted:
     """Convert an edition's bytes, in memory; `path` (the input file) names it and finds its metadata."""
     converted, spools = _convert(data, options, path, keep=True)
-    converted.outputs = {fmt: _read(spool) for fmt, spool in spools.items()}
+    converted.outputs = {fmt: _read(made) for fmt, made in spools.items()}
     return converted
 
 
