@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import News2teiError
 from .model import Diagnostic, Metadata, ScriptOption, Span
 from .source import SourceLine
 
@@ -128,27 +125,17 @@ def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def character_table(config: str) -> dict[str, tuple[str, ...]]:
     """The character dictionaries in the conversion chain of OpenCC's `config`
-    (STCharacters, TSCharacters...): character -> candidates, default first. Read
-    from the .ocd2 files the opencc package ships, with its own opencc_dict tool."""
-    import opencc
-
-    clib = Path(opencc.__file__).parent / "clib"
-    share, tool = clib / "share" / "opencc", clib / "bin" / "opencc_dict"
-    chain = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))["conversion_chain"]
+    (STCharacters, TSCharacters...): character -> candidates, default first. Shipped as
+    data (`lexicon/opencc_characters.json`, made from the installed OpenCC by
+    `scripts/opencc_tables.py`): reading the .ocd2 files needs a subprocess."""
+    tables = _opencc_tables()
     table: dict[str, tuple[str, ...]] = {}
-    for name in re.findall(r'"file":\s*"([^"]*Characters[^"]*\.ocd2)"', json.dumps(chain)):
-        for char, targets in _dump_dictionary(tool, share / name).items():
-            table.setdefault(char, targets)  # earlier dictionaries win, as in OpenCC
+    for name in tables["configs"][config]:
+        for char, targets in tables["dictionaries"][name].items():
+            table.setdefault(char, tuple(targets.split()))  # earlier dictionaries win, as in OpenCC
     return table
 
 
-def _dump_dictionary(tool: Path, ocd2: Path) -> dict[str, tuple[str, ...]]:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "dict.txt"
-        try:
-            subprocess.run([str(tool), "-i", str(ocd2), "-o", str(out), "-f", "ocd2", "-t", "text"],
-                           check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise News2teiError(f"cannot read OpenCC dictionary {ocd2.name}: {exc}") from None
-        rows = (line.split("\t") for line in out.read_text(encoding="utf-8").splitlines())
-        return {key: tuple(values.split()) for key, values in rows if len(key) == 1}
+@lru_cache(maxsize=1)
+def _opencc_tables() -> dict:
+    return json.loads((Path(__file__).parent / "lexicon" / "opencc_characters.json").read_text(encoding="utf-8"))

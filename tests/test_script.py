@@ -80,3 +80,29 @@ def test_pipeline_reports_ambiguities_and_detects_language():
 def test_segments_keep_original_and_converted():
     assert segments("头发abc", "hant") == [("头发", "頭髮"), "abc"]
     assert segments("abc", "keep") == ["abc"]
+
+
+def test_shipped_tables_match_the_installed_opencc():
+    """The character tables ship as data; they must be what the installed OpenCC's
+    dictionaries say (after an OpenCC upgrade: `python scripts/opencc_tables.py`)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("opencc_tables", ROOT / "scripts" / "opencc_tables.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.OUT.read_text(encoding="utf-8") == tool.rendered()
+
+
+def test_detection_runs_no_subprocess(monkeypatch):
+    import subprocess
+
+    from converter import script
+
+    script.character_table.cache_clear()
+    script._script_only.cache_clear()
+    script.one_to_many_table.cache_clear()
+    monkeypatch.setattr(subprocess, "run", None)
+    monkeypatch.setattr(subprocess, "Popen", None)
+    assert detect_language("頭髮乾了") == "zh-Hant"
+    assert one_to_many_table("s2t")["发"] == ("發", "髮")
