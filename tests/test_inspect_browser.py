@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="chromium is not installed (apt-get install -y chromium)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
+                                 "(Debian: apt-get install -y chromium fonts-wqy-microhei)")]
 
 
 def test_script_pins_the_article_in_the_url_without_console_messages(tmp_path):
