@@ -19,6 +19,7 @@ import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from corpus import ROOT, write_big_edition, write_corpus
 from measure import MB, Job, compare, run
@@ -104,7 +105,7 @@ def stages(work: Path, repeats: int) -> dict:
     return {"profile": profile, "scaling": [{"factor": f, **row} for f, row in zip(SCALES, scaling)]}
 
 
-def _json(command: list[str]) -> dict | list:
+def _json(command: list[str]) -> Any:
     return json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
 
 

@@ -16,7 +16,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO
+from typing import IO
 
 from ..errors import OutputError
 from .metadata import Meta
@@ -50,7 +50,7 @@ class Archive:
     """The EPUB's zip, written as the book is made: mimetype first and stored, every
     entry with fixed timestamps and permissions, so the same book gives the same bytes."""
 
-    def __init__(self, out: BinaryIO, when: datetime) -> None:
+    def __init__(self, out: IO[bytes], when: datetime) -> None:
         self.zip = zipfile.ZipFile(out, "w")
         self.when = when
         self.names: set[str] = set()

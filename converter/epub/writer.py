@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from ..errors import InputError
 from ..model import Edition, Metadata
@@ -35,7 +35,7 @@ class EpubStream:
     stretch's content documents are rendered and zipped at once; the title page,
     navigation and package, which list them all, come at `close`."""
 
-    def __init__(self, out: BinaryIO, meta: Metadata, vertical: bool = False) -> None:
+    def __init__(self, out: IO[bytes], meta: Metadata, vertical: bool = False) -> None:
         self.meta, self.vertical = meta, vertical
         self.archive = Archive(out, modified(meta))
         self.identifier = ContentIdentifier(meta)
