@@ -13,11 +13,10 @@ from ..model import Edition, Metadata
 from ..output import write_atomic
 from .book import Book, joined_books, plan_book
 from .metadata import ContentIdentifier, metadata, modified
-from .package import Archive, Package, Resource, finish_package
+from .package import PACKAGE_DIR, Archive, Package, Resource, finish_package
 from .render import render_front, render_pages, stylesheet_bytes, stylesheets
 
 XHTML = "application/xhtml+xml"
-PACKAGE_DIR = "EPUB"  # where ebooklib puts the package document and its resources
 
 __all__ = ["EpubStream", "epub_bytes", "epub_from_tei_file"]
 
@@ -68,7 +67,7 @@ class EpubStream:
             modified=self.archive.when,
             metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources])),
             resources=resources,
-            toc=tuple((entry.label, entry.href) for entry in book.toc),
+            toc=book.toc,
             rtl=self.vertical,
         ))
 
