@@ -312,3 +312,23 @@ def test_headline_markup_is_escaped():
     hostile = replace(page.items[0], head=t("<b>&amp;</b>"))
     data = epub_bytes(replace(edition, pages=(replace(page, items=(hostile,)),) + edition.pages[1:]))
     assert "<b>&amp;</b>" in text_of(xhtml(data)["EPUB/page-001.xhtml"])
+
+
+def test_every_book_reads_back_in_ebooklib(books, tmp_path):
+    """news2tei writes its packages from templates (ebooklib's writer cannot make
+    deterministic, EPUBCheck-clean books without its private API); ebooklib, a common
+    consumer, must still read every book: metadata, spine and navigation."""
+    import warnings
+
+    from ebooklib import ITEM_DOCUMENT, epub
+
+    for name, data in books.items():
+        path = tmp_path / f"{name}.epub"
+        path.write_bytes(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its own deprecation warnings, not ours
+            book = epub.read_epub(str(path))
+        documents = {item.get_name() for item in book.get_items_of_type(ITEM_DOCUMENT)}
+        assert book.get_metadata("DC", "title") and book.get_metadata("DC", "language"), name
+        assert book.spine and all(idref in {i.get_id() for i in book.get_items()} for idref, _ in book.spine), name
+        assert any(n.endswith("nav.xhtml") for n in documents) and book.toc, name
