@@ -284,3 +284,15 @@ def test_headline_markup_is_escaped():
     hostile = replace(page.items[0], head=t("<b>&amp;</b>"))
     data = epub_bytes(replace(edition, pages=(replace(page, items=(hostile,)),) + edition.pages[1:]))
     assert "<b>&amp;</b>" in text_of(xhtml(data)["EPUB/page-001.xhtml"])
+
+
+def test_compiled_templates_go_to_the_user_cache_directory_or_nowhere(tmp_path, monkeypatch):
+    import jinja2
+
+    from converter.epub.render import NO_CACHE, _bytecode_cache
+
+    monkeypatch.delenv(NO_CACHE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert _bytecode_cache(jinja2).directory == str(tmp_path / "news2tei" / "jinja2")
+    monkeypatch.setenv(NO_CACHE, "1")
+    assert _bytecode_cache(jinja2) is None
