@@ -130,10 +130,12 @@ def _gregorian(m: re.Match[str], context_year: int | None, roc: bool) -> Date | 
 
 
 def whole_date(text: str, roc: bool = False) -> Date | None:
-    """The date `text` is nothing but (whitespace aside), with its year; else None."""
-    stripped = text.strip()
-    dates = gregorian_dates(stripped, roc=roc)
-    return dates[0] if len(dates) == 1 and dates[0].year and dates[0].end - dates[0].start == len(stripped) else None
+    """The date `text` is nothing but, with its year; else None. Whitespace counts
+    for nothing, even inside a number ("1 4日" of a justified line); the span is
+    in the text without it."""
+    solid = "".join(text.split())
+    dates = gregorian_dates(solid, roc=roc)
+    return dates[0] if len(dates) == 1 and dates[0].year and dates[0].end - dates[0].start == len(solid) else None
 
 
 def lunar_date(text: str) -> LunarDate | None:
