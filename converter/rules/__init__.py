@@ -90,22 +90,3 @@ def first_match(patterns: "tuple[re.Pattern[str], ...]", text: str) -> "re.Match
 def squeeze(text: str) -> str:
     """Collapse whitespace runs to one space (loose text for matching)."""
     return " ".join(text.split())
-
-
-_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-
-
-def chinese_number(text: str) -> int | None:
-    """"十二" -> 12, "二〇二四" -> 2024 (digit by digit), None if not a numeral."""
-    if not text or any(c not in _DIGIT and c not in "十百" for c in text):
-        return None
-    if "十" not in text and "百" not in text:
-        return int("".join(str(_DIGIT[c]) for c in text))
-    total, current = 0, 0
-    for c in text:
-        if c in "十百":
-            total += (current or 1) * (10 if c == "十" else 100)
-            current = 0
-        else:
-            current = _DIGIT[c]
-    return total + current

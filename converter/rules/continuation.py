@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import Match, chinese_number, search_tail, solid_len
+from ..lexicon.numerals import parse_numeral
+from . import Match, search_tail, solid_len
 
 _FROM = "|".join(sorted(map(re.escape, zh.CONTINUED_FROM), key=len, reverse=True))
 _TO = "|".join(sorted(map(re.escape, zh.CONTINUED_TO), key=len, reverse=True))
@@ -65,5 +66,5 @@ def normalise_page(label: str) -> str:
     m = re.fullmatch(r"([A-Z]*)0*(\d+)", text)
     if m:
         return m.group(1) + m.group(2)
-    number = chinese_number(text)
+    number = parse_numeral(text)
     return str(number) if number is not None else text

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from . import Match, chinese_number, first_char
+from ..lexicon.numerals import parse_numeral
+from . import Match, first_char
 from ..source import per_line
 
 _LABELS = (
@@ -35,9 +36,7 @@ def list_label(line: str) -> Match | None:
 
 
 def _ordinal(token: str) -> int:
-    if token.isascii() and token.isdigit():
-        return int(token)
     for first in _CIRCLED:
         if len(token) == 1 and 0 <= ord(token) - ord(first) < 20:
             return ord(token) - ord(first) + 1
-    return chinese_number(token) or 0
+    return parse_numeral(token) or 0
