@@ -30,17 +30,16 @@ WEEKDAY_WORDS = ("星期", "礼拜", "禮拜", "周", "週")
 WEEKDAY_NAMES = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}  # Monday is 0
 
 # Pattern fragments (no groups), for recognisers that embed a date.
-_DIGIT = "[0-9０-９]"
-_ZH = f"{ZH_DIGITS}○"
-YEAR = rf"(?:{_DIGIT}{{2,4}}|[{_ZH}]{{2,4}})"
-MONTH = rf"(?:{_DIGIT}{{1,2}}|[{_ZH}十]{{1,3}})"
-DAY = rf"(?:{_DIGIT}{{1,2}}|[{_ZH}十廿卅]{{1,3}})"
-ERA = "|".join(ROC_ERAS)
-DAY_OF_MONTH = rf"(?:{MONTH}\s*月\s*)?{DAY}\s*日"  # "6日", "2月6日", "二月六日"
+DIGIT = "[0-9０-９]"
+DAY_IN_DIGITS = rf"(?:{DIGIT}{{1,2}}\s*月\s*)?{DIGIT}{{1,2}}\s*日"  # a dispatch's day: "6日", "2月6日"
 WEEKDAY = rf"(?:{'|'.join(WEEKDAY_WORDS)})[{''.join(WEEKDAY_NAMES)}]"
 
-_WRITTEN = (rf"(?:(?P<era>{ERA})\s*)?(?:(?P<year>{YEAR})\s*年\s*)?(?P<month>{MONTH})\s*月\s*"
-            rf"(?P<day>{DAY})\s*[日号號]")
+_ZH = f"{ZH_DIGITS}○"
+_YEAR = rf"(?:{DIGIT}{{2,4}}|[{_ZH}]{{2,4}})"
+_MONTH = rf"(?:{DIGIT}{{1,2}}|[{_ZH}十]{{1,3}})"
+_DAY = rf"(?:{DIGIT}{{1,2}}|[{_ZH}十廿卅]{{1,3}})"
+_WRITTEN = (rf"(?:(?P<era>{'|'.join(ROC_ERAS)})\s*)?(?:(?P<year>{_YEAR})\s*年\s*)?(?P<month>{_MONTH})\s*月\s*"
+            rf"(?P<day>{_DAY})\s*[日号號]")
 _NUMERIC = (r"(?<![0-9])(?P<nyear>(?:19|20)[0-9]{2})(?:(?P<sep>[-./_])(?P<nmonth>[0-9]{1,2})(?P=sep)"
             r"(?P<nday>[0-9]{1,2})|(?P<cmonth>[0-9]{2})(?P<cday>[0-9]{2}))(?![0-9])")
 _GREGORIAN = re.compile(f"{_WRITTEN}|{_NUMERIC}")

@@ -3,6 +3,15 @@ and Traditional side by side. Recognisers read their patterns from here, so a
 new byline or credit form is one entry."""
 from __future__ import annotations
 
+import re
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """The words as a regular-expression alternation, longest first, so "本报记者"
+    is taken whole rather than as "本报" and "记者"."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 # Sentence-final punctuation, and what may close after it ("。”", "！）").
 TERMINALS = "。！？!?…；;：:"
 CLOSERS = "”’」』）)》〉】\"'"
@@ -33,6 +42,7 @@ REPORTER = ("记者", "記者", "通讯员", "通訊員", "实习生", "實習�
             "本报记者", "本報記者", "本报通讯员", "本報通訊員", "见习记者", "見習記者", "本报特约记者",
             "本報特約記者", "特派记者", "特派記者", "本报特派记者", "本報特派記者", "新华社记者", "新華社記者",
             "中新社记者", "中新社記者", "央视记者", "央視記者", "中央社記者", "首席记者", "首席記者")
+REPORTER_PATTERN = alternation(REPORTER)
 REPORTER_COLUMNS = ("追踪", "追蹤", "手记", "手記", "观察", "觀察", "调查", "調查", "探访", "探訪", "走访", "走訪",
                     "直击", "直擊", "连线", "連線", "视点", "視點", "随笔", "隨筆", "札记", "札記", "体验", "體驗",
                     "跟踪", "跟蹤", "在现场", "在現場", "见闻", "見聞", "故事")

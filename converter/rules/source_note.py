@@ -8,11 +8,9 @@ import re
 from ..lexicon import zh
 from . import LazyPattern, Match, search_tail, solid_len
 
-_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
-_NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
 _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
-    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
+    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{zh.REPORTER_PATTERN})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
 
 
 # Bracketed words that close a text without naming anyone.
