@@ -27,10 +27,6 @@ from .segment import Block, blocks, paragraphs
 from .source import SourceLine
 from .unwrap import Run, piece
 
-RESOLUTION_HEADS = ("决议", "決議", "决定", "決定")
-NOTICE_HEADS = ("公告", "通告", "通知", "启事", "啟事", "声明", "聲明")
-
-
 @dataclass
 class PageParts:
     parts: list  # Story | Group | Figure | SectionHead | Text (a standalone byline)
@@ -119,7 +115,7 @@ def _heading_parts(group_blocks: list[Block]) -> list:
 
 def _document_title(group: Group) -> bool:
     head = group.head.text if group.head else ""
-    return head.endswith(RESOLUTION_HEADS + NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
+    return head.endswith(zh.RESOLUTION_HEADS + zh.NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
 
 
 def _group(group_blocks: list[Block], stray: bool = False) -> Group:
@@ -282,9 +278,9 @@ def _both(first: Text | None, second: Text | None) -> Text | None:
 
 def _kind(story: Story, group: Group) -> str:
     head = group.head.text if group.head else ""
-    if head.endswith(RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
+    if head.endswith(zh.RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
         return "resolution"
-    if any(w in head for w in NOTICE_HEADS) or (story.unit.closer and story.unit.closer.date):
+    if any(w in head for w in zh.NOTICE_HEADS) or (story.unit.closer and story.unit.closer.date):
         return "notice"
     if ends_brief(story.unit) and not group.head:
         return "brief"

@@ -110,5 +110,7 @@ SIGNER_DESCRIPTORS = ("市民", "居民", "读者", "讀者", "村民", "家长"
 ADOPTION_WORDS = ("通过", "通過", "批准", "公布", "发布", "發布", "施行")
 # A second headline line opening with these carries on the first line's words.
 TITLE_CONTINUATIONS = ("与", "與", "和", "及", "并", "並", "的", "、", "“", "「", "《", "（", "暨")
-RESOLUTION_TITLES = ("决议", "決議", "决定", "決定", "公告", "通告", "公报", "公報", "条例", "條例",
-                     "办法", "辦法", "通知", "告示", "启事", "啟事", "声明", "聲明")
+# How the title of a meeting's resolution, of a notice, of any official document ends.
+RESOLUTION_HEADS = ("决议", "決議", "决定", "決定")
+NOTICE_HEADS = ("公告", "通告", "通知", "启事", "啟事", "声明", "聲明")
+RESOLUTION_TITLES = RESOLUTION_HEADS + NOTICE_HEADS + ("公报", "公報", "条例", "條例", "办法", "辦法", "告示")
