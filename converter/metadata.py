@@ -19,6 +19,7 @@ from .errors import InputError
 from .lexicon import dates
 from .model import Diagnostic, Edition, Span
 from .normalize import page_tops
+from .rules import solid
 from .rules.masthead import newspaper_title
 
 FIELDS = ("title", "date", "edition", "publisher", "identifier")
@@ -134,7 +135,7 @@ def _weekday_token(text: str) -> tuple[str, int, int] | None:
 
 def _issue_token(text: str) -> tuple[str, int, int] | None:
     m = _ISSUE.search(text)
-    return ("".join(m[0].split()), m.start(), m.end()) if m else None
+    return (solid(m[0]), m.start(), m.end()) if m else None
 
 
 def resolve(sources: list[Source]) -> Resolved:
@@ -202,7 +203,7 @@ def _key(key: str, value: Any) -> Any:
     """What two values must share to agree: 第12345期 and 12345 are one issue."""
     if key == "edition":
         return re.sub(r"\D", "", value) or value
-    return "".join(value.split()) if isinstance(value, str) else tuple(value)
+    return solid(value) if isinstance(value, str) else tuple(value)
 
 
 def _show(value: Any) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .lexicon import zh
-from .rules import search_tail, solid_len
+from .rules import search_tail, solid, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
 from .source import per_line
@@ -47,7 +47,7 @@ def display_width(text: str) -> float:
     start of a line are set half-width, as typesetters do. (Counted by C
     loops, not character by character: every line is measured. Squeezable
     punctuation is wide, so no character counts twice.)"""
-    chars = "".join(text.split())
+    chars = solid(text)
     halves = sum(map(_NARROW.__getitem__, chars)) + len(_SQUEEZED.findall(chars)) + (chars[:1] in _OPENERS)
     return len(chars) - 0.5 * halves
 

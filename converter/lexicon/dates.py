@@ -17,6 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from ..rules import solid
 from .numerals import ZH_DIGITS, parse_numeral
 
 ROC_ERAS = ("中華民國", "中华民国", "民國", "民国")
@@ -132,9 +133,9 @@ def whole_date(text: str, roc: bool = False) -> Date | None:
     """The date `text` is nothing but, with its year; else None. Whitespace counts
     for nothing, even inside a number ("1 4日" of a justified line); the span is
     in the text without it."""
-    solid = "".join(text.split())
-    dates = gregorian_dates(solid, roc=roc)
-    return dates[0] if len(dates) == 1 and dates[0].year and dates[0].end - dates[0].start == len(solid) else None
+    compact = solid(text)
+    dates = gregorian_dates(compact, roc=roc)
+    return dates[0] if len(dates) == 1 and dates[0].year and dates[0].end - dates[0].start == len(compact) else None
 
 
 def lunar_date(text: str) -> LunarDate | None:

@@ -87,6 +87,6 @@ def first_match(patterns: "tuple[re.Pattern[str], ...]", text: str) -> "re.Match
     return None
 
 
-def squeeze(text: str) -> str:
-    """Collapse whitespace runs to one space (loose text for matching)."""
-    return " ".join(text.split())
+def solid(text: str) -> str:
+    """The text without its whitespace: what a rule compares, whatever the spacing."""
+    return "".join(text.split())

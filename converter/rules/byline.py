@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import LazyPattern, Match, solid_len
+from . import LazyPattern, Match, solid, solid_len
 from ..source import per_line
 
 _ROLE = zh.REPORTER_PATTERN
@@ -43,7 +43,7 @@ def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
     if not any(p.match(text) for p in _STANDALONE):  # most lines fail at the opening
         return None
-    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or "".join(text.split()) in zh.COLUMN_NAMES:
+    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or solid(text) in zh.COLUMN_NAMES:
         return None  # "图 片 新 闻" is a column, not 图 by 片新闻
     return Match(tidy_names(text), solid_len(text))
 

@@ -3,7 +3,7 @@ a date on a line of its own ("…主席团" / "2024年2月6日")."""
 from __future__ import annotations
 
 from ..lexicon import dates, zh
-from . import LazyPattern
+from . import LazyPattern, solid
 from ..source import per_line
 
 @per_line  # asked of every line at each paragraph decision, and by ends_sentence
@@ -40,6 +40,6 @@ def looks_like_signer(line: str) -> bool:
 def looks_like_issuer(text: str) -> bool:
     """A signature line: no sentence punctuation; an issuing body ("…主席团")
     or an official's title and name ("縣長 吳承諺")."""
-    compact = "".join(text.split())
+    compact = solid(text)
     return (2 <= len(compact) <= 40 and not any(c in zh.SENTENCE_PUNCT for c in compact)
             and (compact.endswith(zh.ISSUER_ENDINGS) or bool(_SIGNER.match(compact))))

@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import zh
 from ..lexicon.numerals import parse_numeral
-from . import Match, search_tail, solid_len
+from . import Match, search_tail, solid, solid_len
 
 _FROM = "|".join(sorted(map(re.escape, zh.CONTINUED_FROM), key=len, reverse=True))
 _TO = "|".join(sorted(map(re.escape, zh.CONTINUED_TO), key=len, reverse=True))
@@ -44,17 +44,17 @@ def _match(m: "re.Match[str] | None") -> Match | None:
     if not m or not _clearly_a_page(m):
         return None
     direction = "from" if m.groupdict().get("from") else "to"
-    page = "".join(m.group("page").split())
+    page = solid(m.group("page"))
     page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), page)
     if page.startswith("第"):  # "第二版" is how such a page is named
         page += "版"
     fields = (("direction", direction), ("page", page), ("sign", m.group("sign") or ""))
-    return Match("".join(m.group(0).split()), solid_len(m.group(0)), fields)
+    return Match(solid(m.group(0)), solid_len(m.group(0)), fields)
 
 
 def _clearly_a_page(m: "re.Match[str]") -> bool:
     word = m.groupdict().get("from") or m.group("to")
-    page = "".join(m.group("page").split())
+    page = solid(m.group("page"))
     return len(word) > 1 or bool(m.group("edition")) or page.startswith("第") \
         or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import zh
-from . import LazyPattern, Match, first_match, solid_len
+from . import LazyPattern, Match, first_match, solid, solid_len
 from .byline import tidy_names
 
 _SHOOT = zh.alternation(zh.CREDIT_WORDS)
@@ -69,7 +69,7 @@ def _tidy(text: str) -> str:
     if m and not text.startswith(("（", "(")):
         who = re.sub(rf"^((?:{_ROLE})+)\s*", r"\1 ", m.group(1))  # "記者鄭家 豪" -> "記者 鄭家 豪"
         return tidy_names(who) + (m.group(2) or " ") + m.group(3)
-    return "".join(text.split())
+    return solid(text)
 
 
 _POSITION = re.compile(zh.POSITION_MARK)
@@ -79,6 +79,6 @@ MAX_UNCREDITED_CAPTION = 60  # characters
 def uncredited_caption(loose: str) -> bool:
     """A short text that names who stands where in a photo ("…（右）…"), or
     opens like a caption ("图为…"): a caption whose credit is given elsewhere."""
-    compact = "".join(loose.split())
+    compact = solid(loose)
     return len(compact) <= MAX_UNCREDITED_CAPTION and (
         bool(_POSITION.search(compact)) or compact.startswith(zh.CAPTION_OPENERS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import dates, zh
-from . import LazyPattern, Match, solid_len
+from . import LazyPattern, Match, solid, solid_len
 from .byline import BRACKETED_OPENING
 from ..source import per_line
 
@@ -38,7 +38,7 @@ def dateline(loose: str) -> Match | None:
     for pattern in _PATTERNS:  # a loop: a generator dropped unfinished costs more than most of the matching
         m = pattern.match(head)
         if m:
-            return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))
+            return Match(solid(m.group(0)), solid_len(m.group(0)))
     return None
 
 
@@ -46,7 +46,7 @@ def dateline(loose: str) -> Match | None:
 def starts_with_dateline(line: str) -> bool:
     """Cheap test on one source line: does an article's dateline, or a bracketed
     byline opening its text ("〔記者王小明／台北報導〕"), begin here?"""
-    return bool(_STARTS.match("".join(line.split())))
+    return bool(_STARTS.match(solid(line)))
 
 
 _STARTS = LazyPattern("|".join([*(lead for lead, _, _ in _FORMS), BRACKETED_OPENING]))

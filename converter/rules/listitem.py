@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.numerals import parse_numeral
-from . import Match, first_char
+from . import Match, first_char, solid
 from ..source import per_line
 
 _LABELS = (
@@ -30,7 +30,7 @@ def list_label(line: str) -> Match | None:
     for style, pattern in enumerate(_LABELS):
         m = pattern.match(narrow)
         if m:
-            label = "".join(line.lstrip()[:len(m.group(0).lstrip())].split())
+            label = solid(line.lstrip()[:len(m.group(0).lstrip())])
             return Match(label, len(label), (("n", str(_ordinal(m.group("n")))), ("style", str(style))))
     return None
 

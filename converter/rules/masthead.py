@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import dates
-from . import LazyPattern
+from . import LazyPattern, solid
 from ..source import per_line
 
 _PATTERNS = (
@@ -33,7 +33,7 @@ def furniture_kind(text: str) -> str | None:
     compact = " ".join(text.split())
     if PAGE_LABEL.match(compact):
         return "folio"
-    if _TITLE.match("".join(compact.split())) or _dated_weekday(compact) or any(p.search(compact) for p in _PATTERNS):
+    if _TITLE.match(solid(compact)) or _dated_weekday(compact) or any(p.search(compact) for p in _PATTERNS):
         return "header"
     return None
 
@@ -48,5 +48,5 @@ def _dated_weekday(text: str) -> bool:
 
 
 def newspaper_title(text: str) -> str | None:
-    compact = "".join(text.split())
+    compact = solid(text)
     return compact if _TITLE.match(compact) else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import LazyPattern, Match, search_tail, solid_len
+from . import LazyPattern, Match, search_tail, solid, solid_len
 
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
 _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
@@ -33,5 +33,5 @@ def source_note(loose: str) -> Match | None:
         m = search_tail(pattern, loose)
         if m and not _NOT_A_NOTE.search(m.group(0)):
             text = m.group(0).strip()
-            return Match("".join(text.split()), solid_len(text), (("ends", ends),))
+            return Match(solid(text), solid_len(text), (("ends", ends),))
     return None
