@@ -99,9 +99,7 @@ def from_text(text: str) -> list[Source]:
 # nothing else counts, so a body sentence starting with a date never does.
 _ISSUE = re.compile(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
 _OTHER = re.compile("|".join((
-    r"(?:总|總)第\s*[\d,，]+\s*[期号號]", rf"(?:{'|'.join(dates.LUNAR_MARKS)})[\u4e00-\u9fff]{{2,12}}",
-    rf"[{dates.STEMS}][{dates.BRANCHES}]年[\u4e00-\u9fff]{{0,8}}",  # lunar date
-    r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
+    r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
     r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
 
 
@@ -111,7 +109,7 @@ def masthead_values(text: str) -> dict[str, str]:
     if title:
         return {"title": title}
     values: dict[str, str] = {}
-    rest = text
+    rest = _without_lunar_dates(text)
     for field, find in (("date", _date_token), ("weekday", _weekday_token), ("edition", _issue_token)):
         found = find(rest)
         if found:
@@ -120,6 +118,15 @@ def masthead_values(text: str) -> dict[str, str]:
     if _OTHER.sub("", rest) or not (values.get("date") or values.get("edition")):
         return {}
     return {k: v for k, v in values.items() if v}
+
+
+def _without_lunar_dates(text: str) -> str:
+    """A lunar date ("农历乙巳年八月廿九") belongs on a masthead but gives no metadata."""
+    lunar = dates.lunar_date(text)
+    while lunar:
+        text = text[:lunar.start] + " " + text[lunar.end:]
+        lunar = dates.lunar_date(text)
+    return text
 
 
 def _date_token(text: str) -> tuple[str | None, int, int] | None:

@@ -45,7 +45,7 @@ _NUMERIC = (r"(?<![0-9])(?P<nyear>(?:19|20)[0-9]{2})(?:(?P<sep>[-./_])(?P<nmonth
             r"(?P<nday>[0-9]{1,2})|(?P<cmonth>[0-9]{2})(?P<cday>[0-9]{2}))(?![0-9])")
 _GREGORIAN = re.compile(f"{_WRITTEN}|{_NUMERIC}")
 _LUNAR_MONTH = f"[{''.join(LUNAR_MONTH_NAMES)}]|[一二三四五六七八九十]{{1,2}}"
-_LUNAR_DAY = "初[一二三四五六七八九十]|[十廿卅][一二三四五六七八九十]?|[二三]十"
+_LUNAR_DAY = "初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?"
 _LUNAR = re.compile(
     rf"(?:(?P<mark>{'|'.join(LUNAR_MARKS)})\s*(?:(?P<cycle>[{STEMS}][{BRANCHES}])\s*年\s*)?"
     rf"|(?P<cycle_only>[{STEMS}][{BRANCHES}])\s*年\s*)"
@@ -154,12 +154,3 @@ def weekday(text: str) -> Weekday | None:
     """The first weekday named in `text`."""
     m = _WEEKDAY.search(text)
     return Weekday(WEEKDAY_NAMES[m[0][-1]], m.start(), m.end()) if m else None
-
-
-def find_date(text: str, year: int | None = None, roc: bool = False) -> Date | LunarDate | None:
-    """The first date of either calendar in `text`."""
-    found: list[Date | LunarDate] = [*gregorian_dates(text, year, roc)[:1]]
-    lunar = lunar_date(text)
-    if lunar:
-        found.append(lunar)
-    return min(found, key=lambda d: d.start, default=None)

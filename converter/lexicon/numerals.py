@@ -13,10 +13,7 @@ UNIT_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 MYRIAD_VALUES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 CONTRACTED_TENS = {"廿": 20, "卄": 20, "卅": 30, "卌": 40}
 
-# Character classes, for patterns that embed a numeral.
-ZH_DIGITS = "〇零一二三四五六七八九"
-ZH_NUMERAL_CHARS = "".join(c for c in {**DIGIT_VALUES, **UNIT_VALUES, **MYRIAD_VALUES, **CONTRACTED_TENS}
-                           if not c.isdecimal())
+ZH_DIGITS = "〇零一二三四五六七八九"  # for patterns that embed a numeral
 
 
 def parse_numeral(text: str) -> int | None:
