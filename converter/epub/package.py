@@ -12,7 +12,6 @@ thing ebooklib cannot express, xml:lang on the package element (which Ace
 requires), is set on its OPF afterwards."""
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -125,14 +124,3 @@ def _with_language(opf: bytes, language: str) -> bytes:
     root = etree.fromstring(opf)
     root.set(XML_LANG, language)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
-def rezip(entries: dict[str, bytes], when: datetime) -> bytes:
-    """`entries` (in their order, mimetype first whatever it holds) as an EPUB zip."""
-    out = io.BytesIO()
-    archive = Archive(out, when)
-    for name, data in entries.items():
-        if name != "mimetype":
-            archive.add(name, data)
-    archive.close()
-    return out.getvalue()
