@@ -70,8 +70,8 @@ def test_credit_tries_every_pattern_that_could_match() -> None:
 
 
 def _note(pattern):
-    """A source-note pattern's match, unless it is bracketed words naming nobody."""
-    return lambda text: (m := search_tail(pattern, text)) and not source_note._NOT_A_NOTE.search(m.group(0))
+    """A source-note pattern's match in the whole text, unless it is bracketed words naming nobody."""
+    return lambda text: (m := pattern.search(text)) and not source_note._NOT_A_NOTE.search(m.group(0))
 
 
 @pytest.mark.parametrize("name, gated, patterns", [

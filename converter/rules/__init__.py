@@ -51,8 +51,8 @@ class LazyPattern:
             return None
         return (self._compiled or self.compile()).match(text)
 
-    def search(self, text: str) -> "re.Match[str] | None":
-        return (self._compiled or self.compile()).search(text)
+    def search(self, text: str, pos: int = 0) -> "re.Match[str] | None":
+        return (self._compiled or self.compile()).search(text, pos)
 
 
 def solid_len(text: str) -> int:
@@ -76,6 +76,15 @@ def search_tail(pattern: "re.Pattern[str]", text: str) -> "re.Match[str] | None"
     long paragraph costs no more than a short one. The sentinel keeps `^` and
     look-behinds from matching at the cut."""
     return pattern.search(text if len(text) <= TAIL else "\x00" + text[-TAIL:])
+
+
+def search_bracketed_tail(pattern: "re.Pattern[str]", text: str) -> "re.Match[str] | None":
+    """Search a pattern anchored at the end ($) whose matches open with a bracket
+    "（" or "(", after spaces or at the start, and hold no other: from the last
+    bracket, so a long paragraph costs a scan in C, and a match of any length
+    (a long editor's note) is found whole, as in the whole text."""
+    bracket = max(text.rfind("（"), text.rfind("("))
+    return pattern.search(text, len(text[:bracket].rstrip())) if bracket >= 0 else None
 
 
 def first_match(patterns: "tuple[re.Pattern[str], ...]", text: str) -> "re.Match[str] | None":

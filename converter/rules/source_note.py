@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import LazyPattern, Match, search_tail, solid, solid_len
+from . import LazyPattern, Match, search_bracketed_tail, solid, solid_len
 
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
 _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
@@ -30,7 +30,7 @@ def source_note(loose: str) -> Match | None:
     if loose.rstrip().rstrip(zh.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
         return None
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
-        m = search_tail(pattern, loose)
+        m = search_bracketed_tail(pattern, loose)
         if m and not _NOT_A_NOTE.search(m.group(0)):
             text = m.group(0).strip()
             return Match(solid(text), solid_len(text), (("ends", ends),))
