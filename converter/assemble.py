@@ -1,12 +1,12 @@
-"""Page elements -> the document model.
+"""Page elements -> the document model, a stretch of pages at a time.
 
-The one decision that needs the whole edition is which way headlines face:
-some extractors emit a headline before its article, others after it. Each
-heading group standing between two bodies votes with the words it shares with
-each of them (rarer shared words weigh more); the page edges vote too (a page
-that opens with body text and closes with a headline reads "after"). Every
-group then goes to the body on the winning side, unless its own evidence
-clearly says otherwise; doubtful cases become diagnostics."""
+A page's classified elements become parts: stories, heading groups, figures,
+section heads and bylines standing alone. attach.py gives every heading group
+its body (which way headlines face is voted per page, the stretch deciding the
+pages whose own vote is unclear); bylines and editors' notes join their
+stories; articles and figures go into the page's sections, each article's kind
+following from its head; link.py joins the parts of articles continued across
+pages. Doubtful decisions become diagnostics."""
 from __future__ import annotations
 
 from dataclasses import dataclass
