@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..rules import solid
-from .numerals import ZH_DIGITS, parse_numeral
+from .numerals import DIGITS, ZH_DIGITS, parse_numeral
 
 ROC_ERAS = ("中華民國", "中华民国", "民國", "民国")
 ROC_EPOCH = 1911  # ROC year 1 is 1912
@@ -31,14 +31,13 @@ WEEKDAY_WORDS = ("星期", "礼拜", "禮拜", "周", "週")
 WEEKDAY_NAMES = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}  # Monday is 0
 
 # Pattern fragments (no groups), for recognisers that embed a date.
-DIGIT = "[0-9０-９]"
-DAY_IN_DIGITS = rf"(?:{DIGIT}{{1,2}}\s*月\s*)?{DIGIT}{{1,2}}\s*日"  # a dispatch's day: "6日", "2月6日"
+DAY_IN_DIGITS = rf"(?:{DIGITS}{{1,2}}\s*月\s*)?{DIGITS}{{1,2}}\s*日"  # a dispatch's day: "6日", "2月6日"
 WEEKDAY = rf"(?:{'|'.join(WEEKDAY_WORDS)})[{''.join(WEEKDAY_NAMES)}]"
 
 _ZH = f"{ZH_DIGITS}○"
-_YEAR = rf"(?:{DIGIT}{{2,4}}|[{_ZH}]{{2,4}})"
-_MONTH = rf"(?:{DIGIT}{{1,2}}|[{_ZH}十]{{1,3}})"
-_DAY = rf"(?:{DIGIT}{{1,2}}|[{_ZH}十廿卅]{{1,3}})"
+_YEAR = rf"(?:{DIGITS}{{2,4}}|[{_ZH}]{{2,4}})"
+_MONTH = rf"(?:{DIGITS}{{1,2}}|[{_ZH}十]{{1,3}})"
+_DAY = rf"(?:{DIGITS}{{1,2}}|[{_ZH}十廿卅]{{1,3}})"
 _WRITTEN = (rf"(?:(?P<era>{'|'.join(ROC_ERAS)})\s*)?(?:(?P<year>{_YEAR})\s*年\s*)?(?P<month>{_MONTH})\s*月\s*"
             rf"(?P<day>{_DAY})\s*[日号號]")
 _NUMERIC = (r"(?<![0-9])(?P<nyear>(?:19|20)[0-9]{2})(?:(?P<sep>[-./_])(?P<nmonth>[0-9]{1,2})(?P=sep)"

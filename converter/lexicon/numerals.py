@@ -13,7 +13,12 @@ UNIT_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 MYRIAD_VALUES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 CONTRACTED_TENS = {"廿": 20, "卄": 20, "卅": 30, "卌": 40}
 
-ZH_DIGITS = "〇零一二三四五六七八九"  # for patterns that embed a numeral
+# For patterns that embed a numeral, and gates that test one character.
+DIGIT_CHARS = _DIGIT_ROWS[0] + _DIGIT_ROWS[1]  # ASCII and full-width
+DIGITS = "[0-9０-９]"  # one of DIGIT_CHARS
+ZH_DIGITS = "〇零一二三四五六七八九"
+NUMERAL_CHARS = "一二三四五六七八九十百零〇两"  # what pages and list items are numbered with: "第十五版"
+NUMERAL = rf"(?:{DIGITS}+|[{NUMERAL_CHARS}]+)"
 
 
 def parse_numeral(text: str) -> int | None:

@@ -27,10 +27,6 @@ SENTENCE_PUNCT = "，。；！？：,;!?"
 
 # Character classes used inside regular expressions.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-DIGITS = r"[0-9０-９]"
-DIGIT_CHARS = "0123456789０１２３４５６７８９"  # what DIGITS matches, for gates that test one character
-NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
-NUMERAL = rf"(?:{DIGITS}+|[{NUMERAL_CHARS}]+)"
 SEQUENCE_SIGN = r"[①-⑳❶-❿⑴-⒇]"
 
 # Newspaper's own-news cues (dateline words).

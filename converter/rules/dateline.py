@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import dates, zh
+from ..lexicon import dates, numerals, zh
 from . import LazyPattern, Match, solid, solid_len
 from .byline import BRACKETED_OPENING
 from ..source import per_line
@@ -25,7 +25,7 @@ _FORMS = (
     (rf"[（(]\s*(?:{_AGENCY})", r"[^（）()]{0,24}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]", rf"[（(]\s*(?:{_AGENCY})"),
     (rf"(?:{_AGENCY})", rf"\s*(?:{_PLACE})\s*{dates.DAY_IN_DIGITS}\s*(?:电|電)", rf"(?:{_AGENCY})"),
     (rf"(?:{_AGENCY})", rf"\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])", rf"(?:{_AGENCY})"),
-    (rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*(?={dates.DIGIT})", rf"{dates.DAY_IN_DIGITS}\s*(?:讯|訊|电|電)", None),
+    (rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*(?={numerals.DIGITS})", rf"{dates.DAY_IN_DIGITS}\s*(?:讯|訊|电|電)", None),
     (rf"(?:{_OWN})", "", None),
     (rf"[据據]\s*(?:{_AGENCY})", r"\s*(?:电|電|报道|報導|报导)", r"[据據]"),
 )

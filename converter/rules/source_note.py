@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import zh
+from ..lexicon import numerals, zh
 from . import LazyPattern, Match, search_bracketed_tail, solid, solid_len
 
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
@@ -16,7 +16,7 @@ _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
 # Bracketed words that close a text without naming anyone.
 _NOT_A_NOTE = re.compile(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
-_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{zh.DIGITS}{{0,8}}\s*$")
+_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{numerals.DIGITS}{{0,8}}\s*$")
 
 
 # Both notes close with a bracket, an editor's note perhaps followed by a date:
@@ -27,7 +27,7 @@ _NOTE_ENDS = frozenset("）)")
 def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""
-    if loose.rstrip().rstrip(zh.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
+    if loose.rstrip().rstrip(numerals.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
         return None
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
         m = search_bracketed_tail(pattern, loose)
