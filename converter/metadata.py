@@ -108,7 +108,7 @@ def masthead_values(text: str) -> dict[str, str]:
     title = newspaper_title(text)
     if title:
         return {"title": title}
-    values: dict[str, str] = {}
+    values: dict[str, str | None] = {}
     rest = _without_lunar_dates(text)
     for field, find in (("date", _date_token), ("weekday", _weekday_token), ("edition", _issue_token)):
         found = find(rest)

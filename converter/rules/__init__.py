@@ -78,7 +78,7 @@ def search_tail(pattern: "re.Pattern[str]", text: str) -> "re.Match[str] | None"
     return pattern.search(text if len(text) <= TAIL else "\x00" + text[-TAIL:])
 
 
-def search_bracketed_tail(pattern: "re.Pattern[str]", text: str) -> "re.Match[str] | None":
+def search_bracketed_tail(pattern: "re.Pattern[str] | LazyPattern", text: str) -> "re.Match[str] | None":
     """Search a pattern anchored at the end ($) whose matches open with a bracket
     "（" or "(", after spaces or at the start, and hold no other: from the last
     bracket, so a long paragraph costs a scan in C, and a match of any length
