@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from .lexicon import zh
+from .lexicon import numerals, zh
 from .rules import search_tail, solid, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
@@ -212,7 +212,7 @@ class Run:
         return bool(self.text)
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)][0-9０-９]{0,8}$")
+_TRAILING_NOTE = re.compile(rf"[（(][^（）()]{{1,20}}[）)]{numerals.DIGITS}{{0,8}}$")
 
 
 @per_line  # asked of the same lines by segment, classify and body
