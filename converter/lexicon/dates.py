@@ -46,7 +46,7 @@ _GREGORIAN = re.compile(f"{_WRITTEN}|{_NUMERIC}")
 _LUNAR_MONTH = f"[{''.join(LUNAR_MONTH_NAMES)}]|[一二三四五六七八九十]{{1,2}}"
 _LUNAR_DAY = "初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?"
 _LUNAR = re.compile(
-    rf"(?:(?P<mark>{'|'.join(LUNAR_MARKS)})\s*(?:(?P<cycle>[{STEMS}][{BRANCHES}])\s*年\s*)?"
+    rf"(?:(?:{'|'.join(LUNAR_MARKS)})\s*(?:(?P<cycle>[{STEMS}][{BRANCHES}])\s*年\s*)?"
     rf"|(?P<cycle_only>[{STEMS}][{BRANCHES}])\s*年\s*)"
     rf"(?P<leap>[{LEAP_MARKS}])?\s*(?P<month>{_LUNAR_MONTH})\s*月\s*(?:(?P<day>{_LUNAR_DAY})\s*日?)?")
 _WEEKDAY = re.compile(WEEKDAY)
@@ -122,10 +122,12 @@ def _gregorian(m: re.Match[str], context_year: int | None, roc: bool) -> Date | 
         return None
     if m["year"] is None:
         return Date(context_year, month, day, m.start(), m.end(), roc=roc)
-    year, in_era = parse_numeral(m["year"]), bool(m["era"]) or roc
-    if year is None or (year < 1000 and not in_era):
-        return None
-    return Date(year + ROC_EPOCH if year < 1000 else year, month, day, m.start(), m.end(), roc=in_era)
+    year = parse_numeral(m["year"])
+    if year is not None and year >= 1000:
+        return Date(year, month, day, m.start(), m.end())
+    if year is not None and (m["era"] or roc):  # two or three digits: an ROC year
+        return Date(year + ROC_EPOCH, month, day, m.start(), m.end(), roc=True)
+    return None
 
 
 def whole_date(text: str, roc: bool = False) -> Date | None:
