@@ -95,6 +95,13 @@ def test_a_one_megabyte_line_converts_in_bounded_time():
     assert time.perf_counter() - started < 60
 
 
+def test_a_line_longer_than_the_xml_parser_limits_converts():
+    # Our own TEI, read back for validation and the EPUB, once hit libxml2's 10 MB text-node limit.
+    line = "字" * 3_500_000 + "。"
+    converted = _converted(line.encode("utf-8"), "tei", "epub")
+    assert converted.outputs["tei"].count("字".encode()) == 3_500_000
+
+
 def test_a_large_edition_converts_in_bounded_time():
     data = (SEED * 12).encode("utf-8")
     started = time.perf_counter()

@@ -74,6 +74,21 @@ def test_files_over_the_size_limit_are_refused_before_parsing(monkeypatch):
     assert "limit" in read_error(VALID)
 
 
+LONG_TEXT = "字" * 3_500_000  # 10.5 MB of UTF-8: more than libxml2 lets one text node hold
+
+
+def test_user_tei_beyond_the_parser_limits_is_one_clear_line():
+    message = read_error(with_paragraph(f"<p>{LONG_TEXT}</p>".encode()))
+    assert message.startswith("too large to read safely at line ") and "Text node too long" in message
+    assert "XML_PARSE_HUGE" not in message
+
+
+def test_the_tei_news2tei_wrote_is_read_back_whatever_its_size():
+    data = with_paragraph(f"<p>{LONG_TEXT}</p>".encode())
+    tree = secure.parse_tei(data, trusted=True)
+    assert LONG_TEXT in (element.text for element in tree.iter())
+
+
 @pytest.mark.parametrize("edit, expected", [
     ((b'subtype="brief"', b'subtype="gossip"'), "@subtype must be one of"),
     ((b' xml:id="p1-a1"', b""), "needs an xml:id"),
