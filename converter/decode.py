@@ -60,13 +60,21 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     return decoded
 
 
-def _forced(data: bytes, encoding: str) -> Decoded:
+def text_codec(encoding: str) -> str:
+    """The Python codec for an encoding name; InputError unless it decodes bytes to text
+    (rot13 and base64 are codecs too)."""
     try:
         codec = codecs.lookup(encoding).name
+        b"a".decode(codec)  # LookupError for a codec that is not a text encoding
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    if codec == "utf-8":
-        codec = "utf-8-sig"  # a BOM is not part of the text
+        raise InputError(f"unknown or non-text encoding {encoding!r}") from None
+    except ValueError:
+        pass  # a text encoding in which this byte alone is not text (UTF-16...)
+    return "utf-8-sig" if codec == "utf-8" else codec  # a BOM is not part of the text
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
+    codec = text_codec(encoding)
     return Decoded(_strict(data, codec), codec, detected=False)
 
 

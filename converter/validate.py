@@ -39,6 +39,14 @@ INLINE = frozenset(map(tei, ("lb", "cb", "choice")))
 MAX_CHILDREN = 1_000  # more children than this and RelaxNG sees repeated inline elements once
 
 
+class InvalidTei(TeiReadError):
+    """A TEI file that does not validate; `problems` holds its errors, in document order."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 @dataclass(frozen=True)
 class Problem:
     line: int

@@ -59,8 +59,10 @@ def test_forced_encoding_is_used_and_strict():
 
 def test_forced_utf8_drops_the_bom_and_unknown_names_are_refused():
     assert decode(codecs.BOM_UTF8 + "中文".encode(), "utf-8").text == "中文"
-    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+    with pytest.raises(InputError, match="unknown or non-text encoding 'klingon'"):
         decode(b"abc", "klingon")
+    with pytest.raises(InputError, match="unknown or non-text encoding 'rot13'"):
+        decode(b"abc", "rot13")
 
 
 def test_undecodable_input_names_the_byte_offset_and_never_yields_mojibake():

@@ -2,9 +2,12 @@
 XInclude; a size limit; always one TeiReadError with a one-line message."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from converter.errors import TeiReadError
+from converter.model import Metadata
 from converter.tei import secure
 from converter.tei.reader import read_tei
 from converter.tei.writer import tei_bytes
@@ -72,6 +75,11 @@ def test_xinclude_is_not_processed():
 def test_files_over_the_size_limit_are_refused_before_parsing(monkeypatch):
     monkeypatch.setattr(secure, "MAX_TEI_BYTES", len(VALID) - 1)
     assert "limit" in read_error(VALID)
+
+
+def test_a_header_without_a_language_reads_as_the_default_language():
+    data = re.sub(rb"<profileDesc>.*?</profileDesc>", b"", VALID, flags=re.S)
+    assert read_tei(data).meta.language == Metadata().language
 
 
 LONG_TEXT = "字" * 3_500_000  # 10.5 MB of UTF-8: more than libxml2 lets one text node hold
