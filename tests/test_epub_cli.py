@@ -54,7 +54,7 @@ def test_unreadable_or_broken_tei_is_one_line_and_no_file(tmp_path):
 
 def test_a_tei_file_that_does_not_validate_is_refused_with_its_first_errors(tmp_path):
     # Without <profileDesc> the reader once crashed (AttributeError); the file is invalid anyway.
-    tei = re.sub("<profileDesc>.*?</profileDesc>", "", tei_bytes(rich()).decode("utf-8"), flags=re.S)
+    tei = re.sub("<profileDesc>.*?</profileDesc>", "", tei_bytes(rich()).decode("utf-8"), flags=re.DOTALL)
     source = tmp_path / "edited.tei.xml"
     source.write_text(tei, encoding="utf-8")
     result = CliRunner().invoke(main, ["epub", str(source)])

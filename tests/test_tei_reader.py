@@ -78,7 +78,7 @@ def test_files_over_the_size_limit_are_refused_before_parsing(monkeypatch):
 
 
 def test_a_header_without_a_language_reads_as_the_default_language():
-    data = re.sub(rb"<profileDesc>.*?</profileDesc>", b"", VALID, flags=re.S)
+    data = re.sub(rb"<profileDesc>.*?</profileDesc>", b"", VALID, flags=re.DOTALL)
     assert read_tei(data).meta.language == Metadata().language
 
 
