@@ -157,7 +157,7 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
                 click.echo("\n".join(map(shown, written)), err=Path("-") in inputs)
             for diagnostic in converted.diagnostics:
                 if diagnostic.level != "info":
-                    click.echo(diagnostic_line(shown(path), diagnostic), err=True)
+                    click.echo(shown(diagnostic_line(str(path), diagnostic)), err=True)
         except BrokenPipeError:
             raise
         except Exception as exc:  # one bad input must not stop the others

@@ -112,9 +112,9 @@ def _shape(element: etree._Element) -> tuple:
 
 @lru_cache(maxsize=2)
 def _schematron(warnings: bool = True) -> etree.XSLT:
-    """Without `warnings`, the tests with a warning role are left out before compiling:
-    on a big edition, checking them and building each finding's location path (which
-    counts preceding siblings, so grows with the number of pages) is most of the time."""
+    """The compiled Schematron, as an XSLT whose report names each finding's line.
+    Without `warnings`, the tests with a warning role are left out before compiling:
+    on a big edition, checking them is much of the time."""
     rules = etree.parse(str(schema_path(PROJECT_SCH)))
     if not warnings:
         roles = " or ".join(f"@role='{role}'" for role in sorted(WARNING_ROLES))

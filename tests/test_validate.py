@@ -75,6 +75,13 @@ def test_each_schematron_rule_reports_an_error_at_its_line(rule):
     assert has_errors(validate_tei(data))
 
 
+def test_a_report_is_an_error_even_when_no_assertion_fails():
+    # Schematron.validate() looks at failed assertions only: a <report> alone went unseen.
+    data = broken("李亦博要求，", "李亦博 要求，")
+    assert [(p.line, p.message) for p in validate_tei(data, warnings=False)] == [
+        (line_of(data, "李亦博 要求"), CJK_SPACE)]
+
+
 def test_a_missing_headline_is_a_warning_not_an_error():
     data = broken('<head type="main" source="line:20-20">以“清”育美德 用“廉”润心田</head>', "")
     line = line_of(data, 'xml:id="p1-a3"')
