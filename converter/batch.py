@@ -61,8 +61,12 @@ class Summary:
         return not self.failures
 
     def line(self) -> str:
-        return (f"{len(self.records)} edition(s): {self.count('ok')} converted, {len(self.failures)} failed, "
-                f"{self.count('skipped')} skipped as up to date ({self.seconds:.1f} s)")
+        """Converted, failed and skipped add up to the editions: one skipped because it
+        failed last time (input unchanged) is counted as failed, not as skipped too."""
+        earlier = sum(r["status"] == "skipped" for r in self.failures)
+        return (f"{len(self.records)} edition(s): {self.count('ok')} converted, {len(self.failures)} failed"
+                f"{f' ({earlier} in an earlier run, input unchanged)' if earlier else ''}, "
+                f"{self.count('skipped') - earlier} skipped as up to date ({self.seconds:.1f} s)")
 
 
 def find_tasks(src_dirs: tuple[Path, ...], outdir: Path) -> list[Task]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from contextlib import nullcontext
 from dataclasses import replace
@@ -21,6 +22,17 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input
 # TEI read back): Python's default, a collection every 700 of them, spent some 4% of
 # a corpus edition collecting; every 7,000 halves that (a batch's workers inherit it).
 YOUNG_OBJECTS_PER_COLLECTION = 7_000
+FIRST_PROBLEMS = 10  # `epub` shows this many of an invalid TEI file's errors
+
+
+def shown(text: object) -> str:
+    """Text (a file name, a message quoting one) safe to print on one line: control
+    and other unprintable characters escaped as Python would (\\n, \\x1b)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
+def _problem_line(path: Path, problem) -> str:
+    return f"{shown(path)}:{problem.line}:{problem.column}: {problem.level}: {shown(problem.message)}"
 
 
 class _Group(click.Group):
@@ -32,16 +44,19 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader of our output left (`| head`): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+            sys.exit(128 + signal.SIGPIPE)
         except News2teiError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"news2tei: error: {exc}", err=True)
+            click.echo(f"news2tei: error: {shown(exc)}", err=True)
             sys.exit(exc.exit_code)
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback unless --debug
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"news2tei: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-                       err=True)
+            click.echo(f"news2tei: internal error: {type(exc).__name__}: {shown(exc)} (run with --debug for "
+                       "details)", err=True)
             sys.exit(INTERNAL_ERROR)
 
 
@@ -67,6 +82,14 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> t
     return formats
 
 
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .decode import text_codec
+
+    if value:
+        text_codec(value)  # an unknown one is refused here, once, in one line, not by every input
+    return value
+
+
 def _conversion_options(command):
     """The options `convert` and `batch` share."""
     for option in reversed((
@@ -78,7 +101,7 @@ def _conversion_options(command):
         click.option("--vertical", is_flag=True, help="EPUB in vertical writing, pages right to left."),
         click.option("--keep-breaks", is_flag=True,
                      help="Diplomatic TEI: every source line break kept as <lb/>."),
-        click.option("--encoding", metavar="ENC",
+        click.option("--encoding", metavar="ENC", callback=_encoding,
                      help="Input encoding (utf-8, gb18030, big5, utf-16...).  [default: detected]"),
         click.option("--metadata", "metadata_file", metavar="FILE.toml",
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -130,14 +153,17 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
                     raise News2teiError(f"its outputs would overwrite those of another input named {path.name}")
                 stems.add(output_stem(path))
                 converted, written = convert_file(path, outdir, base)
-                click.echo("\n".join(map(str, written)))
+                # When the TEI of - goes to standard output, nothing else may.
+                click.echo("\n".join(map(shown, written)), err=Path("-") in inputs)
             for diagnostic in converted.diagnostics:
                 if diagnostic.level != "info":
-                    click.echo(diagnostic_line(str(path), diagnostic), err=True)
+                    click.echo(shown(diagnostic_line(str(path), diagnostic)), err=True)
+        except BrokenPipeError:
+            raise
         except Exception as exc:  # one bad input must not stop the others
             if ctx.obj["debug"]:
                 raise
-            click.echo(f"news2tei: error: {path}: {failure_message(exc)}", err=True)
+            click.echo(f"news2tei: error: {shown(path)}: {shown(failure_message(exc))}", err=True)
             failed += 1
     if failed:
         ctx.exit(1)
@@ -185,11 +211,11 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
         if report:
             report.close()
     for record in summary.failures:
-        click.echo(f"news2tei: error: {record['input']}: {record['error']}", err=True)
+        click.echo(f"news2tei: error: {shown(record['input'])}: {shown(record['error'])}", err=True)
         if record.get("traceback"):
             click.echo(record["traceback"], err=True)
     if base.inspect:
-        click.echo(str(write_inspect_index(summary, outdir)))
+        click.echo(shown(write_inspect_index(summary, outdir)))
     click.echo(f"news2tei batch: {summary.line()}", err=True)
     if not summary.ok:
         ctx.exit(1)
@@ -201,10 +227,18 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
               help="The EPUB to write [default: <stem>.epub beside TEI].")
 @click.option("--vertical", is_flag=True, help="Vertical writing, pages right to left.")
 def epub(tei: Path, output: Path | None, vertical: bool) -> None:
-    """Make an EPUB 3 from a TEI edition (for example one corrected by hand)."""
-    from .epub.writer import default_target, epub_from_tei_file
+    """Make an EPUB 3 from a TEI edition (for example one corrected by hand).
 
-    click.echo(str(epub_from_tei_file(tei, output or default_target(tei), vertical)))
+    The TEI is validated first; an invalid one is refused with its first errors."""
+    from .epub.writer import default_target, epub_from_tei_file
+    from .validate import InvalidTei
+
+    try:
+        click.echo(shown(epub_from_tei_file(tei, output or default_target(tei), vertical)))
+    except InvalidTei as exc:
+        for problem in exc.problems[:FIRST_PROBLEMS]:
+            click.echo(_problem_line(tei, problem), err=True)
+        raise
 
 
 @main.command("inspect")
@@ -215,7 +249,7 @@ def inspect_command(source: Path, output: Path | None) -> None:
     """Write a proof sheet of SOURCE: its lines marked with what each became, beside the articles."""
     from .proof import inspect_file
 
-    click.echo(str(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
+    click.echo(shown(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
 
 
 @main.command()
@@ -236,7 +270,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], tei_all: Path | None) 
         except OSError as exc:  # reported like any problem: the other files still get checked
             problems = [Problem(0, 0, f"cannot read: {exc.strerror or exc}")]
         for problem in problems:
-            click.echo(f"{path}:{problem.line}:{problem.column}: {problem.level}: {problem.message}")
+            click.echo(_problem_line(path, problem))
         failed = failed or has_errors(problems)
     if failed:
         ctx.exit(1)

@@ -190,7 +190,7 @@ def render(part: Part, outputs: Outputs) -> None:
     from .tei.writer import tei_bytes
 
     tei = tei_bytes(part.edition, keep_breaks=outputs.options.keep_breaks)
-    tree = parse_tei(tei)  # once, for validating and for reading back
+    tree = parse_tei(tei, trusted=True)  # once, for validating and for reading back
     _check_valid(tree, tei)
     if outputs.tei is not None:
         outputs.tei.add(part.edition, tei)

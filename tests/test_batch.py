@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from converter.batch import Task, convert_task, find_tasks, run_batch
+from converter.batch import Summary, Task, convert_task, find_tasks, run_batch
 from converter.cli import main
 from converter.convert import ConvertOptions, convert_file, safe_name
 from converter.errors import InputError
@@ -77,7 +78,17 @@ def test_two_hundred_editions_with_three_broken_ones_then_resume_does_nothing(tm
     records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
     assert {r["status"] for r in records} == {"skipped"} and len(records) == 200
     assert second.exit_code == 1  # the broken editions are still not converted
-    assert "0 converted, 3 failed, 200 skipped as up to date" in second.stderr
+    assert "0 converted, 3 failed (3 in an earlier run, input unchanged), 197 skipped as up to date" in second.stderr
+
+
+def test_the_summary_counts_add_up_to_the_editions():
+    records = [{"input": "a.txt", "status": "ok", "error": None},
+               {"input": "b.txt", "status": "error", "error": "input is empty"},
+               {"input": "c.txt", "status": "skipped", "previous": "ok", "error": None},
+               {"input": "d.txt", "status": "skipped", "previous": "error", "error": "input is empty"}]
+    line = Summary(records).line()
+    counts = [int(n) for n in re.findall(r"(\d+) (?:converted|failed|skipped)", line)]
+    assert line.startswith("4 edition(s): ") and counts == [1, 2, 1] and sum(counts) == 4
 
 
 def test_default_formats_and_resume_redoes_what_changed(tmp_path):

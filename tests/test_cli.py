@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -11,6 +13,8 @@ from click.testing import CliRunner
 
 from converter import convert as convert_module
 from converter.cli import main
+from converter.tei.writer import tei_bytes
+from tei_editions import rich_edition
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "000_627fccb794dc0fc3.txt"
@@ -57,6 +61,33 @@ def test_stdin_to_stdout():
     assert json.loads(as_json.stdout)["meta"]["title"] == "滨江日报"
 
 
+def test_stdin_beside_a_file_leaves_standard_output_to_the_tei(tmp_path):
+    result = run("convert", "-", PAGES, "-o", tmp_path, "--format", "tei", stdin=PAGES.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.startswith(b"<?xml") and result.stdout_bytes.rstrip().endswith(b"</TEI>")
+    assert str(tmp_path / "hans_headfirst_pages.tei.xml") in result.stderr.splitlines()
+
+
+def test_control_characters_in_file_names_are_escaped_in_messages(tmp_path):
+    source = tmp_path / "bad\nname\x1b[31m.txt"
+    source.write_bytes(b"")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line == f"news2tei: error: {tmp_path}/bad\\nname\\x1b[31m.txt: input is empty"
+
+
+def test_a_closed_pipe_ends_the_output_quietly(tmp_path):
+    # `news2tei validate ... | head`: the reader leaves; no "internal error", no traceback.
+    page = tmp_path / "page.tei.xml"
+    page.write_bytes(tei_bytes(rich_edition()))
+    command = [sys.executable, "-m", "converter", "validate", *[str(page)] * 1000]
+    reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    reader.stdout.readline()
+    reader.stdout.close()
+    assert reader.wait() != 0 and reader.stderr.read() == b""
+
+
 @pytest.mark.parametrize("args, message", [
     (["-", "--format", "tei,json"], "standard input (-) is converted to one format"),
     (["x.txt", "--format", "pdf"], "choose from tei, epub, json"),
@@ -71,7 +102,8 @@ def test_usage_errors(args, message):
 @pytest.mark.parametrize("args, message", [
     (["--date", "2024-02-30"], "news2tei: error: command line: date '2024-02-30' is not a calendar date YYYY-MM-DD"),
     (["--pages", "A01,A01"], "news2tei: error: command line: page label(s) given twice: A01"),
-    (["--encoding", "klingon"], "unknown encoding 'klingon'"),
+    (["--encoding", "klingon"], "news2tei: error: unknown or non-text encoding 'klingon'"),
+    (["--encoding", "rot13"], "news2tei: error: unknown or non-text encoding 'rot13'"),
 ])
 def test_bad_values_are_one_line_errors(tmp_path, args, message):
     result = run("convert", PAGES, "-o", tmp_path, *args)

@@ -95,6 +95,23 @@ def test_a_one_megabyte_line_becomes_one_paragraph():
     assert [b.text.text for b in article.body] == [line]
 
 
+def test_a_line_longer_than_the_xml_parser_limits_converts():
+    # Our own TEI, read back for validation and the EPUB, once hit libxml2's 10 MB text-node limit.
+    line = "字" * 3_500_000 + "。"
+    converted = _converted(line.encode("utf-8"), "tei", "epub")
+    assert converted.outputs["tei"].count("字".encode()) == 3_500_000
+
+
+def test_a_diplomatic_paragraph_of_a_hundred_thousand_lines_converts():
+    # Writing its <lb/>s (len() of an lxml element counts its children) and validating
+    # them (libxml2's RelaxNG, on one element's children) took time quadratic in the lines.
+    words = "为深刻汲取近期消防安全事故教训营造和谐稳定的安全生产环境各地"
+    text = "标题新闻\n\n" + "".join(words[n % 7:n % 7 + 24] + "\n" for n in range(100_000))
+    converted = convert_bytes(text.encode("utf-8"), ConvertOptions(formats=("tei",), keep_breaks=True))
+    assert not conservation_problems(text, converted.edition)
+    assert converted.outputs["tei"].count(b"<lb ") == 99_999
+
+
 def test_a_large_edition_converts_every_line():
     data = (SEED * 12).encode("utf-8")
     converted = _converted(data, "json")

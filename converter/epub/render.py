@@ -97,7 +97,8 @@ def _well_formed(name: str, text: str) -> bytes:
 
     data = text.encode("utf-8")
     try:
-        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        # huge_tree: our own document, whose one paragraph may hold more than 10 MB of text
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     except etree.XMLSyntaxError as exc:
         raise OutputError(f"EPUB document {name} is not well-formed XML: {exc}") from None
     return data

@@ -73,14 +73,22 @@ class EpubStream:
 
 
 def epub_from_tei_file(source: Path, target: Path, vertical: bool = False) -> Path:
-    """`news2tei epub`: a (possibly hand-edited) TEI edition file -> an EPUB file."""
-    from ..tei.reader import read_tei
+    """`news2tei epub`: a (possibly hand-edited) TEI edition file -> an EPUB file. The
+    file must validate (schema and Schematron) first: InvalidTei holds its errors."""
+    from ..tei.reader import edition_of
+    from ..tei.secure import parse_tei
+    from ..validate import InvalidTei, tree_problems
 
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    write_atomic(Path(target), epub_bytes(read_tei(data), vertical))
+    tree = parse_tei(data)
+    errors = tree_problems(tree, data, warnings=False)
+    if errors:
+        raise InvalidTei(f"{source} does not validate ({len(errors)} error(s), the first at line {errors[0].line}); "
+                         "no EPUB written", errors)
+    write_atomic(Path(target), epub_bytes(edition_of(tree), vertical))
     return Path(target)
 
 
