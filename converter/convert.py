@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
+from .buildtime import build_time
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
@@ -117,7 +118,8 @@ def _convert(data: bytes, options: ConvertOptions, path: Path | None,
     decoded = decode(data, options.encoding)
     clock.lap("decode")
     resolved = resolve(_metadata_sources(decoded.text, options, path))
-    meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
+    meta = Metadata(source_name=path.name if path else None, converted=build_time(path), script=options.script,
+                    **resolved.values)
     outputs = Outputs(options, clock)
     kept: list[Part] = []
     counts = Counts.none()

@@ -11,14 +11,14 @@ from lxml import etree
 from converter.cli import main
 from converter.tei.writer import tei_bytes
 from converter.validate import validate_tei
-from tei_editions import rich_edition, unlabelled_edition
+from tei_editions import catalogued_edition, rich_edition, unlabelled_edition
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_627fccb794dc0fc3.txt"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 EDITIONS = {"rich": rich_edition(), "rich-hant": rich_edition("hant"), "rich-tw": rich_edition("tw"),
             "rich-hk": rich_edition("hk"), "traditional-to-hans": rich_edition("hans", "zh-Hant"),
-            "unlabelled": unlabelled_edition()}
+            "unlabelled": unlabelled_edition(), "catalogued": catalogued_edition()}
 
 
 def assert_valid(data: bytes, tei_all) -> None:
