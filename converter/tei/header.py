@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
@@ -233,7 +234,7 @@ def read_header(header: etree._Element) -> tuple[Metadata, int]:
         found = header.xpath(path, namespaces=_NS)
         return found[0] if found else None
 
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     sources: list[FieldSource] = []
     for name, path in HEADER_PATHS.items():
         element = first(path)
@@ -259,9 +260,9 @@ def read_header(header: etree._Element) -> tuple[Metadata, int]:
     return meta, int(quantity[0]) if quantity else 0
 
 
-def _read_issue_date(issued: etree._Element, values: dict[str, str], sources: list[FieldSource]) -> None:
+def _read_issue_date(issued: etree._Element, values: dict[str, Any], sources: list[FieldSource]) -> None:
     if when(issued) is not None:
-        values["date"] = when(issued)  # type: ignore[assignment]
+        values["date"] = when(issued)
     if issued.get(XML_LANG) is not None:
         values["date_printed"] = issued.text or ""
     if issued.get("source") is not None:
