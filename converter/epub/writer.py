@@ -17,6 +17,7 @@ from .package import PACKAGE_DIR, Archive, Package, Resource, finish_package
 from .render import render_front, render_pages, stylesheet_bytes, stylesheets
 
 XHTML = "application/xhtml+xml"
+SVG = "image/svg+xml"
 
 __all__ = ["EpubStream", "epub_bytes", "epub_from_tei_file"]
 
@@ -55,6 +56,8 @@ class EpubStream:
         for name, data in {**front, **{n: stylesheet_bytes(n) for n in stylesheets(self.vertical)}}.items():
             self.archive.add(f"{PACKAGE_DIR}/{name}", data)
         resources = (
+            Resource("cover.xhtml", XHTML, in_spine=True),
+            Resource("cover.svg", SVG, properties=("cover-image",)),
             Resource("title.xhtml", XHTML, in_spine=True),
             Resource("nav.xhtml", XHTML, in_spine=True, properties=("nav",)),
             *(Resource(d.file, XHTML, in_spine=True) for d in book.documents),
@@ -65,7 +68,9 @@ class EpubStream:
             title=book.title,
             language=book.language,
             modified=self.archive.when,
-            metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources])),
+            # The cover says in pictures what the title page says in words: not a mode of its own.
+            metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources
+                                                      if "cover-image" not in r.properties])),
             resources=resources,
             toc=book.toc,
             rtl=self.vertical,
