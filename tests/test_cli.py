@@ -42,6 +42,20 @@ def test_convert_options_reach_the_model(tmp_path):
     assert "metadata-conflict" not in result.stderr  # the options agree with the masthead
 
 
+def test_catalogue_metadata_from_options_and_the_meta_file_reaches_the_tei_header(tmp_path):
+    source = tmp_path / "edition.txt"
+    source.write_bytes(PAGES.read_bytes())
+    (tmp_path / "edition.meta.toml").write_text('cn = "CN41-0038"\npub_place = "滨江"\n', encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path, "--format", "tei", "--meta", "publisher=滨江日报社",
+                 "--meta", "licence=https://creativecommons.org/licenses/by/4.0/")
+    assert result.exit_code == 0, result.stderr
+    tei = (tmp_path / "edition.tei.xml").read_text(encoding="utf-8")
+    for element in ('<idno type="CN">CN41-0038</idno>', '<pubPlace xml:lang="zh-Hans">滨江</pubPlace>',
+                    '<publisher xml:lang="zh-Hans">滨江日报社</publisher>',
+                    '<licence target="https://creativecommons.org/licenses/by/4.0/">'):
+        assert element in tei
+
+
 def test_conflicting_option_is_used_and_reported(tmp_path):
     result = run("convert", PAGES, "-o", tmp_path, "--format", "json", "--date", "2025-03-15")
     assert result.exit_code == 0
@@ -62,6 +76,7 @@ def test_stdin_to_stdout():
     (["x.txt", "--format", "pdf"], "choose from tei, epub, json"),
     (["x.txt", "--script", "s2t"], "'s2t' is not one of"),
     (["x.txt", "--metadata", "missing.toml"], "does not exist"),
+    (["x.txt", "--meta", "publisher"], "KEY=VALUE, not 'publisher'"),
 ])
 def test_usage_errors(args, message):
     result = run("convert", *args)
@@ -71,6 +86,7 @@ def test_usage_errors(args, message):
 @pytest.mark.parametrize("args, message", [
     (["--date", "2024-02-30"], "news2tei: error: command line: date '2024-02-30' is not a calendar date YYYY-MM-DD"),
     (["--pages", "A01,A01"], "news2tei: error: command line: page label(s) given twice: A01"),
+    (["--meta", "colour=red"], "news2tei: error: command line: unknown metadata key(s) colour"),
     (["--encoding", "klingon"], "unknown encoding 'klingon'"),
 ])
 def test_bad_values_are_one_line_errors(tmp_path, args, message):

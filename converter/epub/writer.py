@@ -5,9 +5,11 @@ if set) always gives a byte-identical file."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from ..buildtime import build_time
 from ..errors import InputError
 from ..model import Edition, Metadata
 from ..output import write_atomic
@@ -85,7 +87,10 @@ def epub_from_tei_file(source: Path, target: Path, vertical: bool = False) -> Pa
         data = Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    write_atomic(Path(target), epub_bytes(read_tei(data), vertical))
+    edition = read_tei(data)
+    if edition.meta.converted is None:  # a TEI not written by news2tei: dated by its file
+        edition = replace(edition, meta=replace(edition.meta, converted=build_time(Path(source))))
+    write_atomic(Path(target), epub_bytes(edition, vertical))
     return Path(target)
 
 
