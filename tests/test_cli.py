@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -54,6 +55,23 @@ def test_catalogue_metadata_from_options_and_the_meta_file_reaches_the_tei_heade
                     '<publisher xml:lang="zh-Hans">滨江日报社</publisher>',
                     '<licence target="https://creativecommons.org/licenses/by/4.0/">'):
         assert element in tei
+
+
+def test_the_time_of_conversion_is_reproducible(tmp_path, monkeypatch):
+    """SOURCE_DATE_EPOCH, else the input's modification time: reruns give the same bytes."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    source = tmp_path / "edition.txt"
+    source.write_bytes(PAGES.read_bytes())
+    os.utime(source, (1_700_000_000, 1_700_000_000))
+    first = [run("convert", source, "-o", tmp_path / str(n), "--format", "tei") for n in range(2)]
+    assert all(result.exit_code == 0 for result in first)
+    teis = [(tmp_path / str(n) / "edition.tei.xml").read_bytes() for n in range(2)]
+    assert teis[0] == teis[1] and b'<date type="conversion" when="2023-11-14T22:13:20Z">' in teis[0]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741996800")
+    assert run("convert", source, "-o", tmp_path, "--format", "tei").exit_code == 0
+    assert b'<date type="conversion" when="2025-03-15T00:00:00Z">' in (tmp_path / "edition.tei.xml").read_bytes()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert b'type="conversion"' not in run("convert", "-", stdin=PAGES.read_bytes()).stdout_bytes  # no file, no time
 
 
 def test_conflicting_option_is_used_and_reported(tmp_path):

@@ -105,6 +105,11 @@ def test_an_edition_converted_from_a_file_is_dated_by_the_file(tmp_path, monkeyp
             for _ in range(2)]
     assert runs[0] == runs[1]
     assert properties(runs[0], "dcterms:modified") == ["2023-11-14T22:13:20Z"]
+    os.utime(source, (1_800_000_000, 1_800_000_000))
+    touched = convert_bytes(source.read_bytes(), ConvertOptions(formats=("epub",)), source).outputs["epub"]
+    assert properties(touched, "dcterms:modified") == ["2027-01-15T08:00:00Z"]
+    assert opf(touched).xpath("//dc:identifier/text()", namespaces=NS) == \
+        opf(runs[0]).xpath("//dc:identifier/text()", namespaces=NS)  # the same edition
 
 
 def test_identifier_is_given_or_derived_from_content(books):

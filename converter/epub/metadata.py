@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from ..buildtime import parse_iso, source_date_epoch
@@ -33,7 +33,8 @@ class ContentIdentifier:
 
     def __init__(self, meta: Metadata) -> None:
         self.given = meta.identifier
-        self.digest = hashlib.sha256(repr(meta).encode("utf-8"))
+        # when it was converted is not what it is: the same edition, touched, keeps its id
+        self.digest = hashlib.sha256(repr(replace(meta, converted=None)).encode("utf-8"))
 
     def add(self, document: bytes) -> None:
         self.digest.update(document)
