@@ -90,6 +90,14 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
+def _key_values(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    pairs = [value.partition("=") for value in values]
+    bad = [value for value, (_, sign, _) in zip(values, pairs) if not sign]
+    if bad:
+        raise click.BadParameter(f"KEY=VALUE, not {bad[0]!r}")
+    return {key.strip(): value for key, _, value in pairs}
+
+
 def _conversion_options(command):
     """The options `convert` and `batch` share."""
     for option in reversed((
@@ -105,7 +113,8 @@ def _conversion_options(command):
                      help="Input encoding (utf-8, gb18030, big5, utf-16...).  [default: detected]"),
         click.option("--metadata", "metadata_file", metavar="FILE.toml",
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="Metadata for every input (title, date, edition, publisher, identifier, pages)."),
+                     help="Metadata for every input (title, date, edition, publisher, licence, ... pages: "
+                     "see docs/cli.md)."),
         click.option("--title", help="Newspaper title, e.g. 焦作日报."),
         click.option("--inspect", is_flag=True, help="Also write <stem>.html, a proof sheet of what was "
                      "recognised (batch: and OUTDIR/index.html, the most doubtful editions first)."),
@@ -122,10 +131,12 @@ def _conversion_options(command):
 @click.option("--date", metavar="YYYY-MM-DD", help="Issue date.")
 @click.option("--edition", help="Issue number as printed, e.g. 第12345期.")
 @click.option("--pages", metavar="A01,A02,...", help="Page labels, in page order.")
+@click.option("--meta", "more", metavar="KEY=VALUE", multiple=True, callback=_key_values,
+              help="Any other metadata key (publisher, pub_place, cn, issn, licence...), repeatable.")
 @click.pass_context
 def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
             metadata_file: Path | None, title: str | None, date: str | None, edition: str | None,
-            pages: str | None, **options) -> None:
+            pages: str | None, more: dict[str, str], **options) -> None:
     """Convert edition texts to TEI and EPUB (and JSON).
 
     Each INPUT becomes OUTDIR/<stem>.tei.xml, OUTDIR/<stem>.epub and/or
@@ -137,7 +148,7 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
 
     if Path("-") in inputs and (formats and len(formats) > 1 or options["inspect"]):
         raise click.UsageError("standard input (-) is converted to one format on standard output")
-    given = {"title": title, "date": date, "edition": edition, "pages": pages}
+    given = {**more, "title": title, "date": date, "edition": edition, "pages": pages}
     base = ConvertOptions.build(given, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
     stems: set[str] = set()
     failed = 0

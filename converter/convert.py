@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
+from .buildtime import build_time
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
@@ -114,8 +115,9 @@ def _convert(data: bytes, options: ConvertOptions, path: Path | None,
     decoded = decode(data, options.encoding)
     clock.lap("decode")
     resolved = resolve(_metadata_sources(decoded.text, options, path))
-    meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
-    outputs = Outputs(options, clock)
+    meta = Metadata(source_name=path.name if path else None, converted=build_time(path), script=options.script,
+                    **resolved.values)
+    outputs = Outputs(options, clock, hashlib.sha256(data).hexdigest())
     kept: list[Part] = []
     counts = Counts.none()
     diagnostics = [decoded.diagnostic(), *resolved.diagnostics]
@@ -140,8 +142,9 @@ class Outputs:
     """The formats asked for, made stretch by stretch into spools. The EPUB is made
     from each stretch's TEI read back: the archival master is what readers get."""
 
-    def __init__(self, options: ConvertOptions, clock: _Clock) -> None:
+    def __init__(self, options: ConvertOptions, clock: _Clock, source_digest: str) -> None:
         self.options, self.clock = options, clock
+        self.source_digest = source_digest  # names the edition in the JSON when no identifier is given
         self.spools: dict[str, IO[bytes]] = {fmt: spool() for fmt in options.outputs}
         self.tei: TeiStream | None = None
         self.epub: EpubStream | None = None
@@ -175,7 +178,7 @@ class Outputs:
         if "json" in self.spools:
             from .jsonexport import json_bytes
 
-            self.spools["json"].write(json_bytes(edition))
+            self.spools["json"].write(json_bytes(edition, self.source_digest))
             self.clock.lap("json")
         if "inspect" in self.spools:
             from .proof import inspect_html

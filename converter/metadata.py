@@ -17,12 +17,13 @@ from typing import Any
 
 from .errors import InputError
 from .lexicon import dates
-from .model import Diagnostic, Edition, Span
+from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
 from .rules import solid
 from .rules.masthead import newspaper_title
 
-FIELDS = ("title", "date", "edition", "publisher", "identifier")
+FIELDS = ("title", "subtitle", "date", "date_printed", "weekday", "lunar_date", "edition", "publisher",
+          "pub_place", "cn", "issn", "price", "digital_publisher", "licence", "identifier")
 KEYS = (*FIELDS, "pages")
 MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a page
 
@@ -147,6 +148,7 @@ def _issue_token(text: str) -> tuple[str, int, int] | None:
 
 def resolve(sources: list[Source]) -> Resolved:
     values: dict[str, Any] = {}
+    read_from: list[FieldSource] = []  # the header's @source of each value taken from the text
     diagnostics = [d for s in sources for d in _weekday_check(s)]
     for key in KEYS:
         giving = [s for s in sources if s.values.get(key) is not None]
@@ -159,8 +161,12 @@ def resolve(sources: list[Source]) -> Resolved:
             diagnostics.append(_conflict(key, giving, None))
             continue
         values[key] = winner.values[key]
+        if winner.line:
+            read_from.append(FieldSource(key, Span.of(winner.line)))
         if losers:
             diagnostics.append(_conflict(key, [winner, *losers], winner))
+    if read_from:
+        values["sources"] = tuple(read_from)
     return Resolved(values, tuple(diagnostics))
 
 

@@ -59,7 +59,11 @@ def test_masthead_only_at_the_top_of_each_page():
 
 def test_fixture_masthead_is_inferred():
     values = resolve(from_text((FIXTURES / "hans_headfirst_pages.txt").read_text(encoding="utf-8"))).values
-    assert values == {"title": "滨江日报", "date": "2025-03-14", "edition": "第12345期"}
+    sources = values.pop("sources")
+    assert values == {"title": "滨江日报", "date": "2025-03-14", "weekday": "星期五", "edition": "第12345期"}
+    # the lines each came from, for the TEI header's @source
+    assert [(s.field, str(s.span)) for s in sources] == [("title", "1"), ("date", "3"), ("weekday", "3"),
+                                                         ("edition", "5")]
 
 
 def test_explicit_value_wins_and_disagreement_is_reported():
