@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -18,7 +17,7 @@ from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
-from .output import atomic_file, spool
+from .output import spool, write_all_or_nothing
 from .pipeline import Part, edition_parts, joined
 from .source import SourceLine
 
@@ -94,14 +93,13 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     converted, spools = _convert(data, options, path, keep=False)
     clock = _Clock()
-    written = []
-    for fmt, made in spools.items():
-        target = Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}"
-        made.seek(0)
-        with atomic_file(target) as out:
-            shutil.copyfileobj(made, out)
-        made.close()
-        written.append(target)
+    targets = {Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}": made for fmt, made in spools.items()}
+    try:
+        write_all_or_nothing(targets)
+    finally:
+        for made in spools.values():
+            made.close()
+    written = list(targets)
     converted.timings["write"] = clock.lap("write")
     return converted, written
 

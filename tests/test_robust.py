@@ -6,8 +6,13 @@ checked on 10 MB, the whole conversion on half a megabyte and on a line of 1 MB,
 each within a generous time bound."""
 from __future__ import annotations
 
+import errno
 import json
+import os
 import random
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,6 +23,7 @@ from conservation import conservation_problems
 from converter import convert as convert_module
 from converter.cli import main
 from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.errors import OutputError
 from converter.decode import decode
 from converter.normalize import split_lines
 from converter.pipeline import edition_from_bytes
@@ -121,6 +127,72 @@ def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         convert_file(source, tmp_path / "out", ConvertOptions())
     assert not (tmp_path / "out").exists()
+
+
+def _full_disk(monkeypatch, module, name: str, failing) -> None:
+    """`module.name` raises ENOSPC on the call for which `failing(calls, *args)` says so."""
+    real, calls = getattr(module, name), []
+
+    def fills_up(*args, **kwargs):
+        if failing(calls, *args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, fills_up)
+
+
+def _second_file_written_in(directory: Path):
+    def failing(calls, source, target, *args) -> bool:
+        if not hasattr(target, "fileno") or Path(os.readlink(f"/proc/self/fd/{target.fileno()}")).parent != directory:
+            return False  # not an output (a spool)
+        calls.append(target)
+        return len(calls) == 2
+    return failing
+
+
+def _second_call(calls, *args) -> bool:
+    calls.append(args)
+    return len(calls) == 2
+
+
+@pytest.mark.parametrize("renaming", [False, True], ids=["writing", "renaming"])
+def test_a_full_disk_half_way_leaves_no_output_of_the_set(tmp_path, monkeypatch, renaming):
+    source, out = tmp_path / "x.txt", tmp_path / "out"
+    source.write_text(SEED[:2000], encoding="utf-8")
+    if renaming:
+        _full_disk(monkeypatch, os, "replace", _second_call)
+    else:
+        _full_disk(monkeypatch, shutil, "copyfileobj", _second_file_written_in(out))
+    with pytest.raises(OutputError, match="No space left on device"):
+        convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    assert list(out.iterdir()) == []  # no TEI without its JSON, no .part file
+
+
+def test_a_full_disk_while_writing_keeps_the_previous_outputs(tmp_path, monkeypatch):
+    source, out = tmp_path / "x.txt", tmp_path / "out"
+    source.write_text(SEED[:2000], encoding="utf-8")
+    _, written = convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    before = {p: p.read_bytes() for p in written}
+    source.write_text(SEED[2000:4000], encoding="utf-8")
+    _full_disk(monkeypatch, shutil, "copyfileobj", _second_file_written_in(out))
+    with pytest.raises(OutputError):
+        convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    assert {p: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_part_files_of_dead_processes_are_swept_at_the_start_of_a_batch(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out" / "a"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "x.txt").write_text(SEED[:2000], encoding="utf-8")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    out.mkdir(parents=True)
+    stale, live = out / f".x.tei.xml.{dead}.k2j3.part", out / f".x.tei.xml.{os.getpid()}.k2j3.part"
+    for part in (stale, live, out / "notes.part"):
+        part.write_bytes(b"half")
+    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"), "--format", "tei"])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([".x.news2tei.json", "x.tei.xml", live.name, "notes.part"])
 
 
 @pytest.mark.parametrize("text", [
