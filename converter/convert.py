@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from . import __version__
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
-from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
+from .metadata import MAX_FILE_MB, Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
 from .output import spool, write_all_or_nothing
+from .reading import MAX_INPUT_MB, read_regular
 from .pipeline import Part, edition_parts, joined
 from .source import SourceLine
 
@@ -41,6 +42,7 @@ class ConvertOptions:
     metadata: dict[str, Any] = field(default_factory=dict)  # from options, validated
     run_metadata: Source | None = None  # a metadata file for every input (--metadata)
     inspect: bool = False  # also the inspect page (proof sheet), <stem>.html
+    max_size: int = MAX_INPUT_MB  # MB: a larger input is refused
 
     @classmethod
     def build(cls, given: dict[str, Any] | None = None, metadata_file: Path | None = None,
@@ -57,9 +59,9 @@ class ConvertOptions:
     def fingerprint(self, source: Path | None = None) -> str:
         """Changes whenever an output of `source` could: the options, the metadata
         files that apply, and the tool version."""
-        extra = beside(source) if source else None
+        extra = beside_file(source) if source else None
         state = {"version": __version__, "options": asdict(self),
-                 "beside": extra.read_bytes().hex() if extra and extra.is_file() else None}
+                 "beside": read_regular(extra, MAX_FILE_MB, "metadata files").hex() if extra else None}
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -88,7 +90,7 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
     spooled (to a temporary file when large) and written, atomically, when all are made."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, options.max_size, "--max-size")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     converted, spools = _convert(data, options, path, keep=False)
@@ -220,8 +222,9 @@ def _check_valid(tree: etree._ElementTree, tei: bytes) -> None:
 def _metadata_sources(text: str, options: ConvertOptions, path: Path | None) -> list[Source]:
     """Strongest first: options, the input's own metadata file, the run's, inference."""
     sources = [Source("command line", options.metadata, explicit=True)]
-    if path and beside(path).is_file():
-        sources.append(Source(beside(path).name, load_toml(beside(path)), explicit=True))
+    extra = beside_file(path) if path else None
+    if extra:
+        sources.append(Source(extra.name, load_toml(extra), explicit=True))
     if options.run_metadata:
         sources.append(options.run_metadata)
     named = from_file_name(path.name) if path else None
