@@ -15,8 +15,10 @@ from pathlib import Path
 import click
 
 from .errors import News2teiError
+from .reading import MAX_INPUT_MB
 
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input (which exits 1; a usage error, 2)
+INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 # A conversion makes a great many short-lived objects (lines, runs, the model, its
 # TEI read back): Python's default, a collection every 700 of them, spent some 4% of
 # a corpus edition collecting; every 7,000 halves that (a batch's workers inherit it).
@@ -30,8 +32,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            click.echo("news2tei: interrupted", err=True)
+            sys.exit(INTERRUPTED)
         except News2teiError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -86,6 +91,8 @@ def _conversion_options(command):
         click.option("--title", help="Newspaper title, e.g. 焦作日报."),
         click.option("--inspect", is_flag=True, help="Also write <stem>.html, a proof sheet of what was "
                      "recognised (batch: and OUTDIR/index.html, the most doubtful editions first)."),
+        click.option("--max-size", type=click.IntRange(min=1), default=MAX_INPUT_MB, show_default=True,
+                     metavar="MB", help="Refuse an input larger than this many megabytes."),
     )):
         command = option(command)
     return command
@@ -187,7 +194,7 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
         click.echo(str(write_inspect_index(summary, outdir)))
     click.echo(f"news2tei batch: {summary.line()}", err=True)
     if not summary.ok:
-        ctx.exit(1)
+        ctx.exit(INTERNAL_ERROR if summary.internal else 1)
 
 
 @main.command()

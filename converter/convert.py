@@ -231,15 +231,21 @@ def _metadata_sources(text: str, options: ConvertOptions, path: Path | None) -> 
     return sources + ([named] if named else []) + from_text(text)
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]')  # (surrogates: bytes not UTF-8)
 _MAX_NAME_BYTES = 200  # file systems allow 255; leave room for suffixes and temp names
+_NAME_DIGEST = 8  # hex digits of the whole name's hash that end a shortened name
 
 
 def safe_name(name: str) -> str:
     """One path component that cannot leave its directory: no separators, no "..",
-    no hidden files, no control characters, not too long."""
-    clean = _UNSAFE.sub("_", name).strip().lstrip(".")
-    return clean.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore") or "_"
+    no hidden files, no control characters, not too long. A shortened name ends with a
+    hash of the whole one, so two long names that begin alike stay apart."""
+    clean = _UNSAFE.sub("_", name).strip().lstrip(".") or "_"
+    encoded = clean.encode("utf-8")
+    if len(encoded) <= _MAX_NAME_BYTES:
+        return clean
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:_NAME_DIGEST]
+    return encoded[:_MAX_NAME_BYTES - _NAME_DIGEST - 1].decode("utf-8", "ignore") + "~" + digest
 
 
 def output_stem(path: Path) -> str:
