@@ -223,6 +223,7 @@ class _Worker:
     def outcome(self) -> Record:
         """The record of its edition, or of how the process died converting it."""
         task, self.task = self.task, None
+        assert task, "asked for the outcome of no edition"
         try:
             return self.connection.recv()
         except (EOFError, OSError):
