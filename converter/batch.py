@@ -117,8 +117,9 @@ def _refuse_collisions(tasks: list[Task]) -> Iterator[Task]:
         writing = [t for t in same if not t.refusal]
         for task in same:
             other = next((t for t in writing if t is not task), None)
-            yield replace(task, refusal=f"it and {_shown(other.source)} would write the same outputs {key}.*") \
-                if other and not task.refusal else task
+            if other and not task.refusal:
+                task = replace(task, refusal=f"it and {_shown(other.source)} would write the same outputs {key}.*")
+            yield task
 
 
 def _shown(path: Path | str) -> str:

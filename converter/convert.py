@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from . import __version__
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
-from .metadata import MAX_FILE_MB, Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
+from .metadata import Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
 from .output import spool, write_all_or_nothing
 from .reading import MAX_INPUT_MB, read_regular
@@ -61,7 +61,7 @@ class ConvertOptions:
         files that apply, and the tool version."""
         extra = beside_file(source) if source else None
         state = {"version": __version__, "options": asdict(self),
-                 "beside": read_regular(extra, MAX_FILE_MB, "metadata files").hex() if extra else None}
+                 "beside": load_toml(extra) if extra else None}
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
 

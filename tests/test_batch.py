@@ -280,3 +280,13 @@ def test_a_worker_that_dies_fails_only_its_edition(tmp_path, monkeypatch, death)
     assert Path(died["input"]).name == "paper_001.txt" and "worker process converting it died" in died["error"]
     assert not (tmp_path / "out" / "2000" / "00" / ".paper_001.news2tei.json").exists()  # redone next time
     assert len(list((tmp_path / "out").rglob("paper_*.json"))) == 5
+
+
+def test_a_hostile_metadata_file_fails_only_its_edition(tmp_path):
+    src = tmp_path / "src"
+    paths = make_archive(src, 3)
+    paths[1].with_name("paper_001.meta.toml").write_text("pages = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    summary = run_batch(find_tasks((src,), tmp_path / "out"), ConvertOptions(formats=("json",)), jobs=2)
+    (failed,) = summary.failures
+    assert failed["error"] == f"metadata file {paths[1].with_name('paper_001.meta.toml')}: nested too deeply"
+    assert summary.count("ok") == 2 and not summary.internal

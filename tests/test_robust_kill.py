@@ -10,6 +10,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def _workers(batch: subprocess.Popen) -> list[int]:
         workers = _children(batch.pid)
         if len(workers) == 2:
             return workers
-        select.select([], [], [], 0.1)
+        time.sleep(0.1)
     raise AssertionError("the batch started no workers")
 
 
