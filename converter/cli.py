@@ -118,11 +118,13 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
     error; a failing input is reported and the others still convert."""
     from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
+    from .output import sweep_stale_parts
 
     if Path("-") in inputs and (formats and len(formats) > 1 or options["inspect"]):
         raise click.UsageError("standard input (-) is converted to one format on standard output")
     given = {"title": title, "date": date, "edition": edition, "pages": pages}
     base = ConvertOptions.build(given, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
+    sweep_stale_parts(outdir)  # left by a run killed before
     stems: set[str] = set()
     failed = 0
     for path in inputs:

@@ -180,7 +180,8 @@ def test_a_full_disk_while_writing_keeps_the_previous_outputs(tmp_path, monkeypa
     assert {p: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_part_files_of_dead_processes_are_swept_at_the_start_of_a_batch(tmp_path):
+@pytest.mark.parametrize("command", ["batch", "convert"])
+def test_part_files_of_dead_processes_are_swept_at_the_start(tmp_path, command):
     src, out = tmp_path / "src", tmp_path / "out" / "a"
     (src / "a").mkdir(parents=True)
     (src / "a" / "x.txt").write_text(SEED[:2000], encoding="utf-8")
@@ -190,9 +191,10 @@ def test_part_files_of_dead_processes_are_swept_at_the_start_of_a_batch(tmp_path
     stale, live = out / f".x.tei.xml.{dead}.k2j3.part", out / f".x.tei.xml.{os.getpid()}.k2j3.part"
     for part in (stale, live, out / "notes.part"):
         part.write_bytes(b"half")
-    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"), "--format", "tei"])
-    assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted([".x.news2tei.json", "x.tei.xml", live.name, "notes.part"])
+    given = [str(src), "-o", str(tmp_path / "out")] if command == "batch" else [str(src / "a" / "x.txt"), "-o", str(out)]
+    assert CliRunner().invoke(main, [command, *given, "--format", "tei"]).exit_code == 0
+    made = {"x.tei.xml"} | ({".x.news2tei.json"} if command == "batch" else set())
+    assert {p.name for p in out.iterdir()} == made | {live.name, "notes.part"}
 
 
 @pytest.mark.parametrize("text", [
