@@ -18,8 +18,8 @@ from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
 from .model import Diagnostic, Edition, Metadata, ScriptOption
 from .output import spool, write_all_or_nothing
-from .reading import MAX_INPUT_MB, read_regular
 from .pipeline import Part, edition_parts, joined
+from .reading import MAX_INPUT_MB, read_regular
 from .source import SourceLine
 
 if TYPE_CHECKING:
@@ -89,11 +89,7 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
     Only a stretch of the edition is in memory at a time (see pipeline.py): outputs are
     spooled (to a temporary file when large) and written, atomically, when all are made."""
     path = Path(path)
-    try:
-        data = read_regular(path, options.max_size, "--max-size")
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    converted, spools = _convert(data, options, path, keep=False)
+    converted, spools = _convert(read_input(path, options), options, path, keep=False)
     clock = _Clock()
     targets = {Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}": made for fmt, made in spools.items()}
     try:
@@ -104,6 +100,14 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
     written = list(targets)
     converted.timings["write"] = clock.lap("write")
     return converted, written
+
+
+def read_input(path: Path, options: ConvertOptions) -> bytes:
+    """An edition's bytes: a regular file within the size limit, else an InputError."""
+    try:
+        return read_regular(path, options.max_size, "--max-size")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def _convert(data: bytes, options: ConvertOptions, path: Path | None,
