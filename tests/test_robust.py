@@ -203,3 +203,11 @@ def test_part_files_of_dead_processes_are_swept_at_the_start(tmp_path, command):
 ])
 def test_fuzz_findings_conserve_every_character(text):
     assert conservation_problems(text, edition_from_bytes(text.encode("utf-8"))) == {}
+
+
+def test_inspect_refuses_a_fifo_in_one_line(tmp_path):
+    fifo = tmp_path / "edition.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "converter", "inspect", str(fifo), "-o", str(tmp_path / "x.html")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (1, "news2tei: error: not a regular file (a FIFO); not read\n")
