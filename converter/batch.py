@@ -96,7 +96,7 @@ def _task(source: Path, src: Path, outdir: Path) -> Task:
 
 def _refusal(task: Task, src: Path, outdir: Path) -> str | None:
     if _shown(task.source.name) != task.source.name:
-        return "its file name is not valid UTF-8; rename it"  # the TEI records it
+        return "its file name is not valid UTF-8; rename it"  # the TEI records the name: XML cannot hold it
     if task.source.is_symlink() and not _inside(task.source, src):
         return "a symbolic link to outside the source directory; not read"
     if not _inside(task.outdir, outdir):  # a symbolic link already in OUTDIR
@@ -206,12 +206,16 @@ def _run(todo: dict[Task, str], options: ConvertOptions, jobs: int, debug: bool)
             worker.stop()
 
 
+# Forked, so that a worker is the batch's own child (which it dies with) on any Python.
+_FORK = multiprocessing.get_context("fork")
+
+
 class _Worker:
     """A process converting the editions it is sent, one at a time, over a pipe."""
 
     def __init__(self, options: ConvertOptions, debug: bool) -> None:
-        self.connection, child = multiprocessing.Pipe()
-        self.process = multiprocessing.Process(target=_serve, args=(child, os.getpid(), options, debug), daemon=True)
+        self.connection, child = _FORK.Pipe()
+        self.process = _FORK.Process(target=_serve, args=(child, os.getpid(), options, debug), daemon=True)
         self.process.start()
         child.close()
         self.task: Task | None = None
