@@ -60,9 +60,19 @@ def _workers(batch: subprocess.Popen) -> list[int]:
 
 def _alive(pid: int) -> bool:
     try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] not in "ZX"
     except OSError:
         return False
+
+
+def _still_alive(pids: list[int]) -> list[int]:
+    """Those of `pids` still running once they have had time to die (a dying process
+    closes its files before it is gone)."""
+    for _ in range(PATIENCE * 10):
+        if not any(map(_alive, pids)):
+            return []
+        time.sleep(0.1)
+    return [pid for pid in pids if _alive(pid)]
 
 
 def _read_to_end(stream) -> bytes:
@@ -77,14 +87,15 @@ def _read_to_end(stream) -> bytes:
         data += chunk
 
 
-def test_killing_the_batch_kills_its_workers_and_closes_the_pipes(tmp_path):
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_killing_the_batch_kills_its_workers_and_closes_the_pipes(tmp_path, signal_number):
     batch = _start_batch(tmp_path)
     workers = _workers(batch)
-    batch.kill()
-    batch.wait()
+    os.kill(batch.pid, signal_number)
+    assert batch.wait() == -signal_number
     _read_to_end(batch.stderr)  # as `batch ... 2>&1 | tee log` would: it ends
     _read_to_end(batch.stdout)
-    assert not [pid for pid in workers if _alive(pid)]
+    assert not _still_alive(workers)
 
 
 def test_ctrl_c_stops_the_batch_and_its_workers_with_one_line(tmp_path):
@@ -94,7 +105,7 @@ def test_ctrl_c_stops_the_batch_and_its_workers_with_one_line(tmp_path):
     stderr = _read_to_end(batch.stderr).decode()
     assert batch.wait() == INTERRUPTED == 130
     assert stderr.splitlines() == ["news2tei: interrupted"]
-    assert not [pid for pid in workers if _alive(pid)]
+    assert not _still_alive(workers)
 
 
 def test_a_worker_killed_from_outside_fails_at_most_its_edition(tmp_path):
