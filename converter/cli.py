@@ -16,8 +16,10 @@ from pathlib import Path
 import click
 
 from .errors import News2teiError
+from .reading import MAX_INPUT_MB
 
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input (which exits 1; a usage error, 2)
+INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 # A conversion makes a great many short-lived objects (lines, runs, the model, its
 # TEI read back): Python's default, a collection every 700 of them, spent some 4% of
 # a corpus edition collecting; every 7,000 halves that (a batch's workers inherit it).
@@ -42,11 +44,14 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except BrokenPipeError:  # the reader of our output left (`| head`): stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
             sys.exit(128 + signal.SIGPIPE)
+        except KeyboardInterrupt:
+            click.echo("news2tei: interrupted", err=True)
+            sys.exit(INTERRUPTED)
         except News2teiError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -118,6 +123,8 @@ def _conversion_options(command):
         click.option("--title", help="Newspaper title, e.g. 焦作日报."),
         click.option("--inspect", is_flag=True, help="Also write <stem>.html, a proof sheet of what was "
                      "recognised (batch: and OUTDIR/index.html, the most doubtful editions first)."),
+        click.option("--max-size", type=click.IntRange(min=1), default=MAX_INPUT_MB, show_default=True,
+                     metavar="MB", help="Refuse an input larger than this many megabytes."),
     )):
         command = option(command)
     return command
@@ -145,11 +152,13 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
     error; a failing input is reported and the others still convert."""
     from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
+    from .output import sweep_stale_parts
 
     if Path("-") in inputs and (formats and len(formats) > 1 or options["inspect"]):
         raise click.UsageError("standard input (-) is converted to one format on standard output")
     given = {**more, "title": title, "date": date, "edition": edition, "pages": pages}
     base = ConvertOptions.build(given, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
+    sweep_stale_parts(outdir)  # left by a run killed before
     stems: set[str] = set()
     failed = 0
     for path in inputs:
@@ -229,7 +238,7 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
         click.echo(shown(write_inspect_index(summary, outdir)))
     click.echo(f"news2tei batch: {summary.line()}", err=True)
     if not summary.ok:
-        ctx.exit(1)
+        ctx.exit(INTERNAL_ERROR if summary.internal else 1)
 
 
 @main.command()

@@ -9,8 +9,10 @@ other are not guessed between: the field stays empty and the conflict is reporte
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,12 +22,15 @@ from .lexicon import dates
 from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
 from .rules import solid
+from .reading import read_regular
 from .rules.masthead import newspaper_title
 
 FIELDS = ("title", "subtitle", "date", "date_printed", "weekday", "lunar_date", "edition", "publisher",
           "pub_place", "cn", "issn", "price", "digital_publisher", "licence", "identifier")
 KEYS = (*FIELDS, "pages")
 MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a page
+MAX_FILE_MB = 16  # a metadata file is a few lines; this is room for many thousands of page labels
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
         elif key == "date":
             out[key] = _iso_date(value, origin)
         elif isinstance(value, (str, int)) and not isinstance(value, bool):
-            out[key] = str(value).strip()
+            out[key] = _text(str(value).strip(), key, origin)
         else:
             raise InputError(f"{origin}: {key} must be text, not {type(value).__name__}")
     return out
@@ -67,18 +72,25 @@ def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
 
 def load_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            table = tomllib.load(handle)
+        table = tomllib.loads(read_regular(path, MAX_FILE_MB, "metadata files").decode("utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read metadata file {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (InputError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"metadata file {path}: {exc}") from None
+    except RecursionError:
+        raise InputError(f"metadata file {path}: nested too deeply") from None
     return checked(table, str(path))
 
 
 def beside(path: Path) -> Path:
     """The metadata file that belongs to one input: NAME.meta.toml next to NAME.txt."""
     return path.with_name(path.name.removesuffix(".txt") + ".meta.toml")
+
+
+def beside_file(path: Path) -> Path | None:
+    """The input's metadata file, if it has one (a name too long to have that sibling has none)."""
+    candidate = beside(path)
+    return candidate if os.path.isfile(candidate) else None
 
 
 def from_file_name(name: str) -> Source | None:
@@ -227,13 +239,22 @@ def _page_labels(value: Any, origin: str) -> tuple[str, ...]:
     labels = value.split(",") if isinstance(value, str) else value
     if not isinstance(labels, (list, tuple)) or not all(isinstance(x, str) for x in labels):
         raise InputError(f"{origin}: pages must be a list of labels like A01,A02")
-    labels = tuple(x.strip() for x in labels)
+    labels = tuple(_text(x.strip(), "pages", origin) for x in labels)
     if not all(labels):
         raise InputError(f"{origin}: empty page label in {','.join(labels)}")
-    duplicates = sorted({x for x in labels if labels.count(x) > 1})
+    duplicates = sorted(x for x, n in Counter(labels).items() if n > 1)
     if duplicates:
         raise InputError(f"{origin}: page label(s) given twice: {', '.join(duplicates)}")
     return labels
+
+
+def _text(value: str, key: str, origin: str) -> str:
+    """`value`, if the TEI can hold it: no control character, nothing XML forbids."""
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        what = "a character XML cannot hold" if bad[0] in "\ufffe\uffff" else "a control character"
+        raise InputError(f"{origin}: {key} holds {what} (U+{ord(bad[0]):04X})")
+    return value
 
 
 def _iso_date(value: Any, origin: str) -> str:

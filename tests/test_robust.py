@@ -6,8 +6,13 @@ checked on 10 MB, the whole conversion on half a megabyte and on a line of 1 MB,
 for the structure it must come to (no timing: bench/ measures time)."""
 from __future__ import annotations
 
+import errno
 import json
+import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,7 @@ from conservation import conservation_problems
 from converter import convert as convert_module
 from converter.cli import main
 from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.errors import OutputError
 from converter.decode import decode
 from converter.normalize import split_lines
 from converter.pipeline import edition_from_bytes
@@ -137,9 +143,85 @@ def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
+def _full_disk(monkeypatch, module, name: str, failing) -> None:
+    """`module.name` raises ENOSPC on the call for which `failing(calls, *args)` says so."""
+    real, calls = getattr(module, name), []
+
+    def fills_up(*args, **kwargs):
+        if failing(calls, *args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, fills_up)
+
+
+def _second_file_written_in(directory: Path):
+    def failing(calls, source, target, *args) -> bool:
+        if not hasattr(target, "fileno") or Path(os.readlink(f"/proc/self/fd/{target.fileno()}")).parent != directory:
+            return False  # not an output (a spool)
+        calls.append(target)
+        return len(calls) == 2
+    return failing
+
+
+def _second_call(calls, *args) -> bool:
+    calls.append(args)
+    return len(calls) == 2
+
+
+@pytest.mark.parametrize("renaming", [False, True], ids=["writing", "renaming"])
+def test_a_full_disk_half_way_leaves_no_output_of_the_set(tmp_path, monkeypatch, renaming):
+    source, out = tmp_path / "x.txt", tmp_path / "out"
+    source.write_text(SEED[:2000], encoding="utf-8")
+    if renaming:
+        _full_disk(monkeypatch, os, "replace", _second_call)
+    else:
+        _full_disk(monkeypatch, shutil, "copyfileobj", _second_file_written_in(out))
+    with pytest.raises(OutputError, match="No space left on device"):
+        convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    assert list(out.iterdir()) == []  # no TEI without its JSON, no .part file
+
+
+def test_a_full_disk_while_writing_keeps_the_previous_outputs(tmp_path, monkeypatch):
+    source, out = tmp_path / "x.txt", tmp_path / "out"
+    source.write_text(SEED[:2000], encoding="utf-8")
+    _, written = convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    before = {p: p.read_bytes() for p in written}
+    source.write_text(SEED[2000:4000], encoding="utf-8")
+    _full_disk(monkeypatch, shutil, "copyfileobj", _second_file_written_in(out))
+    with pytest.raises(OutputError):
+        convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    assert {p: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("command", ["batch", "convert"])
+def test_part_files_of_dead_processes_are_swept_at_the_start(tmp_path, command):
+    src, out = tmp_path / "src", tmp_path / "out" / "a"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "x.txt").write_text(SEED[:2000], encoding="utf-8")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    out.mkdir(parents=True)
+    stale, live = out / f".x.tei.xml.{dead}.k2j3.part", out / f".x.tei.xml.{os.getpid()}.k2j3.part"
+    for part in (stale, live, out / "notes.part"):
+        part.write_bytes(b"half")
+    given = [str(src), "-o", str(tmp_path / "out")] if command == "batch" else [str(src / "a" / "x.txt"), "-o", str(out)]
+    assert CliRunner().invoke(main, [command, *given, "--format", "tei"]).exit_code == 0
+    made = {"x.tei.xml"} | ({".x.news2tei.json"} if command == "batch" else set())
+    assert {p.name for p in out.iterdir()} == made | {live.name, "notes.part"}
+
+
 @pytest.mark.parametrize("text", [
     "正文第一段。\n\n本报记者 张 蕊\n",  # found by the fuzz suite: a byline that closes the input
     "2月5日上午，市十四届人大\n本报记者 张 蕊",
 ])
 def test_fuzz_findings_conserve_every_character(text):
     assert conservation_problems(text, edition_from_bytes(text.encode("utf-8"))) == {}
+
+
+def test_inspect_refuses_a_fifo_in_one_line(tmp_path):
+    fifo = tmp_path / "edition.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "converter", "inspect", str(fifo), "-o", str(tmp_path / "x.html")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (1, "news2tei: error: not a regular file (a FIFO); not read\n")
