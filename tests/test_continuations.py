@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gold
+from conservation import conservation_problems
 from converter.metadata import load_toml
 from converter.model import Article, Edition, Metadata, Paragraph, Text
 from converter.pipeline import edition_from_text, source_and_edition
@@ -168,15 +169,15 @@ def test_a_marker_is_read_by_its_position_and_joins_a_story(text, expected):
     assert not any(_marker_only(a) for a in _articles(edition))
 
 
-@pytest.mark.parametrize("text, disagrees", [
-    (CASES["转 opening a story: position wins"][0], True),
-    (CASES["上接 closing a story: position wins"][0], True),
-    (CASES["a from marker alone last on its page closes the story before it"][0], True),
-    (CASES["續 opening a story: continued from"][0], False),
-    (CASES["續見 closing a story"][0], False),
+@pytest.mark.parametrize("case, disagrees", [
+    ("转 opening a story: position wins", True),
+    ("上接 closing a story: position wins", True),
+    ("a from marker alone last on its page closes the story before it", True),
+    ("續 opening a story: continued from", False),
+    ("續見 closing a story", False),
 ])
-def test_a_marker_worded_against_its_position_is_reported(text, disagrees):
-    codes = [d.code for d in edition_from_text(text).diagnostics]
+def test_a_marker_worded_against_its_position_is_reported(case, disagrees):
+    codes = [d.code for d in edition_from_text(CASES[case][0]).diagnostics]
     assert ("continuation-direction" in codes) == disagrees
 
 
@@ -184,3 +185,24 @@ def test_a_marker_alone_keeps_the_story_it_closes_apart_from_the_next():
     edition = edition_from_text(STORY_A + "\n（下转A03版）\n\n" + STORY_B)
     assert _markers(edition) == [("城市更新项目集中开工", "to", "（下转A03版）")]
     assert [len([b for b in a.body if isinstance(b, Paragraph)]) for a in _articles(edition)] == [1, 1]
+
+
+_MARKERS = ["（下转A03版）", "（上接A01版）", "（續A5版）", "（续见第2版）", "（接上版）", "（转第4版）", "（承A1版）"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(_MARKERS)), min_size=3, max_size=3),
+       st.lists(st.booleans(), min_size=3, max_size=3))
+def test_a_marker_alone_between_stories_always_joins_one(markers, glued):
+    """A marker line (or none) before, between and after two stories, glued to the
+    text beside it or set apart by blank lines: every marker belongs to a story, and
+    no character is lost."""
+    pieces = [(markers[0], glued[0]), (STORY_A, False), (markers[1], glued[1]), (STORY_B, False),
+              (markers[2], glued[2])]
+    present = [(text.strip("\n"), glue) for text, glue in pieces if text]
+    source = present[0][0] + "".join(("\n" if glue or glue_before else "\n\n") + text
+                                     for (_, glue_before), (text, glue) in zip(present, present[1:])) + "\n"
+    edition = edition_from_text(source)
+    assert conservation_problems(source, edition) == {}
+    assert not any(_marker_only(a) for a in _articles(edition))
+    assert len(_markers(edition)) == sum(m is not None for m in markers)
