@@ -17,6 +17,7 @@ GOLD_KIND = {"brief": "brief", "notice": "notice", "legal": "notice", "feature":
              "editorial": "feature", "letter": "feature", "qa": "feature", "culture": "feature"}
 BRIEF_SECTIONS = ("简讯", "快讯", "新闻速递", "一句话新闻", "资讯速览")
 QA_CUES = ("问：", "答：")
+UNSIGNED_GENRES = ("notice", "legal", "letter")  # printed without dateline or byline
 _PAGE_REF = re.compile(r"第[\d一二三四五六七八九十]+版|[A-Z]\d+|\d+")
 _SIGN = re.compile(r"[①-⑳]")
 
@@ -120,6 +121,8 @@ class ArticlePrinter:
         """The dateline and byline: runs above the body, pieces that open the first
         paragraph's line, runs after the body."""
         ctx, date = self.ctx, _date_of(self.article)
+        if self.article.genre in UNSIGNED_GENRES:
+            return [], [], []
         dateline = ctx.template("dateline", "", place=self.text("place"), month=date.month, day=date.day)
         byline = ""
         if self.article.get("reporters") or self.rng.random() < 0.3:

@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 
 from corpus.typeset import Line, break_lines, line_html
 
-# face: (font family, size relative to the body text, bold, line height)
+# face: (font family, size relative to the body text, bold, line height). Leading stays below
+# 1.5 em: poppler starts a new text block at wider line spacing, as it would on a real page.
 FACES = {
-    "body": ("serif", 1.0, False, 1.55), "bodysans": ("sans", 1.0, False, 1.55),
-    "kai": ("hei", 1.0, False, 1.55), "bold": ("sans", 1.0, True, 1.55),
+    "body": ("serif", 1.0, False, 1.4), "bodysans": ("sans", 1.0, False, 1.4),
+    "kai": ("hei", 1.0, False, 1.4), "bold": ("sans", 1.0, True, 1.4),
     "head": ("sans", 2.0, True, 1.2), "headserif": ("serif", 2.2, True, 1.2),
     "headbig": ("sans", 2.8, True, 1.15), "kicker": ("serif", 1.25, False, 1.4),
-    "sub": ("sans", 1.3, False, 1.4), "caption": ("hei", 0.9, False, 1.45),
-    "small": ("sans", 0.85, False, 1.4), "masthead": ("serif", 5.0, True, 1.1),
-    "marker": ("sans", 0.9, False, 1.45),
+    "sub": ("sans", 1.3, False, 1.4), "caption": ("hei", 0.9, False, 1.35),
+    "small": ("sans", 0.85, False, 1.35), "masthead": ("serif", 5.0, True, 1.1),
+    "marker": ("sans", 0.9, False, 1.35),
 }
 
 
