@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Callable
 
 from corpus.content import Article, Style
 from corpus.fill import Values, fill, person, to_script

@@ -17,9 +17,9 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from converter.errors import News2teiError
 from converter.model import Edition, Metadata

@@ -29,7 +29,7 @@ class Unit:
 
     kind: str  # "article" | "figure" | "section" | "endsection" | "furniture"
     sub: str = ""  # the article kind, the furniture kind
-    pieces: list["Piece"] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
 
 
 @dataclass(eq=False)

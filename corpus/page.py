@@ -10,12 +10,27 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from corpus.compose import (
-    PageContext, article_module, brief_module, continuation_module, gold_text, weighted,
+    PageContext,
+    article_module,
+    brief_module,
+    continuation_module,
+    gold_text,
+    weighted,
 )
 from corpus.content import Article, Style
 from corpus.fill import fill, page_values, to_script
 from corpus.layout import (
-    Box, Geometry, Module, Piece, Run, Unit, place_slugs, set_module, slugs_of, stack, _sequential,
+    Box,
+    Geometry,
+    Module,
+    Piece,
+    Run,
+    Unit,
+    _sequential,
+    place_slugs,
+    set_module,
+    slugs_of,
+    stack,
 )
 
 MARGIN = 28.0
