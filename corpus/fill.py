@@ -78,11 +78,16 @@ def page_values(rng: random.Random, paper: str, date: dt.date, page: int, script
 _FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 
 
+def with_people(template: str, people: Callable[[], str]) -> str:
+    """The template with each {name} replaced by a new person."""
+    return re.sub(r"\{name\}", lambda _: people(), template)
+
+
 def fill(template: str, values: Values, people: Callable[[], str] | None = None, **extra) -> str:
     """The template with its placeholders replaced (each {name} a new person from `people`
     when given); a malformed placeholder prints empty."""
     if people is not None and "name" not in extra:
-        template = re.sub(r"\{name\}", lambda _: people(), template)
+        template = with_people(template, people)
     merged = Values(values, **extra)
     try:
         return template.format_map(merged)

@@ -91,7 +91,8 @@ class Box:
     html: str = ""
     width: float = 0.0
     height: float = 0.0
-    frame: bool = False
+    frame: bool = False  # an empty grey frame: a photo, a rule
+    border: bool = False  # an outline: the box of a boxed text
 
 
 @dataclass
@@ -279,6 +280,10 @@ def set_module(module: Module, x: float, y: float, cap: float, geo: Geometry) ->
     head_y = y + body_height + gap if module.position == "after" and not beside else y
     boxes += [Box(b.x + x, b.y + head_y, b.face, b.html, b.width) for b in head_boxes]
     height = max(head_height, body_height) if beside else head_height + gap + body_height
+    if module.boxed:
+        pad = geo.size * 0.4
+        boxes.append(Box(x - pad, y - pad, width=geo.span_pt(module.width) + 2 * pad, height=height + 2 * pad,
+                         border=True))
     return Placed(boxes, height, cut)
 
 

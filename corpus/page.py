@@ -15,6 +15,7 @@ from corpus.compose import (
     brief_module,
     continuation_module,
     gold_text,
+    guide_module,
     weighted,
 )
 from corpus.content import Article, Style
@@ -141,9 +142,11 @@ def _footer(ctx: PageContext, sheet: Sheet, geo: Geometry) -> float:
     return bottom
 
 
-def _modules(ctx: PageContext, pool: Pool, columns: int, measure: int):
+def _modules(ctx: PageContext, pool: Pool, columns: int, measure: int, folio: str):
     """An endless stream of modules in the style's mix of genres."""
     rng = ctx.rng
+    if ctx.number == 1 and rng.random() < 0.5:
+        yield guide_module([pool.draw(rng) for _ in range(rng.randint(3, 5))], ctx, folio)
     if rng.random() < 0.3:
         module = continuation_module(pool.draw(rng), ctx)
         if module:
@@ -167,7 +170,7 @@ def newspaper_sheet(style: Style, articles: list[Article], number: int, rng: ran
     top = _band(ctx, folio, sheet, geo)
     bottom = _footer(ctx, sheet, geo)
     sky, failures = [top] * columns, 0
-    modules = _modules(ctx, Pool(style, articles), columns, measure)
+    modules = _modules(ctx, Pool(style, articles), columns, measure, folio)
     while failures < 8 and min(sky) < bottom - 5 * geo.lead("body"):
         module = next(modules)
         placed = _place(module, sky, bottom, geo)

@@ -43,10 +43,10 @@ def font_subsets(chars: str, families, fast: bool = False) -> dict[str, Path]:
     paths = {}
     for family in families:
         key = "hei" if fast else FAMILIES[family]
-        path = cache_dir() / f"{key}-{digest}.otf"
+        path = cache_dir() / f"{key}-plain-{digest}.otf"
         if not path.exists():
             options = subset.Options()
-            options.layout_features = ["*"]
+            options.layout_features = []  # no ligature or contextual glyph: one glyph a character
             options.notdef_outline = True
             options.desubroutinize = True
             options.drop_tables += ["FFTM"]
@@ -75,7 +75,7 @@ def _css(fonts: dict[str, Path], sheet: Sheet) -> str:
     return (f"{faces}@page{{size:{sheet.width:.2f}pt {sheet.height:.2f}pt;margin:0}}"
             "body{margin:0}.s{position:relative;overflow:visible;break-after:page}"
             ".b{position:absolute;white-space:pre;font-variant-ligatures:none;font-kerning:none;line-height:1}"
-            ".f{position:absolute;background:#ccc}" + classes)
+            ".f{position:absolute;background:#ccc}.k{position:absolute;border:0.7pt solid #333}" + classes)
 
 
 def sheets_html(sheets: list[Sheet], fonts: dict[str, Path]) -> str:
@@ -83,8 +83,8 @@ def sheets_html(sheets: list[Sheet], fonts: dict[str, Path]) -> str:
     for sheet in sheets:
         boxes = []
         for box in sheet.boxes:
-            if box.frame:
-                boxes.append(f'<div class="f" style="left:{box.x:.2f}pt;top:{box.y:.2f}pt;'
+            if box.frame or box.border:
+                boxes.append(f'<div class="{"k" if box.border else "f"}" style="left:{box.x:.2f}pt;top:{box.y:.2f}pt;'
                              f'width:{box.width:.2f}pt;height:{box.height:.2f}pt"></div>')
             else:
                 boxes.append(f'<div class="b {box.face}" style="left:{box.x:.2f}pt;top:{box.y:.2f}pt">'
