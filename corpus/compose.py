@@ -140,8 +140,9 @@ class ArticlePrinter:
         if self.article.get("reporters") or self.rng.random() < 0.3:
             template = with_people(self.rng.choice(ctx.style.get("byline") or [""]), ctx.name)
             printed, plain = _names(self.article, ctx)
-            byline = fill(template, ctx.values, ctx.name, names=printed)
-            gold_byline = fill(template, ctx.values, ctx.name, names=plain)
+            place = self.text("place")
+            byline = fill(template, ctx.values, names=printed, place=place)
+            gold_byline = fill(template, ctx.values, names=plain, place=place)
         where = weighted(self.rng, ctx.style.get("byline_position", {}), "after_dateline")
         above, opening, after = [], [], []
         if dateline.strip():
