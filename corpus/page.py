@@ -55,6 +55,7 @@ class Pool:
 
     style: Style
     articles: list[Article]
+    used: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         own = [a for a in self.articles if a.region in self.style.regions and a.script == self.style.script]
@@ -62,8 +63,12 @@ class Pool:
         self.articles = own or same_script or list(self.articles)
 
     def draw(self, rng: random.Random, genre: str | None = None) -> Article:
-        wanted = [a for a in self.articles if a.genre == genre] if genre else []
-        return rng.choice(wanted or self.articles)
+        """An article of `genre` (any when there is none), not yet printed on this page."""
+        fresh = [a for a in self.articles if a.id not in self.used] or self.articles
+        wanted = [a for a in fresh if a.genre == genre] if genre else []
+        article = rng.choice(wanted or fresh)
+        self.used.add(article.id)
+        return article
 
 
 def _folio_core(style: Style, template: str):
