@@ -5,9 +5,17 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# tests/test_bench.py puts bench/ (which holds a module corpus.py) first on sys.path; the
+# generator is the package corpus/ at the repository root.
+if not hasattr(sys.modules.get("corpus"), "__path__"):
+    sys.modules.pop("corpus", None)
+    sys.path.insert(0, str(ROOT))
 
 from corpus.__main__ import main
 from corpus.content import ContentError, load_articles, load_styles
@@ -15,7 +23,6 @@ from corpus.goldfile import verify
 from corpus.quality import gold
 from corpus.typeset import break_lines
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "corpus"
 INPUT = ROOT / "tests" / "fixtures" / "corpus_input"
 MISSING = [name for name, present in (
