@@ -48,15 +48,16 @@ def _ocr_lines(page: ElementTree.Element) -> list[str]:
         if lines:
             blocks.append((_box(block), lines))
     blocks.sort(key=lambda b: (round(b[0][1] / 12), b[0][0]))
-    fused_away: set[tuple[int, int]] = set()
+    done: set[tuple[int, int]] = set()  # lines already read, on their own or fused
     out = []
     for bi, (_, lines) in enumerate(blocks):
         for li, (box, text) in enumerate(lines):
-            if (bi, li) in fused_away:
+            if (bi, li) in done:
                 continue
+            done.add((bi, li))
             partner = _fusable(blocks, box, text)
-            if partner is not None:
-                fused_away.add(partner)
+            if partner is not None and partner not in done:
+                done.add(partner)
                 text += " " + blocks[partner[0]][1][partner[1]][1]
             out.append(text)
     return out
