@@ -98,7 +98,7 @@ def build(styles: list[Style], articles: list[Article], pages: int, seed: int, o
     log(f"fonts ready ({time.perf_counter() - started:.0f} s)")
     failures = []
     with context.Pool(workers, _init, (articles, fonts, str(out), seed)) as pool:
-        for done, (name, error, seconds) in enumerate(pool.imap(make_page, plans, chunksize=1), 1):
+        for done, (name, error, _seconds) in enumerate(pool.imap(make_page, plans, chunksize=1), 1):
             if error:
                 failures.append((name, error))
                 log(f"{name}: NOT VERIFIED: {error}")

@@ -60,5 +60,8 @@ def verify(extracted: str, gold_text_: str) -> str | None:
     missing, extra = want - got, got - want
     if not missing and not extra:
         return None
-    show = lambda c: " ".join(f"{ch!r}×{n}" for ch, n in c.most_common(12))
-    return f"gold characters not extracted: {show(missing) or '-'}; extracted but not in gold: {show(extra) or '-'}"
+    return f"gold characters not extracted: {_shown(missing) or '-'}; extracted but not in gold: {_shown(extra) or '-'}"
+
+
+def _shown(counts: Counter) -> str:
+    return " ".join(f"{ch!r}×{n}" for ch, n in counts.most_common(12))

@@ -15,7 +15,7 @@ from corpus.layout import FACES
 from corpus.page import Sheet
 from corpus.typeset import FONT_FILES
 
-os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
+PDF_EPOCH = "1735689600"  # SOURCE_DATE_EPOCH while WeasyPrint writes a PDF
 FIXED_DATE = "2025-01-01T00:00:00Z"
 FAMILIES = {"serif": "serif", "serif-bold": "serif-bold", "sans": "sans", "sans-bold": "sans-bold",
             "hei": "hei"}  # CSS family -> font file
@@ -116,4 +116,12 @@ def render_pdf(sheets: list[Sheet], fonts: dict[str, Path]) -> bytes:
 
     # The fonts are already subset to the corpus's characters; a per-page subset by WeasyPrint
     # would cost seconds a page for the CFF fonts.
-    return weasyprint.HTML(string=sheets_html(sheets, fonts)).write_pdf(full_fonts=True)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = PDF_EPOCH  # only while rendering: the caller's environment is its own
+    try:
+        return weasyprint.HTML(string=sheets_html(sheets, fonts)).write_pdf(full_fonts=True)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved

@@ -17,11 +17,11 @@ if not hasattr(sys.modules.get("corpus"), "__path__"):
     sys.modules.pop("corpus", None)
     sys.path.insert(0, str(ROOT))
 
-from corpus.__main__ import main
-from corpus.content import ContentError, load_articles, load_styles
-from corpus.goldfile import verify
-from corpus.quality import gold
-from corpus.typeset import break_lines
+from corpus.__main__ import main  # noqa: E402
+from corpus.content import ContentError, load_articles, load_styles  # noqa: E402
+from corpus.goldfile import verify  # noqa: E402
+from corpus.quality import gold  # noqa: E402
+from corpus.typeset import break_lines  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "fixtures" / "corpus"
 INPUT = ROOT / "tests" / "fixtures" / "corpus_input"
