@@ -151,6 +151,7 @@ _IGNORED = re.compile("|".join((  # masthead items that give no metadata
 _TOKENS = {"edition": re.compile(furniture.ISSUE), "cn": re.compile(furniture.CN), "issn": re.compile(furniture.ISSN)}
 _ITEM_BREAK = re.compile(rf"[\s{re.escape(furniture.SEPARATORS)}]+")
 _BRACKETS = "（）()【】[]"
+_EDGES = frozenset(furniture.SEPARATORS + _BRACKETS)
 MAX_OTHER_ITEM = 16  # a masthead's other items are short ("责编：卢晓", "新闻热线：12345678")
 
 
@@ -191,10 +192,11 @@ def _take_dates(text: str, values: dict[str, str]) -> str | None:
         values["lunar_date"] = solid(text[lunar.start:lunar.end])
         text = text[:lunar.start] + " " + text[lunar.end:]
     date = next((d for d in dates.gregorian_dates(text) if d.year and not d.numeric and _apart(text, d.start, d.end)), None)
-    if date and not date.iso:
-        return None
-    if date and date.iso:
-        values["date"], values["date_printed"] = date.iso, solid(text[date.start:date.end])
+    if date:
+        iso = date.iso
+        if iso is None:
+            return None
+        values["date"], values["date_printed"] = iso, solid(text[date.start:date.end])
         text = text[:date.start] + " " + text[date.end:]
     day = dates.weekday(text)
     if day and _apart(text, day.start, day.end):
@@ -204,24 +206,24 @@ def _take_dates(text: str, values: dict[str, str]) -> str | None:
 
 
 def _apart(text: str, start: int, end: int) -> bool:
-    edges = set(furniture.SEPARATORS + _BRACKETS)
-    return (start == 0 or text[start - 1].isspace() or text[start - 1] in edges) and \
-        (end == len(text) or text[end].isspace() or text[end] in edges)
+    """text[start:end] stands apart: at the line's ends or beside a space, separator or bracket."""
+    return (start == 0 or text[start - 1].isspace() or text[start - 1] in _EDGES) and \
+        (end == len(text) or text[end].isspace() or text[end] in _EDGES)
 
 
 def _read_item(item: str, values: dict[str, str]) -> bool:
     """Read one item of a masthead line into `values`; False when it says nothing known."""
-    publisher = _PUBLISHER.fullmatch(item)
     if _read_title(item, values):
-        pass
-    elif publisher and not (publisher["before"] or "").startswith(furniture.SCHEDULE_WORDS):
+        return True
+    publisher = _PUBLISHER.fullmatch(item)
+    if publisher and not (publisher["before"] or "").startswith(furniture.SCHEDULE_WORDS):
         values.setdefault("publisher", publisher["after"] or publisher["before"])
         _read_title(values["publisher"].removesuffix(furniture.PAPER_OFFICE), values)
-    elif _PRICE.match(item):
+        return True
+    if _PRICE.match(item):
         values.setdefault("price", item)
-    else:
-        return False
-    return True
+        return True
+    return False
 
 
 def _read_title(text: str, values: dict[str, str]) -> bool:
