@@ -61,8 +61,9 @@ def _init(articles: list[Article], fonts: dict, out: str, seed: int) -> None:
     _STATE.update(articles=articles, fonts=fonts, out=Path(out), seed=seed)
 
 
-def make_page(page: PagePlan) -> tuple[str, str | None, float]:
-    """Writes NAME.pdf, NAME.txt, NAME.gold.txt; returns (name, verification error, seconds)."""
+def make_page(page: PagePlan) -> tuple[str, str | None, float, dict[str, str]]:
+    """Writes NAME.pdf, NAME.txt, NAME.gold.txt; returns (name, verification error, seconds,
+    what the masthead printed)."""
     started = time.perf_counter()
     out, rng = _STATE["out"], random.Random(f"page:{_STATE['seed']}:{page.index}")
     articles = _STATE["articles"]
@@ -76,7 +77,7 @@ def make_page(page: PagePlan) -> tuple[str, str | None, float]:
     gold = gold_of(sheets, f"{page.name}: style {page.style.name}, extractor {page.extractor}")
     (out / f"{page.name}.txt").write_text(text, encoding="utf-8", newline="")
     (out / f"{page.name}.gold.txt").write_text(gold, encoding="utf-8")
-    return page.name, verify(text, gold), time.perf_counter() - started
+    return page.name, verify(text, gold), time.perf_counter() - started, sheets[0].masthead
 
 
 def _subset(args: tuple[str, str, bool]) -> tuple[str, Path]:
@@ -96,15 +97,17 @@ def build(styles: list[Style], articles: list[Article], pages: int, seed: int, o
         families = ["hei"] if fast_fonts else list(FAMILIES)
         fonts = dict(pool.map(_subset, [(f, chars, fast_fonts) for f in families]))
     log(f"fonts ready ({time.perf_counter() - started:.0f} s)")
-    failures = []
+    failures, mastheads = [], {}
     with context.Pool(workers, _init, (articles, fonts, str(out), seed)) as pool:
-        for done, (name, error, _seconds) in enumerate(pool.imap(make_page, plans, chunksize=1), 1):
+        for done, (name, error, _seconds, masthead) in enumerate(pool.imap(make_page, plans, chunksize=1), 1):
+            mastheads[name] = masthead
             if error:
                 failures.append((name, error))
                 log(f"{name}: NOT VERIFIED: {error}")
             if done % 20 == 0 or done == len(plans):
                 log(f"{done}/{len(plans)} pages ({time.perf_counter() - started:.0f} s)")
     manifest = [{"name": p.name, "style": p.style.name, "group": p.style.group, "kind": p.style.kind,
-                 "script": p.style.script, "extractor": p.extractor, "number": p.number} for p in plans]
+                 "script": p.style.script, "extractor": p.extractor, "number": p.number}
+                | ({"masthead": mastheads[p.name]} if mastheads[p.name] else {}) for p in plans]
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return failures

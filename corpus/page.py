@@ -45,6 +45,7 @@ class Sheet:
     boxes: list[Box] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     label: str | None = None
+    masthead: dict[str, str] = field(default_factory=dict)  # what its masthead printed (manifest.json)
     size: float = 10.0  # body font size, pt
     text_font: str = "serif"  # render.FAMILIES key of the running text
     head_font: str = "sans-bold"  # and of the headlines
@@ -94,6 +95,24 @@ def _furniture(kind: str, text: str, units: list[Unit]) -> Piece:
     return Piece(kind, text, gold_text(text), unit)
 
 
+_PUBLISHES = re.compile(r"(?P<publisher>\S+?)(?:出版|主办|主辦)")  # a line of its own
+
+
+def _masthead_values(templates: list[str], values) -> dict[str, str]:
+    """The values a masthead prints, as a reader should take them: the paper, its publisher
+    (the line "X出版" or "X主办"), the date in ISO form, the issue number."""
+    printed = {"paper": values["paper"]}
+    for template in templates:
+        publishes = _PUBLISHES.fullmatch(fill(template, values))
+        if publishes:
+            printed["publisher"] = publishes["publisher"]
+        if "{date_cn}" in template or "{roc_date}" in template:
+            printed["date"] = f"{values['year']:04d}-{values['month']:02d}-{values['day']:02d}"
+        if "{issue}" in template:
+            printed["issue"] = values["issue"]
+    return printed
+
+
 def _band(ctx: PageContext, folio: str, sheet: Sheet, geo: Geometry) -> float:
     """Masthead (front page) or running head with the folio; returns where the text starts."""
     style, rng, width = ctx.style, ctx.rng, sheet.width - 2 * MARGIN
@@ -114,6 +133,7 @@ def _band(ctx: PageContext, folio: str, sheet: Sheet, geo: Geometry) -> float:
         sheet.boxes += boxes
         top += max(height, geo.lead("small") * max(len(left), len(right)))
         sheet.label = fill(folio, ctx.values)
+        sheet.masthead = _masthead_values(masthead.get("lines", []), ctx.values)
     else:
         label = fill(folio, ctx.values)
         sheet.label = label
