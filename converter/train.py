@@ -1,0 +1,135 @@
+"""Train the line labeller: `python -m converter.train [--corpus DIR]... [-o MODEL]`.
+
+Training data: every page of the given built corpora (NAME.txt beside NAME.gold.txt,
+see corpus/README.md) and the hand-written fixture editions (tests/fixtures/editions),
+labelled by aligning their gold files with their lines (labeller/align.py). Same data
+and options, same model bytes: CRFsuite's L-BFGS is deterministic and the pages are
+read in sorted order.
+
+`--loso` scores instead of training the shipped model: for each style group of the
+corpus, a model trained without it labels its pages (line accuracy per label)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import decode_bytes
+from .labeller.align import align, gold_values
+from .labeller.features import edition_shapes, page_features
+from .labeller.model import MODEL_PATH, crf_items, pages_of
+from .normalize import split_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "editions"
+SEED = ROOT / "seeds" / "000_627fccb794dc0fc3.txt"
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+@dataclass
+class Example:
+    name: str
+    group: str  # the style group (leave-one-style-out holds a group out at once)
+    pages: list[tuple[list[dict[str, float]], list[str]]]  # per page: items and labels
+    unmatched: int
+
+
+def examples(corpora: list[Path], fixtures: bool) -> Iterator[Example]:
+    for corpus in corpora:
+        groups = _groups(corpus)
+        for gold in sorted(corpus.rglob("*.gold.txt")):
+            text = gold.with_name(gold.name.removesuffix(".gold.txt") + ".txt")
+            yield _example(text, gold, groups.get(text.stem, "corpus"))
+    if fixtures:
+        for gold in sorted(FIXTURES.glob("*.gold.txt")):
+            name = gold.name.removesuffix(".gold.txt")
+            yield _example(SEED if name == "seed" else FIXTURES / f"{name}.txt", gold, "fixtures")
+
+
+def _groups(corpus: Path) -> dict[str, str]:
+    """Page name -> style group, from the corpus manifest when there is one."""
+    manifest = corpus / "manifest.json"
+    if not manifest.is_file():
+        return {}
+    pages = json.loads(manifest.read_text(encoding="utf-8")).get("pages", [])
+    return {p["name"]: p.get("group") or p.get("style", "corpus") for p in pages}
+
+
+def _example(text_path: Path, gold_path: Path, group: str) -> Example:
+    lines, _ = split_lines(decode_bytes(text_path.read_bytes()))
+    aligned = align(lines, gold_values(_parse_gold(gold_path)))
+    label_of = {line.number: y for line, y in zip(lines, aligned.labels)}
+    pages = pages_of(lines)
+    shapes = edition_shapes(pages)
+    seqs = [(crf_items(page_features(page, shapes)), [label_of[l.number] or "" for l in page if not l.blank])
+            for page in pages]
+    return Example(text_path.stem, group, [s for s in seqs if s[0]], aligned.unmatched)
+
+
+def _parse_gold(path: Path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from gold import parse_gold  # type: ignore[import-not-found]
+
+    return parse_gold(path.read_text(encoding="utf-8"), path.name)
+
+
+def train(data: list[Example], out: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for example in data:
+        for items, labels in example.pages:
+            trainer.append(items, labels)
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+
+
+def loso(data: list[Example]) -> dict[str, dict[str, list[int]]]:
+    """Per held-out group: label -> [right, total] on its pages, by a model trained without it."""
+    import pycrfsuite
+
+    scores: dict[str, dict[str, list[int]]] = {}
+    for group in sorted({e.group for e in data}):
+        with tempfile.TemporaryDirectory() as tmp:
+            model = Path(tmp) / "model.crfsuite"
+            train([e for e in data if e.group != group], model)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(model))
+            table = scores.setdefault(group, {})
+            for example in (e for e in data if e.group == group):
+                for items, labels in example.pages:
+                    for gold, got in zip(labels, tagger.tag(items)):
+                        cell = table.setdefault(gold, [0, 0])
+                        cell[0] += gold == got
+                        cell[1] += 1
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m converter.train", description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, action="append", default=[], help="a built corpus (repeatable)")
+    parser.add_argument("--no-fixtures", action="store_true", help="leave out the hand-written fixture editions")
+    parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--loso", action="store_true", help="leave-one-style-out scores instead of a model")
+    args = parser.parse_args(argv)
+    data = list(examples(args.corpus, not args.no_fixtures))
+    unmatched = sum(e.unmatched for e in data)
+    print(f"{len(data)} editions, {sum(len(e.pages) for e in data)} pages, "
+          f"{sum(len(labels) for e in data for _, labels in e.pages)} lines; "
+          f"{unmatched} source characters in no gold value", file=sys.stderr)
+    if args.loso:
+        report = loso(data)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    train(data, args.output)
+    print(f"model written to {args.output} ({args.output.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
