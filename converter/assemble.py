@@ -69,6 +69,7 @@ def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
     from .segment import punctuation_hangs
 
     labelled = labeller().label(lines)
+    diagnostics += [_doubt(x) for x in labelled if x.label and x.confidence < DOUBT]
     hang = punctuation_hangs(_blank_separated(lines))
     labels = Labels({x.line.number: x.label for x in labelled if x.label}, set())
     pages = []
@@ -79,6 +80,15 @@ def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
         elements, labels.starts = labelled_elements(page, hang)
         pages.append(_parts(elements, numbering, diagnostics, labels))
     return pages
+
+
+DOUBT = 0.8  # the model's probability of its label; below it, the label is wrong one time in five or more
+
+
+def _doubt(x) -> Diagnostic:
+    others = ", ".join(f"{label} {p:.2f}" for label, p in x.alternatives)
+    return Diagnostic("label-doubt", "info", f"line read as {x.label} with probability {x.confidence:.2f}"
+                      + (f"; next likeliest: {others}" if others else ""), Span.of(x.line.number, x.line.number))
 
 
 def _blank_separated(lines: list[SourceLine]) -> list[list[SourceLine]]:

@@ -74,4 +74,4 @@ class Labeller:
 
 @lru_cache(maxsize=1)
 def labeller() -> Labeller:
-    return Labeller()
+    return Labeller(MODEL_PATH)
