@@ -14,7 +14,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -47,6 +47,7 @@ def run(command: list[str], timeout: float | None = None, memory_limit_mb: int |
     killer = threading.Timer(timeout, process.kill) if timeout else None
     if killer:
         killer.start()
+    assert process.stderr is not None  # stderr=PIPE
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
@@ -63,8 +64,8 @@ def run(command: list[str], timeout: float | None = None, memory_limit_mb: int |
 
 def median(runs: list[Measured]) -> Measured:
     """Field by field median of several runs (the last words of the last run)."""
-    return Measured(*(statistics.median(getattr(r, f) for r in runs)
-                      for f in ("wall", "cpu", "tree_rss", "max_rss", "returncode")), runs[-1].last_words)
+    return replace(runs[-1], **{f: statistics.median(getattr(r, f) for r in runs)
+                                for f in ("wall", "cpu", "tree_rss", "max_rss", "returncode")})
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from corpus import ROOT, write_big_edition, write_corpus
 from measure import MB, Job, compare, run
@@ -28,8 +29,8 @@ STAGES = Path(__file__).with_name("stages.py")
 SCALES = (1, 10, 100)  # input sizes for the structure stage's growth, in seeds
 BIG_MEMORY_CAP_MB = 8192  # the big edition fails past this rather than take the shared machine's memory
 # What any conversion costs before news2tei's own code runs: Python's start and the
-# libraries the design fixes (lxml with its Schematron, Jinja2, ebooklib, OpenCC, click).
-FLOOR = "import lxml.etree, lxml.isoschematron, jinja2, ebooklib.epub, opencc, click"
+# libraries the design fixes (lxml with its Schematron, Jinja2, OpenCC, click).
+FLOOR = "import lxml.etree, lxml.isoschematron, jinja2, opencc, click"
 PANDOC_ONE = 'pandoc -f markdown -t epub3 --metadata title="$n" -o "$out/$n.epub" "$f"'
 # The pandoc loop: one process per edition, one after another (as a shell script would).
 PANDOC_LOOP = f'out=$1; shift; for f in "$@"; do n=${{f##*/}}; n=${{n%.txt}}; {PANDOC_ONE} || exit 1; done'
@@ -104,7 +105,7 @@ def stages(work: Path, repeats: int) -> dict:
     return {"profile": profile, "scaling": [{"factor": f, **row} for f, row in zip(SCALES, scaling)]}
 
 
-def _json(command: list[str]) -> dict | list:
+def _json(command: list[str]) -> Any:
     return json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -108,8 +109,10 @@ def scale(paths: list[Path]) -> list[dict]:
 
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
+    runs: dict[str, Callable[[list[Path]], dict | list]] = {"corpus": corpus, "scale": scale}
+    result: dict | list
     if command == "profile":
         result = profile(Path(args[0]), int(args[1]) if len(args) > 1 else 5)
     else:
-        result = {"corpus": corpus, "scale": scale}[command]([Path(a) for a in args])
+        result = runs[command]([Path(a) for a in args])
     json.dump(result, sys.stdout, ensure_ascii=False)

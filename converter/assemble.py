@@ -16,8 +16,8 @@ from .attach import Group, SectionHead, Story, attach_headlines, headlines_follo
 from .classify import Element, page_elements
 from .headgroup import heading_roles, labelled_roles
 from .lexicon import zh
-from .model import (Article, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph, Section,
-                    Span, Text)
+from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
+                    Section, Span, Text)
 from .rules.continuation import normalise_page
 from .rules.credit import credit
 from .rules.headline import is_adoption_line, is_dash_subtitle
@@ -198,21 +198,23 @@ def _figure(fig_blocks: list[Block], ids: Numbering) -> Figure:
     return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
 
 
-def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic], labels: Labels | None) -> list:
+def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
+          labels: Labels | None) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
     runs = paragraphs(element.blocks, diagnostics, labels.starts if labels else None)
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts) for u in split_units(runs)]
+    groups = []
     for stray in element.strays:
-        host = _host(stories, stray.lines[0].number)
         if stray.kind == "caption":
+            host = _host(stories, stray.lines[0].number)
             host.figures.append((stray.lines[0].number - 1, _figure(stray.blocks, ids)))
         else:
-            stories.append(_group(stray.blocks, stray=True, labels=labels))
-    return stories
+            groups.append(_group(stray.blocks, stray=True, labels=labels))
+    return [*stories, *groups]
 
 
 def _host(stories: list[Story], line: int) -> Story:
-    before = [s for s in stories if isinstance(s, Story) and s.unit.lines and min(s.unit.lines) < line]
+    before = [s for s in stories if s.unit.lines and min(s.unit.lines) < line]
     return before[-1] if before else stories[0]
 
 
@@ -343,7 +345,7 @@ def _both(first: Text | None, second: Text | None) -> Text | None:
                 first.breaks + (len(first.text) + 1,) + tuple(len(first.text) + 1 + b for b in second.breaks))
 
 
-def _kind(story: Story, group: Group) -> str:
+def _kind(story: Story, group: Group) -> ArticleKind:
     head = group.head.text if group.head else ""
     if head.endswith(RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
         return "resolution"

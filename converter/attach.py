@@ -185,9 +185,9 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
     for i, group in ((i, p) for i, p in enumerate(parts) if isinstance(p, Group) and p.stray):
         free = [s for s in stories if s.group is None]
         best = max(free, key=lambda s: sim(group, s), default=None)
-        found = best is not None and sim(group, best) >= STRAY_MATCH
+        found = best if best is not None and sim(group, best) >= STRAY_MATCH else None
         if found:
-            best.group = group
+            found.group = group
         else:
             orphans.append((i, group))
         _note(diagnostics, "headline-stray", "headline found inside another story's text; attached "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Closer, Continuation, ListBlock, ListItem, Paragraph, Text
+from .rules import Match
 from .rules.byline import byline_after_dateline, opening_byline
 from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.continuation import marker_at_end, marker_at_start
@@ -59,7 +60,7 @@ def split_units(paragraphs: list[Run]) -> list[Unit]:
         units[-1].closed = bool(closing and closing.get("direction") == "to") or _dated(run, units[-1])
         note = None if closing else source_note(loose)
         if note and (note.get("ends") or _is_brief(units[-1])):
-            _take_source_note(units[-1])
+            _take_source_note(units[-1], note)
     for unit in units:
         finish(unit)
     return units
@@ -75,10 +76,8 @@ def _is_brief(unit: Unit) -> bool:
     return starts_item(unit.paragraphs[0].text) or len(unit.text) < 400
 
 
-def _take_source_note(unit: Unit) -> None:
-    run = unit.paragraphs[-1]
-    note = source_note(run.loose)
-    body, tail = run.split_last(note.size)
+def _take_source_note(unit: Unit, note: Match) -> None:
+    body, tail = unit.paragraphs[-1].split_last(note.size)
     unit.paragraphs[-1:] = [body] if body else []
     unit.source_note = tail.to_text()
 
@@ -171,7 +170,7 @@ def _lists(paragraphs: list[Run]) -> list:
     inner style starts again at 1 under a new outer item."""
     blocks: list = []
     items: list[ListItem] = []
-    expected: dict[str, int] = {}
+    expected: dict[str | None, int] = {}  # by style
     for run in paragraphs:
         label = list_label(run.text)
         style, n = (label.get("style"), int(label.get("n"))) if label else (None, 0)

@@ -172,10 +172,15 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
     report = open(report_path, "w", encoding="utf-8") if report_path else None
     progress = click.progressbar(length=len(tasks), label="converting", file=sys.stderr) \
         if sys.stderr.isatty() else None
+
+    def advance(record: dict) -> None:
+        if progress:
+            progress.update(1)
+
     try:
         with progress or nullcontext():
             summary = run_batch(tasks, base, jobs=jobs, resume=resume, report=report, debug=ctx.obj["debug"],
-                                on_record=lambda record: progress and progress.update(1))
+                                on_record=advance)
     finally:
         if report:
             report.close()

@@ -11,7 +11,7 @@ import shutil
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
 from .decode import decode
@@ -25,7 +25,9 @@ from .source import SourceLine
 if TYPE_CHECKING:
     from lxml import etree
 
+    from .epub.writer import EpubStream
     from .inspect import Counts
+    from .tei.writer import TeiStream
 
 FORMATS = ("tei", "epub", "json")
 SUFFIXES = {"tei": ".tei.xml", "epub": ".epub", "json": ".json", "inspect": ".html"}
@@ -107,7 +109,7 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
 
 
 def _convert(data: bytes, options: ConvertOptions, path: Path | None,
-             keep: bool) -> tuple[Converted, dict[str, BinaryIO]]:
+             keep: bool) -> tuple[Converted, dict[str, IO[bytes]]]:
     """decode -> metadata -> (structure -> outputs), stretch by stretch; `keep` keeps the model."""
     from .inspect import Counts
 
@@ -143,9 +145,9 @@ class Outputs:
 
     def __init__(self, options: ConvertOptions, clock: _Clock) -> None:
         self.options, self.clock = options, clock
-        self.spools: dict[str, BinaryIO] = {fmt: spool() for fmt in options.outputs}
-        self.tei = None
-        self.epub = None
+        self.spools: dict[str, IO[bytes]] = {fmt: spool() for fmt in options.outputs}
+        self.tei: TeiStream | None = None
+        self.epub: EpubStream | None = None
         self.pages = 0  # written so far
         if "tei" in options.formats:
             from .tei.writer import TeiStream
@@ -160,13 +162,19 @@ class Outputs:
             render(part, self)
             self.pages += len(part.edition.pages)
 
-    def close(self, edition: Edition | None, lines: list[SourceLine]) -> dict[str, BinaryIO]:
+    def close(self, edition: Edition | None, lines: list[SourceLine]) -> dict[str, IO[bytes]]:
         if self.tei is not None:
             self.tei.close(self.spools["tei"])
             self.clock.lap("tei")
         if self.epub is not None:
             self.epub.close()
             self.clock.lap("epub")
+        if edition is not None:  # kept whenever JSON or the inspect page is asked for
+            self._write_whole(edition, lines)
+        return {fmt: self.spools[fmt] for fmt in self.options.outputs}
+
+    def _write_whole(self, edition: Edition, lines: list[SourceLine]) -> None:
+        """The outputs made from the whole edition at once."""
         if "json" in self.spools:
             from .jsonexport import json_bytes
 
@@ -177,7 +185,6 @@ class Outputs:
 
             self.spools["inspect"].write(inspect_html(edition, lines).encode("utf-8"))
             self.clock.lap("inspect")
-        return {fmt: self.spools[fmt] for fmt in self.options.outputs}
 
 
 def render(part: Part, outputs: Outputs) -> None:
@@ -202,7 +209,7 @@ def render(part: Part, outputs: Outputs) -> None:
         outputs.clock.lap("epub")
 
 
-def _read(spool: BinaryIO) -> bytes:
+def _read(spool: IO[bytes]) -> bytes:
     spool.seek(0)
     data = spool.read()
     spool.close()

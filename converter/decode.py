@@ -118,8 +118,8 @@ def _refuse_known_binary(data: bytes) -> None:
 
 
 def _refuse_binary(sample: str | bytes) -> None:
-    pattern = _CONTROL if isinstance(sample, str) else _CONTROL_BYTES
-    share = len(pattern.findall(sample)) / max(1, len(sample))
+    controls = _CONTROL.findall(sample) if isinstance(sample, str) else _CONTROL_BYTES.findall(sample)
+    share = len(controls) / max(1, len(sample))
     if share > BINARY_CONTROL_SHARE:
         raise InputError(f"looks like a binary file ({share:.0%} control characters); "
                          "if it is UTF-16/32 text without a byte-order mark, pass --encoding")

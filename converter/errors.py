@@ -16,6 +16,9 @@ class InputError(News2teiError):
 class TeiReadError(News2teiError):
     """A TEI file is malformed, hostile (DTD, entities) or too large."""
 
+    line = 0  # where in the file, when known
+    column = 0
+
 
 class ValidationError(News2teiError):
     """A TEI document the tool wrote does not validate (a bug, never silent)."""

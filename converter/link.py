@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from .model import Article, Continuation, Diagnostic, Page, Section
+from .model import Article, Continuation, Diagnostic, Page, PartName, Section
 
 
 def _articles(pages: list[Page]) -> list[tuple[int, Article]]:
-    found = []
+    found: list[tuple[int, Article]] = []
     for index, page in enumerate(pages):
         for item in page.items:
             members = item.items if isinstance(item, Section) else (item,)
@@ -36,7 +36,7 @@ def link_parts(pages: list[Page], diagnostics: list[Diagnostic],
             pairs[first.id] = match.id
             taken.add(match.id)
     linked_later = set(pairs.values())
-    for index, article in articles:
+    for _, article in articles:
         for marker, linked in ((article.continued_to, article.id in pairs),
                                (article.continued_from, article.id in linked_later)):
             if marker and not linked:
@@ -76,7 +76,7 @@ def _rewrite(page: Page, pairs: dict[str, str], previous: dict[str, str]) -> Pag
         nxt, prev = pairs.get(article.id), previous.get(article.id)
         if not nxt and not prev:
             return article
-        part = "M" if nxt and prev else ("I" if nxt else "F")
+        part: PartName = "M" if nxt and prev else ("I" if nxt else "F")
         to = replace(article.continued_to, target=nxt) if nxt and article.continued_to else article.continued_to
         back = (replace(article.continued_from, target=prev)
                 if prev and article.continued_from else article.continued_from)

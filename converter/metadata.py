@@ -99,8 +99,8 @@ def from_text(text: str) -> list[Source]:
 # Tokens a masthead line is made of (besides separators); only a line made of
 # nothing else counts, so a body sentence starting with a date never does.
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_DATE = re.compile(rf"(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})"
-                   rf"\s*月\s*(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日")
+_DATE = re.compile(r"(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})"
+                   r"\s*月\s*(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 _ISSUE = re.compile(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
 _OTHER = re.compile("|".join((
@@ -116,7 +116,7 @@ def masthead_values(text: str) -> dict[str, str]:
     title = newspaper_title(text)
     if title:
         return {"title": title}
-    values: dict[str, str] = {}
+    values: dict[str, str | None] = {}  # an impossible date is None
     rest = text
     for field, pattern in (("date", _DATE), ("weekday", _WEEKDAY), ("edition", _ISSUE)):
         m = pattern.search(rest)

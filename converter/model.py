@@ -16,6 +16,7 @@ from typing import Literal, Union
 
 ArticleKind = Literal["news", "brief", "feature", "resolution", "notice", "continuation"]
 Direction = Literal["from", "to"]
+PartName = Literal["I", "M", "F"]  # TEI @part: initial, medial, final
 Level = Literal["info", "warning", "error"]
 ScriptOption = Literal["keep", "hans", "hant", "tw", "hk"]
 
@@ -148,7 +149,7 @@ class Article:
     closer: Closer | None = None
     source_note: Text | None = None  # "（杨春玲）" closing a brief
     continued_to: Continuation | None = None
-    part: Literal["I", "M", "F"] | None = None  # TEI @part when split across pages
+    part: PartName | None = None  # TEI @part when split across pages
     prev: str | None = None
     next: str | None = None
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import IO, BinaryIO, Iterator
 
 from .errors import OutputError
 
@@ -21,7 +21,7 @@ _FILE_MODE = _file_mode()
 SPOOL_MEMORY = 32 << 20  # bytes kept in memory before a spool moves to a temporary file
 
 
-def spool() -> BinaryIO:
+def spool() -> IO[bytes]:
     """Somewhere to make an output whose size is not known yet: memory while it is
     small, a temporary file once it is not."""
     return tempfile.SpooledTemporaryFile(SPOOL_MEMORY)

@@ -1,8 +1,9 @@
 """Locate the files that ship with news2tei: templates/ and schemas/.
 
 Installed, they are the packages converter.templates and converter.schemas;
-run from a source checkout (``python -m converter`` in the repository), they
-are the top-level folders beside converter/."""
+run from a source checkout (``python -m converter`` in the repository, or its
+tests), they are the checkout's own top-level folders beside converter/, even
+where another copy of news2tei is installed."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,10 +15,9 @@ _SOURCE_TREE = Path(__file__).resolve().parent.parent
 
 @lru_cache(maxsize=None)  # asked for at every validation; it never moves
 def _folder(package: str, folder: str) -> Path:
-    try:
-        return Path(str(files(package)))
-    except ModuleNotFoundError:
+    if (_SOURCE_TREE / "pyproject.toml").is_file():
         return _SOURCE_TREE / folder
+    return Path(str(files(package)))
 
 
 def template_dir() -> Path:

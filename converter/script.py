@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import Diagnostic, Metadata, ScriptOption, Span
 from .source import SourceLine
 
-OPENCC_CONFIG: dict[str, str] = {"hans": "t2s", "hant": "s2t", "tw": "s2twp", "hk": "s2hk"}
+OPENCC_CONFIG: dict[ScriptOption, str] = {"hans": "t2s", "hant": "s2t", "tw": "s2twp", "hk": "s2hk"}
 LANGUAGE_TAG: dict[str, str] = {"hans": "zh-Hans", "hant": "zh-Hant", "tw": "zh-Hant-TW", "hk": "zh-Hant-HK"}
 
 

@@ -19,6 +19,7 @@ from .tei.secure import parse_tei
 
 PROJECT_RNG = "news2tei.rng"
 PROJECT_SCH = "news2tei.sch"
+Level = Literal["error", "warning"]
 WARNING_ROLES = frozenset({"warning", "warn", "info", "information"})
 _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 _SCH = {"sch": "http://purl.oclc.org/dsdl/schematron"}
@@ -29,7 +30,7 @@ class Problem:
     line: int
     column: int
     message: str
-    level: Literal["error", "warning"] = "error"
+    level: Level = "error"
 
 
 def validate_tei(data: bytes, tei_all: Path | None = None, warnings: bool = True) -> list[Problem]:
@@ -96,7 +97,7 @@ def _schematron_problems(tree: etree._ElementTree, data: bytes, warnings: bool) 
     problems = []
     for finding in schematron.validation_report.xpath(
             "//svrl:failed-assert | //svrl:successful-report", namespaces=_SVRL):
-        level = "warning" if finding.get("role") in WARNING_ROLES else "error"
+        level: Level = "warning" if finding.get("role") in WARNING_ROLES else "error"
         if level == "warning" and not warnings:
             continue
         element = _located(tree, finding.get("location", ""))

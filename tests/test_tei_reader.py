@@ -94,3 +94,8 @@ def test_comments_are_ignored_and_hand_edits_are_read():
     edited = with_paragraph("<p><!-- checked -->改过的段落</p>".encode())
     article = read_tei(edited).pages[0].items[0].items[0]
     assert article.body[0].text.text == "改过的段落"
+
+
+def test_a_header_without_a_language_reads_as_the_default_language():
+    start, end = VALID.index(b"<langUsage>"), VALID.index(b"</langUsage>") + len(b"</langUsage>")
+    assert read_tei(VALID[:start] + VALID[end:]).meta.language == "zh-Hans"

@@ -142,6 +142,7 @@ editions = st.builds(Edition, metadata, st.lists(pages, min_size=1, max_size=2).
                      line_count=st.integers(0, 5000))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(editions)
 def test_generated_models_round_trip(edition):

@@ -287,7 +287,8 @@ def _ids_of(view: View) -> Iterator[str]:
 def _toc(doc: Document, text: TextOf, labels) -> Iterator[TocEntry]:
     """A page or section document is one entry holding its contents; a run of
     articles in an edition without pages lists them at the top level."""
-    views = doc.items[0].items if doc.kind == "section" else doc.items
+    section = doc.items[0] if doc.kind == "section" else None
+    views = section.items if isinstance(section, SectionView) else doc.items
     children = _toc_children(views, doc.file, text, labels)
     if doc.kind == "run" and children:
         yield from children

@@ -24,10 +24,9 @@ CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 
 @dataclass(frozen=True)
 class Meta:
-    namespace: str | None  # "DC", or None for an OPF <meta property=…>
-    name: str
+    element: str  # "dc:date"..., or "meta" for an OPF <meta property=…>
     value: str
-    attributes: dict[str, str]
+    property: str | None = None
 
 
 class ContentIdentifier:
@@ -62,12 +61,12 @@ def modified(meta: Metadata) -> datetime:
 def metadata(meta: Metadata, book: Book, media_types: list[str]) -> list[Meta]:
     script = meta.script
     source = print_edition(meta, book)
-    entries = [Meta("DC", "date", meta.date, {})] if meta.date else []
+    entries = [Meta("dc:date", meta.date)] if meta.date else []
     publisher = meta.publisher or meta.title
     if publisher:
-        entries.append(Meta("DC", "publisher", convert(publisher, script), {}))
+        entries.append(Meta("dc:publisher", convert(publisher, script)))
     if source:
-        entries.append(Meta("DC", "source", source, {}))
+        entries.append(Meta("dc:source", source))
     entries += accessibility(book, media_types, source)
     return entries
 
@@ -105,4 +104,4 @@ def summary(book: Book) -> str:
 
 
 def _property(name: str, value: str) -> Meta:
-    return Meta(None, "meta", value, {"property": name})
+    return Meta("meta", value, name)

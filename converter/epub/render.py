@@ -1,7 +1,7 @@
-"""Content documents from the Jinja2 templates in templates/epub/.
+"""Content documents, and the package's own, from the Jinja2 templates in templates/epub/.
 
-Every rendered document is parsed back as strict XML before it is packaged:
-ebooklib would not notice a broken document, EPUBCheck would, too late."""
+Every rendered document is parsed back as strict XML before it is packaged: a broken
+one fails here, with its name, not later in a reader or EPUBCheck."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -66,6 +66,11 @@ def render_pages(meta: Metadata, book: Book, vertical: bool) -> Iterator[tuple[s
     content, context = _environment().get_template("content.xhtml"), _context(meta, book, vertical)
     for doc in book.documents:
         yield doc.file, _well_formed(doc.file, content.render(context, doc=doc))
+
+
+def render_document(name: str, context: dict) -> bytes:
+    """The template `name` rendered with `context`, checked well-formed."""
+    return _well_formed(name, _environment().get_template(name).render(context))
 
 
 def _context(meta: Metadata, book: Book, vertical: bool) -> dict:

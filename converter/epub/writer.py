@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from ..errors import InputError
 from ..model import Edition, Metadata
 from ..output import write_atomic
 from .book import Book, joined_books, plan_book
 from .metadata import ContentIdentifier, metadata, modified
-from .package import Archive, Package, Resource, finish_package
+from .package import PACKAGE_DIR, Archive, Package, Resource, finish_package
 from .render import render_front, render_pages, stylesheet_bytes, stylesheets
 
 XHTML = "application/xhtml+xml"
-PACKAGE_DIR = "EPUB"  # where ebooklib puts the package document and its resources
 
 __all__ = ["EpubStream", "epub_bytes", "epub_from_tei_file"]
 
@@ -35,7 +34,7 @@ class EpubStream:
     stretch's content documents are rendered and zipped at once; the title page,
     navigation and package, which list them all, come at `close`."""
 
-    def __init__(self, out: BinaryIO, meta: Metadata, vertical: bool = False) -> None:
+    def __init__(self, out: IO[bytes], meta: Metadata, vertical: bool = False) -> None:
         self.meta, self.vertical = meta, vertical
         self.archive = Archive(out, modified(meta))
         self.identifier = ContentIdentifier(meta)
@@ -68,7 +67,7 @@ class EpubStream:
             modified=self.archive.when,
             metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources])),
             resources=resources,
-            toc=tuple((entry.label, entry.href) for entry in book.toc),
+            toc=book.toc,
             rtl=self.vertical,
         ))
 

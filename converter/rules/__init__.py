@@ -71,14 +71,14 @@ def first_char(text: str) -> str:
 TAIL = 120  # characters: what a pattern anchored at the end of a text may span
 
 
-def search_tail(pattern: "re.Pattern[str]", text: str) -> "re.Match[str] | None":
+def search_tail(pattern: "re.Pattern[str] | LazyPattern", text: str) -> "re.Match[str] | None":
     """Search a pattern anchored at the end ($) in the text's tail only, so a
     long paragraph costs no more than a short one. The sentinel keeps `^` and
     look-behinds from matching at the cut."""
     return pattern.search(text if len(text) <= TAIL else "\x00" + text[-TAIL:])
 
 
-def first_match(patterns: "tuple[re.Pattern[str], ...]", text: str) -> "re.Match[str] | None":
+def first_match(patterns: "tuple[re.Pattern[str] | LazyPattern, ...]", text: str) -> "re.Match[str] | None":
     """The first of `patterns` (each anchored at the end) found in `text`."""
     for pattern in patterns:
         m = search_tail(pattern, text)

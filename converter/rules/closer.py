@@ -30,7 +30,7 @@ def date_line(text: str) -> str | None:
     if not m:
         return None
     y, mo, d = (_number(m.group(k)) for k in ("y", "m", "d"))
-    if None in (y, mo, d):
+    if y is None or mo is None or d is None:
         return None
     if m.group("roc"):
         y += ROC_EPOCH  # 中華民國114年 is 2025

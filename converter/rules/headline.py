@@ -38,7 +38,7 @@ def is_heading_line(text: str) -> bool:
         return False  # "记者：您最想…？" is an interview's question
     halves = [_without_lead_colon(half) for half in text.split()]
     led = halves != text.split()
-    if halves and not led and halves[-1][-1:] in _FINAL_MARKS and not halves[-1][-2:-1] in _FINAL_MARKS:
+    if halves and not led and halves[-1][-1:] in _FINAL_MARKS and halves[-1][-2:-1] not in _FINAL_MARKS:
         halves[-1] = halves[-1][:-1]  # "小区充电桩何时能装上？": a headline may ask or exclaim
     return not any(c in zh.SENTENCE_PUNCT for half in halves for c in half) \
         and len(compact) <= MAX_HEADING_WIDTH

@@ -167,7 +167,7 @@ def read_header(header: etree._Element) -> tuple[Metadata, int]:
         edition=value(issue + "t:biblScope[@unit='issue']"), publisher=value(issue + "t:publisher"),
         identifier=value("t:fileDesc/t:publicationStmt/t:idno[@type='edition']"),
         source_name=value("t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:idno[@type='filename']"),
-        language=languages[0] if languages else Metadata.language,
+        language=languages[0] if languages else Metadata().language,
         script=_script(header.xpath("t:encodingDesc/t:editorialDecl//t:ident[@type='opencc']", namespaces=_NS)))
     if quantity and not quantity[0].isdigit():
         raise TeiReadError(f"the source line count {quantity[0]!r} is not a number")

@@ -142,7 +142,7 @@ def _continuation(note: etree._Element) -> Continuation:
             raise read_error(note, "a continuation note holds either its marker text or one <ref> around it")
         holder, target = refs[0], _pointer(refs[0], "target")
     text, breaks = read_content(holder)
-    return Continuation(direction, Text(text, parse_span(holder), breaks),  # type: ignore[arg-type]
+    return Continuation(direction, Text(text, parse_span(holder), breaks),
                         note.get("n"), note.get("rend"), target)
 
 

@@ -13,10 +13,11 @@ from ..errors import TeiReadError
 
 MAX_TEI_BYTES = 200 * 1024 * 1024  # far above any real edition (the seed's TEI is ~150 kB)
 _POSITION_SUFFIX = re.compile(r"(, line \d+, column \d+)+$")  # libxml2 repeats what we report
-# What may precede a DOCTYPE: a byte-order mark, white space, processing instructions
-# (the XML declaration) and comments. Possessive, so hostile prologs scan in linear time.
-_PROLOG_BYTES = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*+", re.S)
-_PROLOG_TEXT = re.compile(r"\ufeff?(?:\s|<\?.*?\?>|<!--.*?-->)*+", re.S)
+# A DOCTYPE after what may precede it: a byte-order mark, white space, processing
+# instructions (the XML declaration) and comments. Possessive, so hostile prologs scan
+# in linear time.
+_DOCTYPE_BYTES = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", re.S)
+_DOCTYPE_TEXT = re.compile(r"\ufeff?(?:\s|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", re.S)
 # Encodings libxml2 detects from the first bytes in which "<!DOCTYPE" is not ASCII.
 _WIDE_ENCODINGS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
                    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
@@ -53,9 +54,8 @@ def parse_tei(data: bytes) -> etree._ElementTree:
 def _declares_doctype(data: bytes) -> bool:
     for start, codec in _WIDE_ENCODINGS:
         if data.startswith(start):
-            text = data.decode(codec, "replace")
-            return text.startswith("<!DOCTYPE", _PROLOG_TEXT.match(text).end())
-    return data.startswith(b"<!DOCTYPE", _PROLOG_BYTES.match(data).end())
+            return _DOCTYPE_TEXT.match(data.decode(codec, "replace")) is not None
+    return _DOCTYPE_BYTES.match(data) is not None
 
 
 def _error(message: str, line: int = 0, column: int = 0) -> TeiReadError:

@@ -3,7 +3,7 @@ schema in schemas/ says it formally). Deterministic: same model, same bytes."""
 from __future__ import annotations
 
 import shutil
-from typing import BinaryIO
+from typing import IO
 
 from lxml import etree
 
@@ -71,7 +71,7 @@ class TeiStream:
         self.labels += [page.label for page in edition.pages]
         self.line_count = max(self.line_count, edition.line_count)
 
-    def close(self, out: BinaryIO) -> None:
+    def close(self, out: IO[bytes]) -> None:
         head, tail = self.head_and_tail if self.stretches == 1 else self._outline()
         out.write(head)
         self.spool.seek(0)
@@ -108,7 +108,12 @@ class _Writer:
             self.item(div, item)
 
     def item(self, parent: etree._Element, item: Article | Figure | Section) -> None:
-        {Article: self.article, Figure: self.figure, Section: self.section}[type(item)](parent, item)
+        if isinstance(item, Article):
+            self.article(parent, item)
+        elif isinstance(item, Figure):
+            self.figure(parent, item)
+        else:
+            self.section(parent, item)
 
     def section(self, parent: etree._Element, section: Section) -> None:
         div = etree.SubElement(parent, tei("div"), {"type": "section", XML_ID: section.id})
