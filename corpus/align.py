@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..source import SourceLine
-from .roles import label
+from converter.labeller.roles import label
+from converter.source import SourceLine
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Train the line labeller: `python -m converter.train [--corpus DIR]... [-o MODEL]`.
+"""Train the line labeller: `python -m corpus.train [--corpus DIR]... [-o MODEL]`.
 
 Training data: every page of the given built corpora (NAME.txt beside NAME.gold.txt,
 see corpus/README.md) and the hand-written fixture editions (tests/fixtures/editions),
@@ -18,11 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import decode_bytes
-from .labeller.align import align, gold_values
-from .labeller.features import edition_shapes, page_features
-from .labeller.model import MODEL_PATH, crf_items, pages_of
-from .normalize import split_lines
+from converter.decode import decode_bytes
+from converter.labeller.features import edition_shapes, page_features
+from converter.labeller.model import MODEL_PATH, crf_items, pages_of
+from converter.normalize import split_lines
+
+from .align import align, gold_values
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "editions"
@@ -71,10 +72,9 @@ def _example(text_path: Path, gold_path: Path, group: str) -> Example:
 
 
 def _parse_gold(path: Path):
-    sys.path.insert(0, str(ROOT / "tests"))
-    from gold import parse_gold  # type: ignore[import-not-found]
+    from .quality import gold
 
-    return parse_gold(path.read_text(encoding="utf-8"), path.name)
+    return gold.parse_gold(path.read_text(encoding="utf-8"), path.name)
 
 
 def train(data: list[Example], out: Path) -> None:
@@ -110,7 +110,7 @@ def loso(data: list[Example]) -> dict[str, dict[str, list[int]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m converter.train", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m corpus.train", description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, action="append", default=[], help="a built corpus (repeatable)")
     parser.add_argument("--no-fixtures", action="store_true", help="leave out the hand-written fixture editions")
     parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
