@@ -1,12 +1,12 @@
-"""Page elements -> the document model.
+"""Page elements -> the document model, a stretch of pages at a time.
 
-The one decision that needs the whole edition is which way headlines face:
-some extractors emit a headline before its article, others after it. Each
-heading group standing between two bodies votes with the words it shares with
-each of them (rarer shared words weigh more); the page edges vote too (a page
-that opens with body text and closes with a headline reads "after"). Every
-group then goes to the body on the winning side, unless its own evidence
-clearly says otherwise; doubtful cases become diagnostics."""
+A page's classified elements become parts: stories, heading groups, figures,
+section heads and bylines standing alone. attach.py gives every heading group
+its body (which way headlines face is voted per page, the stretch deciding the
+pages whose own vote is unclear); bylines and editors' notes join their
+stories; articles and figures go into the page's sections, each article's kind
+following from its head; link.py joins the parts of articles continued across
+pages. Doubtful decisions become diagnostics."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,10 +26,6 @@ from .rules.section import is_column_name
 from .segment import Block, blocks, paragraphs
 from .source import SourceLine
 from .unwrap import Run, piece
-
-RESOLUTION_HEADS = ("决议", "決議", "决定", "決定")
-NOTICE_HEADS = ("公告", "通告", "通知", "启事", "啟事", "声明", "聲明")
-
 
 @dataclass
 class PageParts:
@@ -179,7 +175,7 @@ def _heading_parts(group_blocks: list[Block], labels: Labels | None) -> list:
 
 def _document_title(group: Group) -> bool:
     head = group.head.text if group.head else ""
-    return head.endswith(RESOLUTION_HEADS + NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
+    return head.endswith(zh.RESOLUTION_HEADS + zh.NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
 
 
 def _group(group_blocks: list[Block], stray: bool = False, labels: Labels | None = None) -> Group:
@@ -347,9 +343,9 @@ def _both(first: Text | None, second: Text | None) -> Text | None:
 
 def _kind(story: Story, group: Group) -> ArticleKind:
     head = group.head.text if group.head else ""
-    if head.endswith(RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
+    if head.endswith(zh.RESOLUTION_HEADS) or any(is_adoption_line(s.text) for s in group.subs):
         return "resolution"
-    if any(w in head for w in NOTICE_HEADS) or (story.unit.closer and story.unit.closer.date):
+    if any(w in head for w in zh.NOTICE_HEADS) or (story.unit.closer and story.unit.closer.date):
         return "notice"
     if ends_brief(story.unit) and not group.head:
         return "brief"

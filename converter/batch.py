@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from .convert import SUFFIXES, ConvertOptions, Converted, convert_file, diagnostic_line, failure_message, output_stem, \
     safe_name
 from .errors import InputError
+from .model import Counts
 from .output import write_atomic
 
 Record = dict[str, Any]  # one line of the report
@@ -168,7 +169,7 @@ def _describe(converted: Converted) -> Record:
 
 def write_inspect_index(summary: Summary, outdir: Path) -> Path:
     """OUTDIR/index.html: the run's inspect pages, failed and most doubtful editions first."""
-    from .inspect import Counts, IndexEntry, index_html
+    from .proof import IndexEntry, index_html
 
     entries = []
     for record in summary.records:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .lexicon import zh
+from .rules import solid_len
 from .rules.byline import standalone_byline
 from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.credit import credit, uncredited_caption
@@ -95,7 +96,7 @@ def _masthead(block: Block) -> bool:
 
 
 def _short_label(text: str) -> bool:
-    return len("".join(text.split())) <= MASTHEAD_LABEL_CHARS and not any(c in zh.SENTENCE_PUNCT for c in text)
+    return solid_len(text) <= MASTHEAD_LABEL_CHARS and not any(c in zh.SENTENCE_PUNCT for c in text)
 
 
 def page_elements(blocks: list[Block]) -> list[Element]:

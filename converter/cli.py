@@ -213,7 +213,7 @@ def epub(tei: Path, output: Path | None, vertical: bool) -> None:
               help="The HTML page to write [default: <stem>.html].")
 def inspect_command(source: Path, output: Path | None) -> None:
     """Write a proof sheet of SOURCE: its lines marked with what each became, beside the articles."""
-    from .inspect import inspect_file
+    from .proof import inspect_file
 
     click.echo(str(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
 

@@ -17,7 +17,7 @@ from . import __version__
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
-from .model import Diagnostic, Edition, Metadata, ScriptOption
+from .model import Counts, Diagnostic, Edition, Metadata, ScriptOption
 from .output import atomic_file, spool
 from .pipeline import Part, edition_parts, joined
 from .source import SourceLine
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from .epub.writer import EpubStream
-    from .inspect import Counts
     from .tei.writer import TeiStream
 
 FORMATS = ("tei", "epub", "json")
@@ -111,8 +110,6 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
 def _convert(data: bytes, options: ConvertOptions, path: Path | None,
              keep: bool) -> tuple[Converted, dict[str, IO[bytes]]]:
     """decode -> metadata -> (structure -> outputs), stretch by stretch; `keep` keeps the model."""
-    from .inspect import Counts
-
     clock = _Clock()
     decoded = decode(data, options.encoding)
     clock.lap("decode")
@@ -181,7 +178,7 @@ class Outputs:
             self.spools["json"].write(json_bytes(edition))
             self.clock.lap("json")
         if "inspect" in self.spools:
-            from .inspect import inspect_html
+            from .proof import inspect_html
 
             self.spools["inspect"].write(inspect_html(edition, lines).encode("utf-8"))
             self.clock.lap("inspect")

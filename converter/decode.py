@@ -44,10 +44,6 @@ class Decoded:
         return Diagnostic("encoding", "info", f"decoded as {self.encoding} ({how})")
 
 
-def decode_bytes(data: bytes, encoding: str | None = None) -> str:
-    return decode(data, encoding).text
-
-
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode an edition; raise InputError for empty, binary or undecodable input."""
     if not data:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon import zh
 from .model import Continuation, Text
+from .rules import solid
 from .rules.continuation import marker_at_end
 from .rules.headline import is_dash_subtitle, is_subtitle_line
 from .source import SourceLine
@@ -117,8 +118,8 @@ def _couplet(a: SourceLine, b: SourceLine) -> bool:
 def _goes_on(a: SourceLine, b: SourceLine) -> bool:
     """`b` carries on `a`'s words: it opens with a joining word or a quote,
     or the two make one document title ("…项目" / "…结果公告")."""
-    second = "".join(b.text.split())
-    joined = "".join((a.text + b.text).split())
+    second = solid(b.text)
+    joined = solid(a.text + b.text)
     tail = display_width(b.text) <= WRAP_TAIL * display_width(a.text)  # "…生活圈”" / "名单公布"
     return tail or second.startswith(zh.TITLE_CONTINUATIONS) or joined.endswith(zh.RESOLUTION_TITLES)
 

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .lexicon import dates
 from .model import Diagnostic, Edition, Span
 from .normalize import page_tops
+from .rules import solid
 from .rules.masthead import newspaper_title
 
 FIELDS = ("title", "date", "edition", "publisher", "identifier")
@@ -79,11 +81,8 @@ def beside(path: Path) -> Path:
 
 
 def from_file_name(name: str) -> Source | None:
-    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(\d\d)\2(\d\d)(?!\d)", name):
-        iso = _valid_date(int(m[1]), int(m[3]), int(m[4]))
-        if iso:
-            return Source("file name", {"date": iso}, explicit=False)
-    return None
+    iso = next((d.iso for d in dates.gregorian_dates(name) if d.iso), None)
+    return Source("file name", {"date": iso}, explicit=False) if iso else None
 
 
 def from_text(text: str) -> list[Source]:
@@ -98,17 +97,10 @@ def from_text(text: str) -> list[Source]:
 
 # Tokens a masthead line is made of (besides separators); only a line made of
 # nothing else counts, so a body sentence starting with a date never does.
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_DATE = re.compile(r"(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})"
-                   r"\s*月\s*(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 _ISSUE = re.compile(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
 _OTHER = re.compile("|".join((
-    r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"(?:农历|農曆)[\u4e00-\u9fff]{2,12}",
-    r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[\u4e00-\u9fff]{0,8}",  # lunar date
-    r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
+    r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
     r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
-_WEEKDAY_INDEX = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
 
 
 def masthead_values(text: str) -> dict[str, str]:
@@ -116,20 +108,41 @@ def masthead_values(text: str) -> dict[str, str]:
     title = newspaper_title(text)
     if title:
         return {"title": title}
-    values: dict[str, str | None] = {}  # an impossible date is None
-    rest = text
-    for field, pattern in (("date", _DATE), ("weekday", _WEEKDAY), ("edition", _ISSUE)):
-        m = pattern.search(rest)
-        if m:
-            values[field] = _date_of(m) if field == "date" else "".join(m[0].split())
-            rest = rest[:m.start()] + " " + rest[m.end():]
+    values: dict[str, str | None] = {}
+    rest = _without_lunar_dates(text)
+    for field, find in (("date", _date_token), ("weekday", _weekday_token), ("edition", _issue_token)):
+        found = find(rest)
+        if found:
+            values[field], start, end = found
+            rest = rest[:start] + " " + rest[end:]
     if _OTHER.sub("", rest) or not (values.get("date") or values.get("edition")):
         return {}
     return {k: v for k, v in values.items() if v}
 
 
-def _date_of(m: re.Match[str]) -> str | None:
-    return _valid_date(_cn_int(m["year"]), _cn_int(m["month"]), _cn_int(m["day"]))
+def _without_lunar_dates(text: str) -> str:
+    """A lunar date ("农历乙巳年八月廿九") belongs on a masthead but gives no metadata."""
+    lunar = dates.lunar_date(text)
+    while lunar:
+        text = text[:lunar.start] + " " + text[lunar.end:]
+        lunar = dates.lunar_date(text)
+    return text
+
+
+def _date_token(text: str) -> tuple[str | None, int, int] | None:
+    """A written date with its year ("2025年10月20日"), as ISO (None if not a real day)."""
+    date = next((d for d in dates.gregorian_dates(text) if d.year and not d.numeric), None)
+    return (date.iso, date.start, date.end) if date else None
+
+
+def _weekday_token(text: str) -> tuple[str, int, int] | None:
+    day = dates.weekday(text)
+    return (text[day.start:day.end], day.start, day.end) if day else None
+
+
+def _issue_token(text: str) -> tuple[str, int, int] | None:
+    m = _ISSUE.search(text)
+    return (solid(m[0]), m.start(), m.end()) if m else None
 
 
 def resolve(sources: list[Source]) -> Resolved:
@@ -186,7 +199,7 @@ def _conflict(key: str, sources: list[Source], winner: Source | None) -> Diagnos
 
 def _weekday_check(source: Source) -> list[Diagnostic]:
     date, weekday = source.values.get("date"), source.values.get("weekday")
-    if not (date and weekday) or datetime.date.fromisoformat(date).weekday() == _WEEKDAY_INDEX[weekday[-1]]:
+    if not (date and weekday) or datetime.date.fromisoformat(date).weekday() == dates.WEEKDAY_NAMES[weekday[-1]]:
         return []
     return [Diagnostic("metadata-weekday-mismatch", "warning",
                        f"{source.name}: {date} is not a {weekday}; check the date",
@@ -197,7 +210,7 @@ def _key(key: str, value: Any) -> Any:
     """What two values must share to agree: 第12345期 and 12345 are one issue."""
     if key == "edition":
         return re.sub(r"\D", "", value) or value
-    return "".join(value.split()) if isinstance(value, str) else tuple(value)
+    return solid(value) if isinstance(value, str) else tuple(value)
 
 
 def _show(value: Any) -> str:
@@ -232,13 +245,3 @@ def _valid_date(year: int, month: int, day: int) -> str | None:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-def _cn_int(numeral: str) -> int:
-    """12, １２, 十二, 二十六 or (a year) 二〇二四 -> int."""
-    if numeral.isdigit():
-        return int(numeral)
-    if "十" not in numeral:
-        return int("".join(str(_CN_DIGIT[c]) for c in numeral))
-    tens, _, ones = numeral.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)

@@ -11,7 +11,8 @@ writers, which is what keeps it reversible (TEI <choice><orig/><reg/>).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass, field
 from typing import Literal, Union
 
 ArticleKind = Literal["news", "brief", "feature", "resolution", "notice", "continuation"]
@@ -201,3 +202,44 @@ class Edition:
     pages: tuple[Page, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     line_count: int = 0  # number of the last source line with text, for positions and the inspect page
+
+    def all_items(self) -> Iterator[Article | Figure]:
+        """Every article and figure, wherever it sits (page, section, article body)."""
+        stack = [item for page in self.pages for item in page.items]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Section):
+                stack.extend(item.items)
+            else:
+                yield item
+                if isinstance(item, Article):
+                    stack.extend(b for b in item.body if isinstance(b, Figure))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What an edition holds, for the page header and the batch index."""
+
+    pages: int
+    articles: int
+    captions: int
+    continuations_linked: int
+    continuations_unlinked: int
+    diagnostics: int
+
+    @classmethod
+    def none(cls) -> Counts:
+        return cls(0, 0, 0, 0, 0, 0)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
+
+    @classmethod
+    def of(cls, edition: Edition) -> Counts:
+        items = list(edition.all_items())
+        markers = [c for a in items if isinstance(a, Article)
+                   for c in (a.continued_from, a.continued_to) if c]
+        linked = sum(1 for c in markers if c.target)
+        return cls(len(edition.pages), sum(isinstance(i, Article) for i in items),
+                   sum(isinstance(i, Figure) for i in items), linked, len(markers) - linked,
+                   len(edition.diagnostics))

@@ -1,9 +1,14 @@
-"""Normalise decoded text into numbered source lines.
+"""Decoded text -> numbered source lines.
 
-Line ends (CRLF, CR, LF, U+2028/9) become one kind; form feeds become page
-boundaries; characters XML 1.0 cannot hold are dropped and reported, the only
-characters news2tei ever drops. Nothing else is changed here: width variants
-and script stay as printed (character conservation)."""
+Line ends (CRLF, CR, LF, NEL, U+2028/9) become one kind; a tab becomes a space;
+form feeds become page boundaries (what follows one on the same line starts the
+next page, under the same line number); trailing blank lines go; characters XML
+1.0 cannot hold are dropped and reported, the only characters news2tei ever
+drops. Width variants and script stay as printed (character conservation).
+
+A long text is cut at form feeds into stretches of whole pages (`stretches`),
+each numbered as part of the whole; `page_tops` splits only the first lines of
+every page, where mastheads are."""
 from __future__ import annotations
 
 import re

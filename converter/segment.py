@@ -26,6 +26,7 @@ from .rules.section import starts_item
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
 from .source import per_line
+from .rules import solid, solid_len
 
 INDENT = 2.0  # ems a paragraph's first line loses when the extractor drops its indent
 SHORT_LINE = 1.5  # ems short of the column: a paragraph's last line
@@ -83,7 +84,7 @@ class Block:
         """Short, without sentence punctuation: a headline, kicker or label."""
         if len(self.lines) > 4:  # checked first: most blocks are long and need no more
             return False
-        size = sum(len("".join(l.text.split())) for l in self.lines
+        size = sum(solid_len(l.text) for l in self.lines
                    if not is_subtitle_line(l.text))
         return size <= MAX_HEADING_CHARS and not self._column_text \
             and all(is_heading_line(l.text) for l in self.lines)
@@ -203,7 +204,7 @@ SPACED_TITLE_CHARS = 8  # a spaced-out title is short; a longer spaced line is j
 
 
 def _spaced_title(text: str) -> bool:
-    compact = "".join(text.split())
+    compact = solid(text)
     return is_letter_spaced(text) and is_heading_line(text) and len(compact) <= SPACED_TITLE_CHARS \
         and not any(c.isdigit() for c in compact)
 
@@ -235,7 +236,7 @@ def _stray_headlines(block: Block) -> set[int]:
     strays = {i for i in range(1, len(lines) - 1)
               if not -(INDENT + 1) <= widths[i] - width <= 1.5 and widths[i - 1] >= width - 1
               and is_heading_line(lines[i].text) and not is_justified(lines[i].text)
-              and len("".join(lines[i].text.split())) >= MIN_STRAY_CHARS
+              and solid_len(lines[i].text) >= MIN_STRAY_CHARS
               and not ends_sentence(lines[i - 1].text)}
     return strays | {i + 1 for i in strays}
 
@@ -270,12 +271,12 @@ def _addressee(lines: list[SourceLine], k: int) -> bool:
 
 def is_letter_spaced_text(text: str) -> bool:
     """Justified text, as opposed to a spaced-out short title ("公　　告")."""
-    return is_justified(text) and len("".join(text.split())) > SPACED_TITLE_CHARS
+    return is_justified(text) and solid_len(text) > SPACED_TITLE_CHARS
 
 
 def _salutation(text: str) -> bool:
     """"贝宏亮：", "各乡镇人民政府：": whom a notice or letter addresses."""
-    compact = "".join(text.split())
+    compact = solid(text)
     return compact.endswith(("：", ":")) and len(compact) <= MAX_SALUTATION and not any(
         c in zh.SENTENCE_PUNCT for c in compact[:-1].replace("，", "").replace("、", ""))
 
@@ -283,11 +284,11 @@ def _salutation(text: str) -> bool:
 def pointed_title(text: str) -> bool:
     """A title ending with a page pointer ("…建设提速 ▶A3") heads a 导读 entry."""
     found = marker_at_end(" ".join(text.split()))
-    return found is not None and found.get("direction") == "to" and found.size < len("".join(text.split()))
+    return found is not None and found.get("direction") == "to" and found.size < solid_len(text)
 
 
 def _notice_title(text: str) -> bool:
-    compact = "".join(text.split())
+    compact = solid(text)
     return len(compact) <= MAX_NOTICE_TITLE and compact.endswith(zh.RESOLUTION_TITLES)
 
 

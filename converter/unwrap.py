@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from .lexicon import zh
-from .rules import search_tail, solid_len
+from .lexicon import numerals, zh
+from .rules import search_tail, solid, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
 from .source import per_line
@@ -47,7 +47,7 @@ def display_width(text: str) -> float:
     start of a line are set half-width, as typesetters do. (Counted by C
     loops, not character by character: every line is measured. Squeezable
     punctuation is wide, so no character counts twice.)"""
-    chars = "".join(text.split())
+    chars = solid(text)
     halves = sum(map(_NARROW.__getitem__, chars)) + len(_SQUEEZED.findall(chars)) + (chars[:1] in _OPENERS)
     return len(chars) - 0.5 * halves
 
@@ -212,7 +212,7 @@ class Run:
         return bool(self.text)
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)][0-9０-９]{0,8}$")
+_TRAILING_NOTE = re.compile(rf"[（(][^（）()]{{1,20}}[）)]{numerals.DIGITS}{{0,8}}$")
 
 
 @per_line  # asked of the same lines by segment, classify and body

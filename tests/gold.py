@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Iterable, get_args, get_type_hints
 
-from converter.decode import decode_bytes
+from converter.decode import decode
 from converter.model import (
     Article, ArticleKind, Continuation, Edition, Figure, Furniture, ListBlock, ListItem, Metadata,
     Paragraph, Section, Text,
@@ -322,7 +322,7 @@ class Fixture:
         return parse_gold(self.gold_path.read_text(encoding="utf-8"), self.gold_path.name)
 
     def input_text(self) -> str:
-        return decode_bytes(self.input_path.read_bytes())
+        return decode(self.input_path.read_bytes()).text
 
     def convert(self) -> Edition:
         """Run the pipeline with the metadata a user would pass (NAME.meta.toml)."""

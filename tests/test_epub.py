@@ -332,3 +332,15 @@ def test_every_book_reads_back_in_ebooklib(books, tmp_path):
         assert book.get_metadata("DC", "title") and book.get_metadata("DC", "language"), name
         assert book.spine and all(idref in {i.get_id() for i in book.get_items()} for idref, _ in book.spine), name
         assert any(n.endswith("nav.xhtml") for n in documents) and book.toc, name
+
+
+def test_compiled_templates_go_to_the_user_cache_directory_or_nowhere(tmp_path, monkeypatch):
+    import jinja2
+
+    from converter.epub.render import NO_CACHE, _bytecode_cache
+
+    monkeypatch.delenv(NO_CACHE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert _bytecode_cache(jinja2).directory == str(tmp_path / "news2tei" / "jinja2")
+    monkeypatch.setenv(NO_CACHE, "1")
+    assert _bytecode_cache(jinja2) is None

@@ -6,6 +6,7 @@ Ace runs where it is installed: `$ACE_CLI`, or `ace-cli` on PATH, with Chromium
 from `$PUPPETEER_EXECUTABLE_PATH` or PATH; elsewhere its test is skipped."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from converter.cli import main
-from converter.epub.package import rezip
+from converter.epub.package import Archive
 from converter.epub.writer import epub_bytes
 from epub_fixtures import EDITIONS
 from long_edition import long_edition_text, small_stretches
@@ -72,6 +73,17 @@ def _convert(inputs: list[Path], outdir: Path, options: list[str]) -> dict[str, 
     result = CliRunner().invoke(main, ["convert", *map(str, inputs), "-o", str(outdir), *options])
     assert result.exit_code == 0, result.output
     return {p.stem: outdir / f"{p.stem}.epub" for p in inputs}
+
+
+def rezip(entries: dict[str, bytes], when: datetime) -> bytes:
+    """`entries` (in their order, mimetype first whatever it holds) as an EPUB zip."""
+    out = io.BytesIO()
+    archive = Archive(out, when)
+    for name, data in entries.items():
+        if name != "mimetype":
+            archive.add(name, data)
+    archive.close()
+    return out.getvalue()
 
 
 def toc_out_of_reading_order(good: Path, target: Path) -> Path:

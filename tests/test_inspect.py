@@ -11,7 +11,8 @@ from inspect_fixture import (EDITION, EXPECTED_LINES, SOURCE, line_problems, lin
                              source_lines)
 
 from converter.cli import main
-from converter.inspect import ROLES, Counts, IndexEntry, index_html, inspect_html
+from converter.model import Counts
+from converter.proof import ROLES, IndexEntry, index_html, inspect_html
 from converter.model import Article, Edition, Metadata, Page, Paragraph, Span, Text
 from converter.pipeline import source_and_edition
 

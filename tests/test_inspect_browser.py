@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from inspect_fixture import EDITION, parse, source_lines
 
-from converter.inspect import inspect_html
+from converter.proof import inspect_html
 
 CHROMIUM = shutil.which("chromium")
 ROOT = Path(__file__).resolve().parents[1]

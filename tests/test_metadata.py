@@ -25,6 +25,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "editions"
     ("二〇二四年二月二十六日 星期一", {"date": "2024-02-26", "weekday": "星期一"}),
     ("2025年3月14日 星期五 乙巳年二月十五", {"date": "2025-03-14", "weekday": "星期五"}),
     ("２０２４年２月６日", {"date": "2024-02-06"}),
+    ("中華民國113年6月22日 星期六", {"date": "2024-06-22", "weekday": "星期六"}),  # the ROC era, as the lexicon reads it
+    ("2024年2月6日 礼拜二 农历腊月廿七", {"date": "2024-02-06", "weekday": "礼拜二"}),
     ("第12345期 今日8版", {"edition": "第12345期"}),
     ("CN 41-0017 第 12,345 期", {"edition": "第12,345期"}),
     # not mastheads: body text, a resolution's adoption line, an impossible date, a short issue phrase
@@ -40,7 +42,7 @@ def test_masthead_values(line, values):
 
 @pytest.mark.parametrize("name, date", [
     ("jzrb_20240206.txt", "2024-02-06"), ("2024-02-06-A01.txt", "2024-02-06"), ("x_2024_02_06.txt", "2024-02-06"),
-    ("000_627fccb794dc0fc3.txt", None), ("jzrb_20241306.txt", None), ("id_120240206.txt", None),
+    ("焦作日报2024年2月6日.txt", "2024-02-06"), ("000_627fccb794dc0fc3.txt", None), ("jzrb_20241306.txt", None), ("id_120240206.txt", None),
 ])
 def test_date_from_file_name(name, date):
     source = from_file_name(name)

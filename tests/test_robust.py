@@ -2,13 +2,12 @@
 traceback, never a hang, never a half-written file.
 
 A 100 MB edition is left to the benchmarks: here decoding and normalising are
-checked on 10 MB, the whole conversion on half a megabyte and on a line of 1 MB,
-each within a generous time bound."""
+checked on 10 MB, the whole conversion on half a megabyte and on a line of 1 MB, each
+for the structure it must come to (no timing: bench/ measures time)."""
 from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -88,26 +87,24 @@ def test_crlf_and_cr_give_the_same_model(line_end):
     assert edition_from_bytes(text.replace("\n", line_end).encode()).pages == edition_from_bytes(text.encode()).pages
 
 
-def test_a_one_megabyte_line_converts_in_bounded_time():
+def test_a_one_megabyte_line_becomes_one_paragraph():
     line = ("为深刻汲取近期消防安全事故教训，营造和谐稳定的安全生产环境。" * 35000)[:350_000]  # ~1 MB of UTF-8
-    started = time.perf_counter()
-    _converted(line.encode("utf-8"), "json")
-    assert time.perf_counter() - started < 60
+    edition = _converted(line.encode("utf-8"), "json").edition
+    [page] = edition.pages
+    [article] = page.items
+    assert [b.text.text for b in article.body] == [line]
 
 
-def test_a_large_edition_converts_in_bounded_time():
+def test_a_large_edition_converts_every_line():
     data = (SEED * 12).encode("utf-8")
-    started = time.perf_counter()
     converted = _converted(data, "json")
-    assert time.perf_counter() - started < 90
     assert converted.edition.line_count >= 12 * len(SEED.rstrip().splitlines())
 
 
-def test_ten_megabytes_decode_and_normalise_quickly():
+def test_ten_megabytes_decode_and_normalise_to_every_line():
     data = (SEED * 250).encode("gbk")
-    started = time.perf_counter()
     lines, _ = split_lines(decode(data).text)
-    assert len(lines) > 250_000 and time.perf_counter() - started < 20
+    assert sum(1 for line in lines if line.text.strip()) == 250 * sum(1 for line in SEED.splitlines() if line.strip())
 
 
 def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):

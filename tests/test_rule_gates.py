@@ -19,7 +19,7 @@ import pytest
 
 import converter.rules
 from converter.rules import LazyPattern, first_match
-from converter.rules import continuation, listitem, search_tail, source_note
+from converter.rules import continuation, dateline, listitem, search_tail, source_note
 from converter.rules import credit as credit_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,8 +70,8 @@ def test_credit_tries_every_pattern_that_could_match() -> None:
 
 
 def _note(pattern):
-    """A source-note pattern's match, unless it is bracketed words naming nobody."""
-    return lambda text: (m := search_tail(pattern, text)) and not source_note._NOT_A_NOTE.search(m.group(0))
+    """A source-note pattern's match in the whole text, unless it is bracketed words naming nobody."""
+    return lambda text: (m := pattern.search(text)) and not source_note._NOT_A_NOTE.search(m.group(0))
 
 
 @pytest.mark.parametrize("name, gated, patterns", [
@@ -84,3 +84,9 @@ def _note(pattern):
 def test_a_character_gate_never_turns_away_a_match(name, gated, patterns) -> None:
     missed = [t for t in _texts() if any(found(t) for found in patterns) and gated(t) is None]
     assert not missed, f"{name}: the gate rejects texts a pattern matches: {missed[:3]}"
+
+
+def test_the_dateline_start_test_accepts_every_dateline() -> None:
+    """starts_with_dateline, made of the dateline forms' leads, says yes wherever a form matches."""
+    missed = [t for t in _texts() if dateline.dateline(t) and not dateline.starts_with_dateline(t)]
+    assert not missed, f"dateline starts missed: {missed[:3]}"

@@ -1,7 +1,8 @@
 """Fast unit tests of the recognisers, each driven by its own fixture table.
 
 Every table `tests/fixtures/rules/NAME.txt` tests the module `converter.rules.NAME`
-(`unwrap.txt`: `converter.unwrap`); its syntax is in `tests/fixtures/rules/README.md`.
+(`unwrap.txt`: `converter.unwrap`, `numerals.txt` and `dates.txt`: the lexicon's
+parsers); its syntax is in `tests/fixtures/rules/README.md`.
 A failing case names its table and line. The rest of this file tests, on small
 hand-made cases, what does not fit one line: splitting a run, paragraph breaks,
 heading roles."""
@@ -22,7 +23,8 @@ from converter.unwrap import Run, piece
 
 TABLES = Path(__file__).parent / "fixtures" / "rules"
 ARROW, NOTHING, YES, FIELDS = "⇒", "∅", "✓", "¦"
-MODULES = {"unwrap": "converter.unwrap"}  # default: converter.rules.<table>
+MODULES = {"unwrap": "converter.unwrap", "numerals": "converter.lexicon.numerals",
+           "dates": "converter.lexicon.dates"}  # default: converter.rules.<table>
 # Which end of the input a Match-returning recogniser claims its `size` from.
 ANCHORS = {"dateline": "start", "byline_after_dateline": "start", "marker_at_start": "start",
            "list_label": "start", "standalone_byline": "whole", "credit": "end",
@@ -38,6 +40,7 @@ class Case:
     text: str
     expected: str
     fields: tuple[tuple[str, str], ...] = ()
+    options: tuple[tuple[str, str], ...] = ()  # keyword arguments given in the [function …] header
     problem: str = ""  # a malformed line, reported by the test instead of crashing collection
 
     def __str__(self) -> str:
@@ -55,13 +58,14 @@ def _unescape(text: str) -> str:
 
 def load(table: str) -> list[Case]:
     cases: list[Case] = []
-    function = ""
+    function, options = "", ()
     for number, raw in enumerate((TABLES / f"{table}.txt").read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split("  # ", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
-            function = line[1:-1]
+            function, *given = line[1:-1].split()
+            options = tuple(tuple(o.partition("=")[::2]) for o in given)
             continue
         text, arrow, result = line.partition(ARROW)
         expected, _, fields = result.partition(FIELDS)
@@ -69,7 +73,7 @@ def load(table: str) -> list[Case]:
                    else f"no {ARROW} in this case" if not arrow else "")
         pairs = tuple(tuple(f.partition("=")[::2]) for f in fields.split())
         cases.append(Case(table, number, function, _unescape(text.strip()), _unescape(expected.strip()),
-                          pairs, problem))
+                          pairs, options, problem))
     return cases
 
 
@@ -94,10 +98,10 @@ def test_table_case(case: Case):
     assert not case.problem, f"{case.where}: {case.problem}"
     recognise = _recogniser(case)
     assert recognise is not None, f"{case.where}: the module has no function {case.function!r}"
-    result = recognise(case.text)
+    result = recognise(case.text, **{k: _value(v) for k, v in case.options})
     wrong = f"{case.where} gave {_shown(result)}, expected {case.expected!r}"
     if case.expected == NOTHING:
-        assert result is None or result is False, wrong
+        assert result is None or result is False or result == [], wrong
     elif case.expected == YES:
         assert result is True, wrong
     elif isinstance(result, float):
@@ -106,13 +110,22 @@ def test_table_case(case: Case):
         assert result.text == case.expected, wrong
         _check_fields(case, result, wrong)
         _check_size(case, result, wrong)
-    else:
-        assert result == case.expected, wrong
+    elif isinstance(result, list):  # records found in order: shown one after another, fields of the first
+        assert " ".join(map(str, result)) == case.expected, wrong
+        _check_fields(case, result[0], wrong)
+    else:  # a str, a number, or a record shown by its str (the lexicon's dates)
+        assert str(result) == case.expected, wrong
+        _check_fields(case, result, wrong)
 
 
-def _check_fields(case: Case, result: Match, wrong: str) -> None:
+def _value(option: str) -> object:
+    return int(option) if option.isdigit() else {"True": True, "False": False}.get(option, option)
+
+
+def _check_fields(case: Case, result, wrong: str) -> None:
     for name, value in case.fields:
-        assert result.get(name) == value, f"{wrong}; field {name}={result.get(name)!r}, expected {value!r}"
+        got = result.get(name) if isinstance(result, Match) else str(getattr(result, name))
+        assert got == value, f"{wrong}; field {name}={got!r}, expected {value!r}"
 
 
 def _check_size(case: Case, result: Match, wrong: str) -> None:

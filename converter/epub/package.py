@@ -7,7 +7,6 @@ whole); the package, which lists them all, comes last. Nothing in it comes from
 the clock or a random source: the identifier and dcterms:modified are given."""
 from __future__ import annotations
 
-import io
 import itertools
 import zipfile
 from dataclasses import dataclass
@@ -100,14 +99,3 @@ def nav_points(toc: tuple[TocEntry, ...]) -> tuple[NavPoint, ...]:
 
 def toc_depth(toc: tuple[TocEntry, ...]) -> int:
     return max((1 + toc_depth(entry.children) for entry in toc), default=0)
-
-
-def rezip(entries: dict[str, bytes], when: datetime) -> bytes:
-    """`entries` (in their order, mimetype first whatever it holds) as an EPUB zip."""
-    out = io.BytesIO()
-    archive = Archive(out, when)
-    for name, data in entries.items():
-        if name != "mimetype":
-            archive.add(name, data)
-    archive.close()
-    return out.getvalue()

@@ -3,6 +3,15 @@ and Traditional side by side. Recognisers read their patterns from here, so a
 new byline or credit form is one entry."""
 from __future__ import annotations
 
+import re
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """The words as a regular-expression alternation, longest first, so "本报记者"
+    is taken whole rather than as "本报" and "记者"."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 # Sentence-final punctuation, and what may close after it ("。”", "！）").
 TERMINALS = "。！？!?…；;：:"
 CLOSERS = "”’」』）)》〉】\"'"
@@ -18,10 +27,6 @@ SENTENCE_PUNCT = "，。；！？：,;!?"
 
 # Character classes used inside regular expressions.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-DIGITS = r"[0-9０-９]"
-DIGIT_CHARS = "0123456789０１２３４５６７８９"  # what DIGITS matches, for gates that test one character
-NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
-NUMERAL = rf"(?:{DIGITS}+|[{NUMERAL_CHARS}]+)"
 SEQUENCE_SIGN = r"[①-⑳❶-❿⑴-⒇]"
 
 # Newspaper's own-news cues (dateline words).
@@ -33,6 +38,7 @@ REPORTER = ("记者", "記者", "通讯员", "通訊員", "实习生", "實習�
             "本报记者", "本報記者", "本报通讯员", "本報通訊員", "见习记者", "見習記者", "本报特约记者",
             "本報特約記者", "特派记者", "特派記者", "本报特派记者", "本報特派記者", "新华社记者", "新華社記者",
             "中新社记者", "中新社記者", "央视记者", "央視記者", "中央社記者", "首席记者", "首席記者")
+REPORTER_PATTERN = alternation(REPORTER)
 REPORTER_COLUMNS = ("追踪", "追蹤", "手记", "手記", "观察", "觀察", "调查", "調查", "探访", "探訪", "走访", "走訪",
                     "直击", "直擊", "连线", "連線", "视点", "視點", "随笔", "隨筆", "札记", "札記", "体验", "體驗",
                     "跟踪", "跟蹤", "在现场", "在現場", "见闻", "見聞", "故事")
@@ -71,11 +77,6 @@ COLUMN_SUFFIXES = ("简讯", "簡訊", "简报", "簡報", "快讯", "快訊", "
                    "集锦", "集錦", "一览", "一覽", "摘编", "摘編", "导读", "導讀")
 ITEM_BULLETS = "●◆■▲★☆○◇□•▶►"
 
-# Masthead and page furniture.
-WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
-            "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三",
-            "週四", "週五", "週六", "週日")
-
 # Signature blocks (closers) end with an issuing body.
 ISSUER_ENDINGS = ("主席团", "主席團", "委员会", "委員會", "常务委员会", "常務委員會", "人民政府",
                   "办公室", "辦公室", "办公厅", "辦公廳", "管理局", "局", "厅", "廳", "部", "院",
@@ -105,5 +106,7 @@ SIGNER_DESCRIPTORS = ("市民", "居民", "读者", "讀者", "村民", "家长"
 ADOPTION_WORDS = ("通过", "通過", "批准", "公布", "发布", "發布", "施行")
 # A second headline line opening with these carries on the first line's words.
 TITLE_CONTINUATIONS = ("与", "與", "和", "及", "并", "並", "的", "、", "“", "「", "《", "（", "暨")
-RESOLUTION_TITLES = ("决议", "決議", "决定", "決定", "公告", "通告", "公报", "公報", "条例", "條例",
-                     "办法", "辦法", "通知", "告示", "启事", "啟事", "声明", "聲明")
+# How the title of a meeting's resolution, of a notice, of any official document ends.
+RESOLUTION_HEADS = ("决议", "決議", "决定", "決定")
+NOTICE_HEADS = ("公告", "通告", "通知", "启事", "啟事", "声明", "聲明")
+RESOLUTION_TITLES = RESOLUTION_HEADS + NOTICE_HEADS + ("公报", "公報", "条例", "條例", "办法", "辦法", "告示")

@@ -51,8 +51,8 @@ class LazyPattern:
             return None
         return (self._compiled or self.compile()).match(text)
 
-    def search(self, text: str) -> "re.Match[str] | None":
-        return (self._compiled or self.compile()).search(text)
+    def search(self, text: str, pos: int = 0) -> "re.Match[str] | None":
+        return (self._compiled or self.compile()).search(text, pos)
 
 
 def solid_len(text: str) -> int:
@@ -78,6 +78,15 @@ def search_tail(pattern: "re.Pattern[str] | LazyPattern", text: str) -> "re.Matc
     return pattern.search(text if len(text) <= TAIL else "\x00" + text[-TAIL:])
 
 
+def search_bracketed_tail(pattern: "re.Pattern[str] | LazyPattern", text: str) -> "re.Match[str] | None":
+    """Search a pattern anchored at the end ($) whose matches open with a bracket
+    "（" or "(", after spaces or at the start, and hold no other: from the last
+    bracket, so a long paragraph costs a scan in C, and a match of any length
+    (a long editor's note) is found whole, as in the whole text."""
+    bracket = max(text.rfind("（"), text.rfind("("))
+    return pattern.search(text, len(text[:bracket].rstrip())) if bracket >= 0 else None
+
+
 def first_match(patterns: "tuple[re.Pattern[str] | LazyPattern, ...]", text: str) -> "re.Match[str] | None":
     """The first of `patterns` (each anchored at the end) found in `text`."""
     for pattern in patterns:
@@ -87,25 +96,6 @@ def first_match(patterns: "tuple[re.Pattern[str] | LazyPattern, ...]", text: str
     return None
 
 
-def squeeze(text: str) -> str:
-    """Collapse whitespace runs to one space (loose text for matching)."""
-    return " ".join(text.split())
-
-
-_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-
-
-def chinese_number(text: str) -> int | None:
-    """"十二" -> 12, "二〇二四" -> 2024 (digit by digit), None if not a numeral."""
-    if not text or any(c not in _DIGIT and c not in "十百" for c in text):
-        return None
-    if "十" not in text and "百" not in text:
-        return int("".join(str(_DIGIT[c]) for c in text))
-    total, current = 0, 0
-    for c in text:
-        if c in "十百":
-            total += (current or 1) * (10 if c == "十" else 100)
-            current = 0
-        else:
-            current = _DIGIT[c]
-    return total + current
+def solid(text: str) -> str:
+    """The text without its whitespace: what a rule compares, whatever the spacing."""
+    return "".join(text.split())

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import LazyPattern, Match, solid_len
+from . import LazyPattern, Match, solid, solid_len
 from ..source import per_line
 
-_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
+_ROLE = zh.REPORTER_PATTERN
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.REPORT_VERBS)
+BRACKETED_OPENING = rf"[〔【\[]\s*(?:{_ROLE})"  # "〔記者王小明／台北報導〕" opens an article's text
 
 # A byline standing alone: role words and names only. Each is tried only on
 # lines that open as it does (the `opening`), and compiled on first need.
@@ -22,7 +23,7 @@ _STANDALONE = (
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
                 opening=r"[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]|\s)"),
     LazyPattern(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$",
-                opening=rf"[〔【\[]\s*(?:{_ROLE})"),
+                opening=BRACKETED_OPENING),
     LazyPattern(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$",
                 opening=rf"(?:{'|'.join(zh.COMMENTATORS)})"),
     LazyPattern(rf"^[□■◎]\s*[{zh.CJK}](?:\s?[{zh.CJK}]){{1,2}}$",  # "□ 邰 冰": a mark and a short name
@@ -42,7 +43,7 @@ def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
     if not any(p.match(text) for p in _STANDALONE):  # most lines fail at the opening
         return None
-    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or "".join(text.split()) in zh.COLUMN_NAMES:
+    if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or solid(text) in zh.COLUMN_NAMES:
         return None  # "图 片 新 闻" is a column, not 图 by 片新闻
     return Match(tidy_names(text), solid_len(text))
 

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import zh
-from . import Match, chinese_number, search_tail, solid_len
+from ..lexicon import numerals, zh
+from . import Match, search_tail, solid, solid_len
 
-_FROM = "|".join(sorted(map(re.escape, zh.CONTINUED_FROM), key=len, reverse=True))
-_TO = "|".join(sorted(map(re.escape, zh.CONTINUED_TO), key=len, reverse=True))
+_FROM = zh.alternation(zh.CONTINUED_FROM)
+_TO = zh.alternation(zh.CONTINUED_TO)
 # A one-character direction word ("续", "转") must be followed by a page that is
 # clearly one ("第二版", "A03", "3版"): "（续一）" numbers a series.
-_PAGE = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}\s*{zh.DIGITS}(?:\s*{zh.DIGITS}){{0,2}}|第?\s*{zh.NUMERAL}|{zh.DIGITS}{{1,3}})"
+_PAGE = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}(?:\s*{numerals.DIGITS}){{0,2}}|第?\s*{numerals.NUMERAL}|{numerals.DIGITS}{{1,3}})"
 _BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*(?P<page>{_PAGE})\s*"
          rf"(?P<edition>版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
 _AT_START = re.compile(rf"\s*{_BODY}")
 _AT_END = re.compile(rf"{_BODY}\s*$")
 # A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
-_POINTER = re.compile(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{zh.DIGITS}{{1,3}}|第\s*{zh.NUMERAL})"
+_POINTER = re.compile(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}{{1,3}}|第\s*{numerals.NUMERAL})"
                       rf"(?P<edition>版)?(?P<sign>)\s*$")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
 _MARKER_ENDS = frozenset("）)")
-_POINTER_ENDS = frozenset(zh.DIGIT_CHARS + zh.NUMERAL_CHARS + "版")
+_POINTER_ENDS = frozenset(numerals.DIGIT_CHARS + numerals.NUMERAL_CHARS + "版")
 
 
 def marker_at_start(loose: str) -> Match | None:
@@ -43,17 +43,17 @@ def _match(m: "re.Match[str] | None") -> Match | None:
     if not m or not _clearly_a_page(m):
         return None
     direction = "from" if m.groupdict().get("from") else "to"
-    page = "".join(m.group("page").split())
+    page = solid(m.group("page"))
     page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), page)
     if page.startswith("第"):  # "第二版" is how such a page is named
         page += "版"
     fields = (("direction", direction), ("page", page), ("sign", m.group("sign") or ""))
-    return Match("".join(m.group(0).split()), solid_len(m.group(0)), fields)
+    return Match(solid(m.group(0)), solid_len(m.group(0)), fields)
 
 
 def _clearly_a_page(m: "re.Match[str]") -> bool:
     word = m.groupdict().get("from") or m.group("to")
-    page = "".join(m.group("page").split())
+    page = solid(m.group("page"))
     return len(word) > 1 or bool(m.group("edition")) or page.startswith("第") \
         or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
 
@@ -65,5 +65,5 @@ def normalise_page(label: str) -> str:
     m = re.fullmatch(r"([A-Z]*)0*(\d+)", text)
     if m:
         return m.group(1) + m.group(2)
-    number = chinese_number(text)
+    number = numerals.parse_numeral(text)
     return str(number) if number is not None else text

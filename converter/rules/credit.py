@@ -6,13 +6,12 @@ import re
 from functools import lru_cache
 
 from ..lexicon import zh
-from . import LazyPattern, Match, first_match, solid_len
+from . import LazyPattern, Match, first_match, solid, solid_len
 from .byline import tidy_names
 
-_SHOOT = "|".join(sorted(map(re.escape, zh.CREDIT_WORDS), key=len, reverse=True))
-_SHOOT_WORD = _SHOOT
-_PHRASE = "|".join(sorted(map(re.escape, zh.CREDIT_PHRASES), key=len, reverse=True))
-_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER + zh.AGENCIES + ("本报", "本報")), key=len, reverse=True))
+_SHOOT = zh.alternation(zh.CREDIT_WORDS)
+_PHRASE = zh.alternation(zh.CREDIT_PHRASES)
+_ROLE = zh.alternation(zh.REPORTER + zh.AGENCIES + ("本报", "本報"))
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}"
 _NAMES = rf"{_NAME}(?:\s*[、 ]\s*{_NAME})*"  # several names: spaces or 、, never ，
 _ROLES = rf"(?:(?:{_ROLE})\s*)+"
@@ -66,11 +65,11 @@ def _credit_at_end(loose: str, end: str) -> Match | None:
 def _tidy(text: str) -> str:
     """One space between role, names and the credit word ("新华社记者 梁辰 摄");
     a bracketed or phrase credit loses all spaces."""
-    m = re.match(rf"^(.*?)\s*([/／]?)\s*({_SHOOT_WORD})$", text)
+    m = re.match(rf"^(.*?)\s*([/／]?)\s*({_SHOOT})$", text)
     if m and not text.startswith(("（", "(")):
         who = re.sub(rf"^((?:{_ROLE})+)\s*", r"\1 ", m.group(1))  # "記者鄭家 豪" -> "記者 鄭家 豪"
         return tidy_names(who) + (m.group(2) or " ") + m.group(3)
-    return "".join(text.split())
+    return solid(text)
 
 
 _POSITION = re.compile(zh.POSITION_MARK)
@@ -80,6 +79,6 @@ MAX_UNCREDITED_CAPTION = 60  # characters
 def uncredited_caption(loose: str) -> bool:
     """A short text that names who stands where in a photo ("…（右）…"), or
     opens like a caption ("图为…"): a caption whose credit is given elsewhere."""
-    compact = "".join(loose.split())
+    compact = solid(loose)
     return len(compact) <= MAX_UNCREDITED_CAPTION and (
         bool(_POSITION.search(compact)) or compact.startswith(zh.CAPTION_OPENERS))

@@ -4,31 +4,33 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import zh
-from . import LazyPattern, Match, solid_len
+from ..lexicon import dates, numerals, zh
+from . import LazyPattern, Match, solid, solid_len
+from .byline import BRACKETED_OPENING
 from ..source import per_line
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
-_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
 # Another paper's name: "明報", "光明日报", "星島日報".
 _PAPER = rf"[{zh.CJK}]{{1,6}}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報)"
-_DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
+_BRACKETED = r"[^】\]〕]{0,20}[】\]〕]"
 
-# Compiled on first need (see LazyPattern); most are tried only on texts
-# that open as they do.
-_PATTERNS = (
-    LazyPattern(rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY}|{_PAPER}(?:專訊|专讯|訊|讯|報道|报道|電|电))[^】\]〕]{{0,20}}[】\]〕]",
-                opening=r"[【\[〔]"),
-    LazyPattern(rf"[（(]\s*(?:{_AGENCY})[^（）()]{{0,24}}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]",
-                opening=rf"[（(]\s*(?:{_AGENCY})"),
-    LazyPattern(rf"(?:{_AGENCY})\s*(?:{_PLACE})\s*{_DAY}\s*(?:电|電)", opening=rf"(?:{_AGENCY})"),
-    LazyPattern(rf"(?:{_AGENCY})\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])", opening=rf"(?:{_AGENCY})"),
-    LazyPattern(rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*{_DAY}\s*(?:讯|訊|电|電)"),
-    LazyPattern(rf"(?:{_OWN})"),
-    LazyPattern(rf"[据據]\s*(?:{_AGENCY})\s*(?:电|電|报道|報導|报导)", opening=r"[据據]"),
+# Each form of dateline: what its first line opens with (a dateline may wrap:
+# "新华社北京2" / "月6日电"), the rest of it, and a cheap test of its first
+# characters (see LazyPattern) or None.
+_FORMS = (
+    (rf"[【\[〔]\s*(?:{_OWN}|{_AGENCY})", _BRACKETED, r"[【\[〔]"),
+    (rf"[【\[〔]\s*{_PAPER}", rf"(?:專訊|专讯|訊|讯|報道|报道|電|电){_BRACKETED}", r"[【\[〔]"),
+    (rf"[（(]\s*(?:{_AGENCY})", r"[^（）()]{0,24}?(?:电|電|讯|訊|报道|報導|报导)\s*[）)]", rf"[（(]\s*(?:{_AGENCY})"),
+    (rf"(?:{_AGENCY})", rf"\s*(?:{_PLACE})\s*{dates.DAY_IN_DIGITS}\s*(?:电|電)", rf"(?:{_AGENCY})"),
+    (rf"(?:{_AGENCY})", rf"\s*{_PLACE}\s*(?:电|電)(?=\s*[（(])", rf"(?:{_AGENCY})"),
+    (rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*(?={numerals.DIGITS})", rf"{dates.DAY_IN_DIGITS}\s*(?:讯|訊|电|電)", None),
+    (rf"(?:{_OWN})", "", None),
+    (rf"[据據]\s*(?:{_AGENCY})", r"\s*(?:电|電|报道|報導|报导)", r"[据據]"),
 )
+# Compiled on first need (see LazyPattern).
+_PATTERNS = tuple(LazyPattern(lead + rest, opening=opening) for lead, rest, opening in _FORMS)
 
 
 def dateline(loose: str) -> Match | None:
@@ -36,17 +38,15 @@ def dateline(loose: str) -> Match | None:
     for pattern in _PATTERNS:  # a loop: a generator dropped unfinished costs more than most of the matching
         m = pattern.match(head)
         if m:
-            return Match(re.sub(r"\s+", "", m.group(0)), solid_len(m.group(0)))
+            return Match(solid(m.group(0)), solid_len(m.group(0)))
     return None
 
 
 @per_line  # asked of every line by segment and classify
 def starts_with_dateline(line: str) -> bool:
-    """Cheap test on one source line: does an article's dateline begin here?
-    (The full dateline may wrap onto the next line: "新华社北京2" / "月6日电".)"""
-    text = "".join(line.split())
-    return bool(_STARTS.match(text))
+    """Cheap test on one source line: does an article's dateline, or a bracketed
+    byline opening its text ("〔記者王小明／台北報導〕"), begin here?"""
+    return bool(_STARTS.match(solid(line)))
 
 
-_STARTS = LazyPattern(rf"(?:[【\[〔（(]\s*)?(?:{_OWN}|{_AGENCY})|[据據](?:{_AGENCY})|本[报報][{zh.CJK}]{{0,8}}\d"
-                     rf"|[〔【\[](?:{_ROLE})|[【\[〔]{_PAPER}|{_PAPER}[{zh.CJK}]{{0,6}}\d{{1,2}}月")
+_STARTS = LazyPattern("|".join([*(lead for lead, _, _ in _FORMS), BRACKETED_OPENING]))

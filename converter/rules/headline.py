@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import zh
-from . import LazyPattern
+from . import LazyPattern, solid
 from .continuation import marker_at_start
 from ..source import per_line
 
@@ -27,7 +27,7 @@ _LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
 @per_line
 def is_heading_line(text: str) -> bool:
     text = _THOUSANDS.sub("", text)  # "1,186億元": a number's separator is no punctuation
-    compact = "".join(text.split())
+    compact = solid(text)
     if marker_at_start(compact) or _ENGLISH_SENTENCE.search(text.rstrip()):
         return False  # "（下转A03版）" alone on a line belongs to the text; so does "…Main Street."
     if not compact or len(compact) > MAX_HEADING_WIDTH + 20:
@@ -53,14 +53,14 @@ def _without_lead_colon(text: str) -> str:
 
 def is_adoption_line(text: str) -> bool:
     """A resolution's "（2024年2月6日…会议通过）" printed under its title."""
-    return bool(_ADOPTION.match("".join(text.split())))
+    return bool(_ADOPTION.match(solid(text)))
 
 
 @per_line
 def is_subtitle_line(text: str) -> bool:
     """A line that is a subheadline by its form alone: a dash subtitle, an
     adoption line, a notice's number "（第3号）"."""
-    compact = "".join(text.split())
+    compact = solid(text)
     return bool(_DASH_SUB.match(compact) or _ADOPTION.match(compact) or _NUMBERED.match(compact))
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from . import Match, chinese_number, first_char
+from ..lexicon.numerals import parse_numeral
+from . import Match, first_char, solid
 from ..source import per_line
 
 _LABELS = (
@@ -29,15 +30,13 @@ def list_label(line: str) -> Match | None:
     for style, pattern in enumerate(_LABELS):
         m = pattern.match(narrow)
         if m:
-            label = "".join(line.lstrip()[:len(m.group(0).lstrip())].split())
+            label = solid(line.lstrip()[:len(m.group(0).lstrip())])
             return Match(label, len(label), (("n", str(_ordinal(m.group("n")))), ("style", str(style))))
     return None
 
 
 def _ordinal(token: str) -> int:
-    if token.isascii() and token.isdigit():
-        return int(token)
     for first in _CIRCLED:
         if len(token) == 1 and 0 <= ord(token) - ord(first) < 20:
             return ord(token) - ord(first) + 1
-    return chinese_number(token) or 0
+    return parse_numeral(token) or 0

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import zh
-from . import LazyPattern
+from ..lexicon import dates
+from . import LazyPattern, solid
 from ..source import per_line
 
-_WEEKDAY = "|".join(zh.WEEKDAYS)
 _PATTERNS = (
     re.compile(r"^[A-Z][A-Z .&'-]{2,40}$"),  # the paper's name in Latin capitals
     re.compile(r"(?:机关报|機關報)$"),
     re.compile(r"\S\s*[|｜]\s*\S.*[|｜]"),  # running head "A3 | 经济 | … | 责编 X"
     re.compile(r"CN\s*\d{2}\s*[-－]\s*\d{4}"),
     re.compile(r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"),
-    re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}}|(?:中華民國|中华民国|民國|民国)\s*\d{{2,3}})\s*年"
-               rf"\s*[\d〇一二三四五六七八九十]{{1,3}}\s*月\s*[\d〇一二三四五六七八九十]{{1,3}}\s*日\s*(?:{_WEEKDAY})"),
-    re.compile(rf"^(?:{_WEEKDAY})$"),
+    re.compile(rf"^{dates.WEEKDAY}$"),
     re.compile(r"^(?:总|總)?第\s*[\d,，]+\s*[期号號](?:\s+\S{1,10})*$"),
     re.compile(r"^(?:今日|本期)\s*\d+\s*[版页頁]"),
     re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號)"),
-    re.compile(r"^(?:农历|農曆)\S{2,14}$"),
     re.compile(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
     LazyPattern(r"(?:^|\s)(?:责任编辑|責任編輯|责编|責編|主编|主編|美编|美編|校对|校對|编辑|編輯)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
                 r"(?:\s+(?:美编|美編|校对|校對|责编|責編|主编|主編|编辑|編輯|版式|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4})*$"),
@@ -36,11 +32,25 @@ def furniture_kind(text: str) -> str | None:
     compact = " ".join(text.split())
     if PAGE_LABEL.match(compact):
         return "folio"
-    if _TITLE.match("".join(compact.split())) or any(p.search(compact) for p in _PATTERNS):
+    if _TITLE.match(solid(compact)) or _dated_weekday(compact) or _lunar_date_alone(compact) or any(p.search(compact) for p in _PATTERNS):
         return "header"
     return None
 
 
+_WEEKDAY_AFTER = re.compile(rf"\s*{dates.WEEKDAY}")
+
+
+def _dated_weekday(text: str) -> bool:
+    """A written date with its year, then its weekday: "2025年10月20日 星期一"."""
+    return "年" in text and any(d.year and not d.numeric and _WEEKDAY_AFTER.match(text, d.end)
+                               for d in dates.gregorian_dates(text))
+
+
+def _lunar_date_alone(text: str) -> bool:
+    lunar = dates.lunar_date(text)
+    return lunar is not None and lunar.start == 0 and lunar.end == len(text)
+
+
 def newspaper_title(text: str) -> str | None:
-    compact = "".join(text.split())
+    compact = solid(text)
     return compact if _TITLE.match(compact) else None

@@ -3,7 +3,7 @@ dash subtitle ("清 风 廉 润" / "——…篇")."""
 from __future__ import annotations
 
 from ..lexicon import zh
-from . import first_char
+from . import first_char, solid, solid_len
 from .byline import standalone_byline
 from .headline import is_letter_spaced
 
@@ -13,7 +13,7 @@ MAX_COLUMN_NAME = 8  # characters
 
 def is_column_name(text: str) -> bool:
     """"简讯", "要闻简报", "本地快訊": a column of short items."""
-    compact = "".join(text.split())
+    compact = solid(text)
     return compact in zh.COLUMN_NAMES or (len(compact) <= MAX_COLUMN_NAME and compact.endswith(zh.COLUMN_SUFFIXES))
 
 
@@ -22,7 +22,7 @@ MAX_BANNER_CHARS = 16
 
 def is_banner(text: str) -> bool:
     """A column name, or a short line spaced out for decoration."""
-    short = len("".join(text.split())) <= MAX_BANNER_CHARS
+    short = solid_len(text) <= MAX_BANNER_CHARS
     return (is_letter_spaced(text) and short) or is_column_name(text)
 
 

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import zh
-from . import LazyPattern, Match, search_tail, solid_len
+from ..lexicon import numerals, zh
+from . import LazyPattern, Match, search_bracketed_tail, solid, solid_len
 
-_ROLE = "|".join(sorted(map(re.escape, zh.REPORTER), key=len, reverse=True))
-_NAME = rf"[{zh.CJK}·](?:\s?[{zh.CJK}·]){{1,3}}"
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
 _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
-    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{_ROLE})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
+    rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:(?:{zh.REPORTER_PATTERN})\s*)?{_NAMES}\s*(?:供稿|报道|報導)?\s*[）)]\s*$")
 
 
 # Bracketed words that close a text without naming anyone.
 _NOT_A_NOTE = re.compile(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
-_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{zh.DIGITS}{{0,8}}\s*$")
+_EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{numerals.DIGITS}{{0,8}}\s*$")
 
 
 # Both notes close with a bracket, an editor's note perhaps followed by a date:
@@ -29,11 +27,11 @@ _NOTE_ENDS = frozenset("）)")
 def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""
-    if loose.rstrip().rstrip(zh.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
+    if loose.rstrip().rstrip(numerals.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
         return None
     for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
-        m = search_tail(pattern, loose)
+        m = search_bracketed_tail(pattern, loose)
         if m and not _NOT_A_NOTE.search(m.group(0)):
             text = m.group(0).strip()
-            return Match("".join(text.split()), solid_len(text), (("ends", ends),))
+            return Match(solid(text), solid_len(text), (("ends", ends),))
     return None

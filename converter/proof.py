@@ -9,13 +9,14 @@ what the structure stage decided and makes gaps and overlaps visible.
 of a batch run (`batch --inspect`); `inspect_file` is the `news2tei inspect` command."""
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError
-from .model import Article, Closer, Continuation, Edition, Figure, ListBlock, Page, Paragraph, Section, Span, Text
+from .model import (Article, Closer, Continuation, Counts, Edition, Figure, ListBlock, Page, Paragraph, Section,
+                    Span, Text)
 from .output import write_atomic
 from .script import convert
 from .source import SourceLine
@@ -96,35 +97,6 @@ class Row:
         if self.line.blank:
             return "blank"
         return {0: "unassigned", 1: "assigned"}.get(len(self.owners), "conflict")
-
-
-@dataclass(frozen=True)
-class Counts:
-    """What an edition holds, for the page header and the batch index."""
-
-    pages: int
-    articles: int
-    captions: int
-    continuations_linked: int
-    continuations_unlinked: int
-    diagnostics: int
-
-    @classmethod
-    def none(cls) -> Counts:
-        return cls(0, 0, 0, 0, 0, 0)
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
-
-    @classmethod
-    def of(cls, edition: Edition) -> Counts:
-        items = list(_all_items(edition))
-        markers = [c for a in items if isinstance(a, Article)
-                   for c in (a.continued_from, a.continued_to) if c]
-        linked = sum(1 for c in markers if c.target)
-        return cls(len(edition.pages), sum(isinstance(i, Article) for i in items),
-                   sum(isinstance(i, Figure) for i in items), linked, len(markers) - linked,
-                   len(edition.diagnostics))
 
 
 @dataclass(frozen=True)
@@ -232,19 +204,6 @@ def _flatten(units: list[Unit] | tuple[Unit, ...]) -> Iterator[Unit]:
     for unit in units:
         yield unit
         yield from _flatten(unit.children)
-
-
-def _all_items(edition: Edition) -> Iterator[Article | Figure]:
-    """Every article and figure, wherever it sits (page, section, article body)."""
-    stack = [item for page in edition.pages for item in page.items]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Section):
-            stack.extend(item.items)
-        else:
-            yield item
-            if isinstance(item, Article):
-                stack.extend(b for b in item.body if isinstance(b, Figure))
 
 
 def _rows(lines: list[SourceLine], units: list[Unit], edition: Edition) -> list[Row]:
