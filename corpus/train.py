@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter.decode import decode_bytes
+from converter.decode import decode
 from converter.labeller.features import edition_shapes, page_features
 from converter.labeller.model import MODEL_PATH, crf_items, pages_of
 from converter.normalize import split_lines
@@ -61,7 +61,7 @@ def _groups(corpus: Path) -> dict[str, str]:
 
 
 def _example(text_path: Path, gold_path: Path, group: str) -> Example:
-    lines, _ = split_lines(decode_bytes(text_path.read_bytes()))
+    lines, _ = split_lines(decode(text_path.read_bytes()).text)
     aligned = align(lines, gold_values(_parse_gold(gold_path)))
     label_of = {line.number: y for line, y in zip(lines, aligned.labels)}
     pages = pages_of(lines)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from statistics import median
 
 from ..lexicon import zh
+from ..lexicon.dates import lunar_date, weekday, whole_date
 from ..rules.byline import opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start
@@ -35,12 +36,13 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "jump_end": marker_at_end, "list": list_label, "heading": is_heading_line,
     "subtitle": is_subtitle_line, "dash_sub": is_dash_subtitle, "spaced": is_letter_spaced,
     "date_line": date_line, "signer": looks_like_signer, "issuer": looks_like_issuer,
-    "doc_field": document_field, "column": is_column_name,
+    "doc_field": document_field, "column": is_column_name, "weekday": weekday, "lunar": lunar_date,
+    "whole_date": whole_date,
 }
 # Cue words: whether the line holds one anywhere.
 CUES: dict[str, tuple[str, ...]] = {
     "reporter": zh.REPORTER, "agency": zh.AGENCIES, "own_news": zh.OWN_NEWS, "credit_word": zh.CREDIT_WORDS,
-    "credit_phrase": zh.CREDIT_PHRASES, "editor": zh.EDITOR_ROLES, "weekday": zh.WEEKDAYS,
+    "credit_phrase": zh.CREDIT_PHRASES, "editor": zh.EDITOR_ROLES,
     "continued_from": zh.CONTINUED_FROM, "continued_to": zh.CONTINUED_TO, "editor_note": zh.EDITOR_NOTES,
     "caption_open": zh.CAPTION_OPENERS, "page_word": ("版", "頁", "页"), "issue_word": ("期", "號", "号"),
 }
