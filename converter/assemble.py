@@ -16,6 +16,7 @@ from .attach import Group, SectionHead, Story, attach_headlines, headlines_follo
 from .classify import Element, page_elements
 from .headgroup import heading_roles, labelled_roles
 from .lexicon import zh
+from .link import link_parts, settle_markers
 from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
                     Section, Span, Text)
 from .rules.continuation import normalise_page
@@ -148,6 +149,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
             parts.append(_figure(element.blocks, ids))
         else:
             parts.extend(_flow(element, ids, diagnostics, labels))
+    settle_markers(parts, diagnostics)
     return PageParts(parts, furniture)
 
 
@@ -358,6 +360,4 @@ def _kind(story: Story, group: Group) -> ArticleKind:
 
 def _link_continuations(pages: list[Page], diagnostics: list[Diagnostic]) -> list[Page]:
     """Join "（下转A03版）" on page A01 with "（上接A01版）" on page A03."""
-    from .link import link_parts
-
     return link_parts(pages, diagnostics, normalise_page)

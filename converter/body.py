@@ -2,18 +2,21 @@
 
 Paragraphs of one flow are cut into units where a new story begins (a
 dateline, a continuation marker, a bulleted item, the paragraph after a
-brief's source note); each unit's opening and closing furniture is then
-peeled off by the recognisers: continuation markers, dateline, byline,
+brief's source note). A continuation marker is read where it stands: with
+text beside it on its line, opening that text it is continued from, closing
+it continued to; alone on its line, by its words. Each unit's opening and
+closing furniture is then peeled off by the recognisers: dateline, byline,
 numbered lists, closer, source note."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-from .model import Closer, Continuation, ListBlock, ListItem, Paragraph, Text
-from .rules import Match
+from .model import Closer, Continuation, Diagnostic, Direction, ListBlock, ListItem, Paragraph, Text
+from .rules import Match, solid_len
 from .rules.byline import byline_after_dateline, opening_byline
 from .rules.closer import date_line, looks_like_issuer, looks_like_signer
-from .rules.continuation import marker_at_end, marker_at_start
+from .rules.continuation import marker_at_end, marker_at_start, placed_direction
 from .rules.dateline import dateline
 from .rules.listitem import list_label
 from .rules.section import starts_item
@@ -35,6 +38,7 @@ class Unit:
     blocks: list = field(default_factory=list)  # Paragraph | ListBlock, filled by `finish`
     bulleted: bool = False
     closed: bool = False  # a "to" marker ended it: what follows is another story
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # markers read against their wording
 
     @property
     def text(self) -> str:
@@ -48,22 +52,78 @@ class Unit:
 def split_units(paragraphs: list[Run]) -> list[Unit]:
     units: list[Unit] = []
     for run in paragraphs:
-        loose = run.loose
-        opening = marker_at_start(loose)
-        starts = not units or dateline(loose) or opening_byline(loose) \
-            or (opening and opening.get("direction") == "from") \
-            or starts_item(loose) or units[-1].source_note is not None or units[-1].closed
-        if starts:
-            units.append(Unit([]))
-        units[-1].paragraphs.append(run)
-        closing = marker_at_end(loose)
-        units[-1].closed = bool(closing and closing.get("direction") == "to") or _dated(run, units[-1])
-        note = None if closing else source_note(loose)
-        if note and (note.get("ends") or _is_brief(units[-1])):
-            _take_source_note(units[-1], note)
+        run = _opening_marker(run, units)
+        run, closing = _closing_marker(run)
+        if run:
+            _add(units, run, noted=closing is None)
+        if closing:
+            _place(units, *closing)
     for unit in units:
         finish(unit)
     return units
+
+
+def _add(units: list[Unit], run: Run, noted: bool) -> None:
+    """A paragraph goes on with the open unit, or starts a story of its own."""
+    loose = run.loose
+    fresh = bool(units) and not units[-1].paragraphs and not units[-1].closed  # opened by a marker
+    if not units or (not fresh and (dateline(loose) or opening_byline(loose) or starts_item(loose)
+                                    or units[-1].source_note is not None or units[-1].closed)):
+        units.append(Unit([]))
+    units[-1].paragraphs.append(run)
+    units[-1].closed = _dated(run, units[-1])
+    note = source_note(loose) if noted else None
+    if note and (note.get("ends") or _is_brief(units[-1])):
+        _take_source_note(units[-1], note)
+
+
+def _opening_marker(run: Run, units: list[Unit]) -> Run:
+    """Place a marker opening the paragraph; what follows it."""
+    marker = marker_at_start(run.loose)
+    if not marker:
+        return run
+    head, rest = run.split_solid(marker.size)
+    beside = marker.size not in _line_bounds(run)
+    _place(units, marker, head.to_text(), placed_direction(marker, beside, opening=True))
+    return rest
+
+
+def _closing_marker(run: Run) -> tuple[Run, tuple[Match, Text, str] | None]:
+    """The paragraph without a marker closing it, and that marker, read."""
+    marker = marker_at_end(run.loose) if run else None
+    if not marker:
+        return run, None
+    body, tail = run.split_last(marker.size)
+    beside = solid_len(run.text) - marker.size not in _line_bounds(run)
+    return body, (marker, tail.to_text(), placed_direction(marker, beside, opening=False))
+
+
+def _line_bounds(run: Run) -> set[int]:
+    """Where the run's source lines start and end, in non-whitespace characters."""
+    return set(accumulate((solid_len(p.text) for p in run.pieces), initial=0))
+
+
+def _place(units: list[Unit], marker: Match, text: Text, placed: str) -> None:
+    """A marker continued from opens a story; one continued to closes the open one.
+    A marker reading both ways closes a story still open, else opens one."""
+    still_open = bool(units) and bool(units[-1].paragraphs) and not units[-1].closed
+    direction: Direction = "to" if placed == "to" or (placed == "either" and still_open) else "from"
+    continuation = Continuation(direction, text, marker.get("page") or None, marker.get("sign") or None)
+    if direction == "from":
+        units.append(Unit([], continued_from=continuation))
+    else:
+        if not units or units[-1].closed:
+            units.append(Unit([]))
+        units[-1].continued_to, units[-1].closed = continuation, True
+    if marker.get("direction") not in ("either", direction):
+        units[-1].diagnostics.append(disagreement(continuation, marker.get("direction") or ""))
+
+
+def disagreement(marker: Continuation, worded: str) -> Diagnostic:
+    place = "opening" if marker.direction == "from" else "closing"
+    return Diagnostic("continuation-direction", "warning",
+                      f"continuation marker {marker.text.text} is worded '{worded}' but stands {place} a story: "
+                      f"read as continued {marker.direction}", marker.text.span)
 
 
 def _dated(run: Run, unit: Unit) -> bool:
@@ -83,10 +143,10 @@ def _take_source_note(unit: Unit, note: Match) -> None:
 
 
 def finish(unit: Unit) -> None:
-    """Peel markers, dateline and byline off the start, markers and the closer
-    off the end, and group numbered items into lists."""
+    """Peel dateline and byline off the start, the closer off the end (markers
+    are peeled as units are cut), and group numbered items into lists."""
     _take_opening(unit)
-    _take_closing(unit)
+    unit.closer = _closer(unit)
     unit.blocks = _lists(unit.paragraphs)
 
 
@@ -94,11 +154,7 @@ def _take_opening(unit: Unit) -> None:
     if not unit.paragraphs:
         return
     run = unit.paragraphs[0]
-    marker = marker_at_start(run.loose)
-    if marker and marker.get("direction") == "from":
-        head, run = run.split_solid(marker.size)
-        unit.continued_from = _continuation(marker, head.to_text())
-    date = dateline(run.loose) if run else None
+    date = dateline(run.loose)
     if date:
         head, run = run.split_solid(date.size)
         unit.dateline = head.to_text()
@@ -112,18 +168,6 @@ def _take_opening(unit: Unit) -> None:
     if starts_item(run.text):
         unit.bulleted = True
     unit.paragraphs[0:1] = [run] if run else []
-
-
-def _take_closing(unit: Unit) -> None:
-    if not unit.paragraphs:
-        return
-    run = unit.paragraphs[-1]
-    marker = marker_at_end(run.loose)
-    if marker and marker.get("direction") == "to":
-        run, tail = run.split_last(marker.size)
-        unit.continued_to = _continuation(marker, tail.to_text())
-        unit.paragraphs[-1:] = [run] if run else []
-    unit.closer = _closer(unit)
 
 
 def _closer(unit: Unit) -> Closer | None:
@@ -197,10 +241,6 @@ def _flush(blocks: list, items: list[ListItem]) -> None:
     else:  # a lone "1." is no list: put the label back
         blocks.extend(Paragraph(Text(i.label + i.text.text, i.text.span, tuple(b + len(i.label) for b in i.text.breaks)))
                       for i in items)
-
-
-def _continuation(marker, text: Text) -> Continuation:
-    return Continuation(marker.get("direction"), text, marker.get("page") or None, marker.get("sign") or None)
 
 
 def ends_brief(unit: Unit) -> bool:

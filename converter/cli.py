@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from contextlib import nullcontext
 from dataclasses import replace
@@ -15,12 +16,25 @@ from pathlib import Path
 import click
 
 from .errors import News2teiError
+from .reading import MAX_INPUT_MB
 
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not bad input (which exits 1; a usage error, 2)
+INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 # A conversion makes a great many short-lived objects (lines, runs, the model, its
 # TEI read back): Python's default, a collection every 700 of them, spent some 4% of
 # a corpus edition collecting; every 7,000 halves that (a batch's workers inherit it).
 YOUNG_OBJECTS_PER_COLLECTION = 7_000
+FIRST_PROBLEMS = 10  # `epub` shows this many of an invalid TEI file's errors
+
+
+def shown(text: object) -> str:
+    """Text (a file name, a message quoting one) safe to print on one line: control
+    and other unprintable characters escaped as Python would (\\n, \\x1b)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
+def _problem_line(path: Path, problem) -> str:
+    return f"{shown(path)}:{problem.line}:{problem.column}: {problem.level}: {shown(problem.message)}"
 
 
 class _Group(click.Group):
@@ -30,18 +44,24 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # the reader of our output left (`| head`): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+            sys.exit(128 + signal.SIGPIPE)
+        except KeyboardInterrupt:
+            click.echo("news2tei: interrupted", err=True)
+            sys.exit(INTERRUPTED)
         except News2teiError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"news2tei: error: {exc}", err=True)
+            click.echo(f"news2tei: error: {shown(exc)}", err=True)
             sys.exit(exc.exit_code)
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback unless --debug
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"news2tei: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-                       err=True)
+            click.echo(f"news2tei: internal error: {type(exc).__name__}: {shown(exc)} (run with --debug for "
+                       "details)", err=True)
             sys.exit(INTERNAL_ERROR)
 
 
@@ -67,6 +87,22 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> t
     return formats
 
 
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .decode import text_codec
+
+    if value:
+        text_codec(value)  # an unknown one is refused here, once, in one line, not by every input
+    return value
+
+
+def _key_values(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    pairs = [value.partition("=") for value in values]
+    bad = [value for value, (_, sign, _) in zip(values, pairs) if not sign]
+    if bad:
+        raise click.BadParameter(f"KEY=VALUE, not {bad[0]!r}")
+    return {key.strip(): value for key, _, value in pairs}
+
+
 def _conversion_options(command):
     """The options `convert` and `batch` share."""
     for option in reversed((
@@ -78,14 +114,17 @@ def _conversion_options(command):
         click.option("--vertical", is_flag=True, help="EPUB in vertical writing, pages right to left."),
         click.option("--keep-breaks", is_flag=True,
                      help="Diplomatic TEI: every source line break kept as <lb/>."),
-        click.option("--encoding", metavar="ENC",
+        click.option("--encoding", metavar="ENC", callback=_encoding,
                      help="Input encoding (utf-8, gb18030, big5, utf-16...).  [default: detected]"),
         click.option("--metadata", "metadata_file", metavar="FILE.toml",
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="Metadata for every input (title, date, edition, publisher, identifier, pages)."),
+                     help="Metadata for every input (title, date, edition, publisher, licence, ... pages: "
+                     "see docs/cli.md)."),
         click.option("--title", help="Newspaper title, e.g. 焦作日报."),
         click.option("--inspect", is_flag=True, help="Also write <stem>.html, a proof sheet of what was "
                      "recognised (batch: and OUTDIR/index.html, the most doubtful editions first)."),
+        click.option("--max-size", type=click.IntRange(min=1), default=MAX_INPUT_MB, show_default=True,
+                     metavar="MB", help="Refuse an input larger than this many megabytes."),
     )):
         command = option(command)
     return command
@@ -99,10 +138,12 @@ def _conversion_options(command):
 @click.option("--date", metavar="YYYY-MM-DD", help="Issue date.")
 @click.option("--edition", help="Issue number as printed, e.g. 第12345期.")
 @click.option("--pages", metavar="A01,A02,...", help="Page labels, in page order.")
+@click.option("--meta", "more", metavar="KEY=VALUE", multiple=True, callback=_key_values,
+              help="Any other metadata key (publisher, pub_place, cn, issn, licence...), repeatable.")
 @click.pass_context
 def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
             metadata_file: Path | None, title: str | None, date: str | None, edition: str | None,
-            pages: str | None, **options) -> None:
+            pages: str | None, more: dict[str, str], **options) -> None:
     """Convert edition texts to TEI and EPUB (and JSON).
 
     Each INPUT becomes OUTDIR/<stem>.tei.xml, OUTDIR/<stem>.epub and/or
@@ -111,11 +152,13 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
     error; a failing input is reported and the others still convert."""
     from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
+    from .output import sweep_stale_parts
 
     if Path("-") in inputs and (formats and len(formats) > 1 or options["inspect"]):
         raise click.UsageError("standard input (-) is converted to one format on standard output")
-    given = {"title": title, "date": date, "edition": edition, "pages": pages}
+    given = {**more, "title": title, "date": date, "edition": edition, "pages": pages}
     base = ConvertOptions.build(given, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
+    sweep_stale_parts(outdir)  # left by a run killed before
     stems: set[str] = set()
     failed = 0
     for path in inputs:
@@ -130,14 +173,17 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
                     raise News2teiError(f"its outputs would overwrite those of another input named {path.name}")
                 stems.add(output_stem(path))
                 converted, written = convert_file(path, outdir, base)
-                click.echo("\n".join(map(str, written)))
+                # When the TEI of - goes to standard output, nothing else may.
+                click.echo("\n".join(map(shown, written)), err=Path("-") in inputs)
             for diagnostic in converted.diagnostics:
                 if diagnostic.level != "info":
-                    click.echo(diagnostic_line(str(path), diagnostic), err=True)
+                    click.echo(shown(diagnostic_line(str(path), diagnostic)), err=True)
+        except BrokenPipeError:
+            raise
         except Exception as exc:  # one bad input must not stop the others
             if ctx.obj["debug"]:
                 raise
-            click.echo(f"news2tei: error: {path}: {failure_message(exc)}", err=True)
+            click.echo(f"news2tei: error: {shown(path)}: {shown(failure_message(exc))}", err=True)
             failed += 1
     if failed:
         ctx.exit(1)
@@ -185,14 +231,14 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
         if report:
             report.close()
     for record in summary.failures:
-        click.echo(f"news2tei: error: {record['input']}: {record['error']}", err=True)
+        click.echo(f"news2tei: error: {shown(record['input'])}: {shown(record['error'])}", err=True)
         if record.get("traceback"):
             click.echo(record["traceback"], err=True)
     if base.inspect:
-        click.echo(str(write_inspect_index(summary, outdir)))
+        click.echo(shown(write_inspect_index(summary, outdir)))
     click.echo(f"news2tei batch: {summary.line()}", err=True)
     if not summary.ok:
-        ctx.exit(1)
+        ctx.exit(INTERNAL_ERROR if summary.internal else 1)
 
 
 @main.command()
@@ -201,10 +247,18 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
               help="The EPUB to write [default: <stem>.epub beside TEI].")
 @click.option("--vertical", is_flag=True, help="Vertical writing, pages right to left.")
 def epub(tei: Path, output: Path | None, vertical: bool) -> None:
-    """Make an EPUB 3 from a TEI edition (for example one corrected by hand)."""
-    from .epub.writer import default_target, epub_from_tei_file
+    """Make an EPUB 3 from a TEI edition (for example one corrected by hand).
 
-    click.echo(str(epub_from_tei_file(tei, output or default_target(tei), vertical)))
+    The TEI is validated first; an invalid one is refused with its first errors."""
+    from .epub.writer import default_target, epub_from_tei_file
+    from .validate import InvalidTei
+
+    try:
+        click.echo(shown(epub_from_tei_file(tei, output or default_target(tei), vertical)))
+    except InvalidTei as exc:
+        for problem in exc.problems[:FIRST_PROBLEMS]:
+            click.echo(_problem_line(tei, problem), err=True)
+        raise
 
 
 @main.command("inspect")
@@ -215,7 +269,7 @@ def inspect_command(source: Path, output: Path | None) -> None:
     """Write a proof sheet of SOURCE: its lines marked with what each became, beside the articles."""
     from .proof import inspect_file
 
-    click.echo(str(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
+    click.echo(shown(inspect_file(source, output or Path(source.name.removesuffix(".txt") + ".html"))))
 
 
 @main.command()
@@ -236,7 +290,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], tei_all: Path | None) 
         except OSError as exc:  # reported like any problem: the other files still get checked
             problems = [Problem(0, 0, f"cannot read: {exc.strerror or exc}")]
         for problem in problems:
-            click.echo(f"{path}:{problem.line}:{problem.column}: {problem.level}: {problem.message}")
+            click.echo(_problem_line(path, problem))
         failed = failed or has_errors(problems)
     if failed:
         ctx.exit(1)

@@ -7,19 +7,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
+from .buildtime import build_time
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
-from .metadata import Source, beside, checked, from_file_name, from_text, load_toml, resolve
+from .metadata import Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
 from .model import Counts, Diagnostic, Edition, Metadata, ScriptOption
-from .output import atomic_file, spool
+from .output import spool, write_all_or_nothing
 from .pipeline import Part, edition_parts, joined
+from .reading import MAX_INPUT_MB, read_regular
 from .source import SourceLine
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class ConvertOptions:
     metadata: dict[str, Any] = field(default_factory=dict)  # from options, validated
     run_metadata: Source | None = None  # a metadata file for every input (--metadata)
     inspect: bool = False  # also the inspect page (proof sheet), <stem>.html
+    max_size: int = MAX_INPUT_MB  # MB: a larger input is refused
 
     @classmethod
     def build(cls, given: dict[str, Any] | None = None, metadata_file: Path | None = None,
@@ -59,9 +61,9 @@ class ConvertOptions:
     def fingerprint(self, source: Path | None = None) -> str:
         """Changes whenever an output of `source` could: the options, the metadata
         files that apply, and the tool version."""
-        extra = beside(source) if source else None
+        extra = beside_file(source) if source else None
         state = {"version": __version__, "options": asdict(self),
-                 "beside": extra.read_bytes().hex() if extra and extra.is_file() else None}
+                 "beside": load_toml(extra) if extra else None}
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -89,22 +91,25 @@ def convert_file(path: Path, outdir: Path, options: ConvertOptions = ConvertOpti
     Only a stretch of the edition is in memory at a time (see pipeline.py): outputs are
     spooled (to a temporary file when large) and written, atomically, when all are made."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    converted, spools = _convert(data, options, path, keep=False)
+    converted, spools = _convert(read_input(path, options), options, path, keep=False)
     clock = _Clock()
-    written = []
-    for fmt, made in spools.items():
-        target = Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}"
-        made.seek(0)
-        with atomic_file(target) as out:
-            shutil.copyfileobj(made, out)
-        made.close()
-        written.append(target)
+    targets = {Path(outdir) / f"{stem or output_stem(path)}{SUFFIXES[fmt]}": made for fmt, made in spools.items()}
+    try:
+        write_all_or_nothing(targets)
+    finally:
+        for made in spools.values():
+            made.close()
+    written = list(targets)
     converted.timings["write"] = clock.lap("write")
     return converted, written
+
+
+def read_input(path: Path, options: ConvertOptions) -> bytes:
+    """An edition's bytes: a regular file within the size limit, else an InputError."""
+    try:
+        return read_regular(path, options.max_size, "--max-size")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def _convert(data: bytes, options: ConvertOptions, path: Path | None,
@@ -114,8 +119,9 @@ def _convert(data: bytes, options: ConvertOptions, path: Path | None,
     decoded = decode(data, options.encoding)
     clock.lap("decode")
     resolved = resolve(_metadata_sources(decoded.text, options, path))
-    meta = Metadata(source_name=path.name if path else None, script=options.script, **resolved.values)
-    outputs = Outputs(options, clock)
+    meta = Metadata(source_name=path.name if path else None, converted=build_time(path), script=options.script,
+                    **resolved.values)
+    outputs = Outputs(options, clock, hashlib.sha256(data).hexdigest())
     kept: list[Part] = []
     counts = Counts.none()
     diagnostics = [decoded.diagnostic(), *resolved.diagnostics]
@@ -140,8 +146,9 @@ class Outputs:
     """The formats asked for, made stretch by stretch into spools. The EPUB is made
     from each stretch's TEI read back: the archival master is what readers get."""
 
-    def __init__(self, options: ConvertOptions, clock: _Clock) -> None:
+    def __init__(self, options: ConvertOptions, clock: _Clock, source_digest: str) -> None:
         self.options, self.clock = options, clock
+        self.source_digest = source_digest  # names the edition in the JSON when no identifier is given
         self.spools: dict[str, IO[bytes]] = {fmt: spool() for fmt in options.outputs}
         self.tei: TeiStream | None = None
         self.epub: EpubStream | None = None
@@ -175,7 +182,7 @@ class Outputs:
         if "json" in self.spools:
             from .jsonexport import json_bytes
 
-            self.spools["json"].write(json_bytes(edition))
+            self.spools["json"].write(json_bytes(edition, self.source_digest))
             self.clock.lap("json")
         if "inspect" in self.spools:
             from .proof import inspect_html
@@ -190,7 +197,7 @@ def render(part: Part, outputs: Outputs) -> None:
     from .tei.writer import tei_bytes
 
     tei = tei_bytes(part.edition, keep_breaks=outputs.options.keep_breaks)
-    tree = parse_tei(tei)  # once, for validating and for reading back
+    tree = parse_tei(tei, trusted=True)  # once, for validating and for reading back
     _check_valid(tree, tei)
     if outputs.tei is not None:
         outputs.tei.add(part.edition, tei)
@@ -226,23 +233,30 @@ def _check_valid(tree: etree._ElementTree, tei: bytes) -> None:
 def _metadata_sources(text: str, options: ConvertOptions, path: Path | None) -> list[Source]:
     """Strongest first: options, the input's own metadata file, the run's, inference."""
     sources = [Source("command line", options.metadata, explicit=True)]
-    if path and beside(path).is_file():
-        sources.append(Source(beside(path).name, load_toml(beside(path)), explicit=True))
+    extra = beside_file(path) if path else None
+    if extra:
+        sources.append(Source(extra.name, load_toml(extra), explicit=True))
     if options.run_metadata:
         sources.append(options.run_metadata)
     named = from_file_name(path.name) if path else None
     return sources + ([named] if named else []) + from_text(text)
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]')  # (surrogates: bytes not UTF-8)
 _MAX_NAME_BYTES = 200  # file systems allow 255; leave room for suffixes and temp names
+_NAME_DIGEST = 8  # hex digits of the whole name's hash that end a shortened name
 
 
 def safe_name(name: str) -> str:
     """One path component that cannot leave its directory: no separators, no "..",
-    no hidden files, no control characters, not too long."""
-    clean = _UNSAFE.sub("_", name).strip().lstrip(".")
-    return clean.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore") or "_"
+    no hidden files, no control characters, not too long. A shortened name ends with a
+    hash of the whole one, so two long names that begin alike stay apart."""
+    clean = _UNSAFE.sub("_", name).strip().lstrip(".") or "_"
+    encoded = clean.encode("utf-8")
+    if len(encoded) <= _MAX_NAME_BYTES:
+        return clean
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:_NAME_DIGEST]
+    return encoded[:_MAX_NAME_BYTES - _NAME_DIGEST - 1].decode("utf-8", "ignore") + "~" + digest
 
 
 def output_stem(path: Path) -> str:

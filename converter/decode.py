@@ -4,11 +4,16 @@ Decoding is always strict: a byte sequence that is not valid in the chosen encod
 is an error naming its offset, never replacement characters (mojibake). Detection
 tries UTF-8 first (valid UTF-8 is almost never an accident), then the legacy CJK
 encodings, which accept much of each other's bytes: among those that decode, the one
-whose text is made of the most common characters wins."""
+whose text is made of the most common characters wins. A detected legacy decoding is
+refused when it is implausible: mostly rare characters, more than a trace of private-use
+or unassigned ones, or a line that is UTF-8 text (a file of mixed encodings, whose
+UTF-8 lines the legacy codec would turn into mojibake). `--encoding` forces a codec."""
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +35,16 @@ _CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"  # tab, line ends and form feed are t
 _CONTROL, _CONTROL_BYTES = re.compile(_CONTROLS), re.compile(_CONTROLS.encode())
 BINARY_CONTROL_SHARE = 0.1  # more control characters than this: not text
 PLAUSIBLE_COMMON_SHARE = 0.6  # right decodings score > 0.95, cross-decodings ~0.4
+# Private-use and unassigned characters among the non-ASCII ones: 0 in every fixture
+# edition in every legacy encoding; a wrong decoding (Big5 bytes read as GB18030) makes many.
+PLAUSIBLE_ODD_SHARE = 0.01
 _SAMPLE = 1 << 20  # plausibility and binary checks look at the first MiB
+_LINE_END = re.compile(r"\r\n?|\n")
+# In text decoded with surrogateescape (bytes that are not UTF-8 become U+DC80-U+DCFF):
+# a line end, then a line that is all UTF-8 and not all ASCII. Possessive, so linear;
+# starting with a character class, so the regex engine skips ahead to line ends.
+_UTF8_LINE = re.compile("[\r\n][\x00-\x09\x0b\x0c\x0e-\x7f]*+"
+                        "[^\x00-\x7f\udc80-\udcff][^\r\n\udc80-\udcff]*+(?=[\r\n]|\\Z)")
 
 
 @dataclass(frozen=True)
@@ -56,13 +70,21 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     return decoded
 
 
-def _forced(data: bytes, encoding: str) -> Decoded:
+def text_codec(encoding: str) -> str:
+    """The Python codec for an encoding name; InputError unless it decodes bytes to text
+    (rot13 and base64 are codecs too)."""
     try:
         codec = codecs.lookup(encoding).name
+        b"a".decode(codec)  # LookupError for a codec that is not a text encoding
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    if codec == "utf-8":
-        codec = "utf-8-sig"  # a BOM is not part of the text
+        raise InputError(f"unknown or non-text encoding {encoding!r}") from None
+    except ValueError:
+        pass  # a text encoding in which this byte alone is not text (UTF-16...)
+    return "utf-8-sig" if codec == "utf-8" else codec  # a BOM is not part of the text
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
+    codec = text_codec(encoding)
     return Decoded(_strict(data, codec), codec, detected=False)
 
 
@@ -83,12 +105,35 @@ def _detected(data: bytes) -> Decoded:
             failures.append(exc)
     if not candidates:
         raise InputError(_undecodable_message(data, failures) + "; pass --encoding if you know it")
-    best = max(candidates, key=lambda c: _common_count(c.text[:_SAMPLE]))
-    if _common_share(best.text[:_SAMPLE]) < PLAUSIBLE_COMMON_SHARE:
+    censuses = {c.encoding: _wide_census(c.text[:_SAMPLE]) for c in candidates}
+    best = max(candidates, key=lambda c: _common_count(censuses[c.encoding]))
+    implausible = _implausible(censuses[best.encoding])
+    if implausible:
         raise InputError(
             f"cannot decode input: not UTF-8 (invalid byte at offset {failures[0].start}), and as "
-            f"{best.encoding} it would be mostly rare characters; pass --encoding if you know it")
+            f"{best.encoding} it would be {implausible}; pass --encoding if you know it")
+    _refuse_utf8_lines(data, best.encoding)
     return best
+
+
+def _refuse_utf8_lines(data: bytes, codec: str) -> None:
+    """InputError at the first line that is UTF-8 and reads better so than in `codec`.
+    Lines decode on their own: no GB18030 or Big5 byte after a character's first is a
+    line end."""
+    as_utf8 = data.decode("utf-8", "surrogateescape")  # bytes that are not UTF-8: lone surrogates
+    for match in _UTF8_LINE.finditer("\n" + as_utf8):  # a line end before each line, the first too
+        if _reads_better_as_utf8(match.group()[1:], codec):
+            start = match.start()  # of the line in as_utf8
+            number = len(_LINE_END.findall(as_utf8, 0, start)) + 1
+            offset = len(as_utf8[:start].encode("utf-8", "surrogateescape"))
+            raise InputError(
+                f"mixed encodings: line {number} (byte offset {offset}) is UTF-8 text, the rest {codec}; "
+                "convert the file to one encoding, or pass --encoding to force one")
+
+
+def _reads_better_as_utf8(line: str, codec: str) -> bool:
+    share = _common_share(_wide_census(line))
+    return share >= PLAUSIBLE_COMMON_SHARE and share > _common_share(_wide_census(line.encode("utf-8").decode(codec)))
 
 
 def _strict(data: bytes, codec: str) -> str:
@@ -121,14 +166,26 @@ def _refuse_binary(sample: str | bytes) -> None:
                          "if it is UTF-16/32 text without a byte-order mark, pass --encoding")
 
 
-def _common_count(text: str) -> int:
+def _wide_census(text: str) -> dict[str, int]:
+    """How often each non-ASCII character occurs in `text`."""
+    return {c: n for c, n in Counter(text).items() if c > "\x7f"}
+
+
+def _common_count(census: dict[str, int]) -> int:
     common = common_characters()
-    return sum(1 for c in text if c in common)
+    return sum(n for c, n in census.items() if c in common)
 
 
-def _common_share(text: str) -> float:
-    wide = sum(1 for c in text if c > "\x7f")
-    return _common_count(text) / wide if wide else 1.0
+def _common_share(census: dict[str, int]) -> float:
+    return _common_count(census) / sum(census.values()) if census else 1.0
+
+
+def _implausible(census: dict[str, int]) -> str | None:
+    """What makes a decoding with this census an unlikely one, if anything."""
+    if _common_share(census) < PLAUSIBLE_COMMON_SHARE:
+        return "mostly rare characters"
+    odd = sum(n for c, n in census.items() if unicodedata.category(c) in ("Co", "Cn")) / max(1, sum(census.values()))
+    return f"{odd:.1%} private-use or unassigned characters" if odd > PLAUSIBLE_ODD_SHARE else None
 
 
 @lru_cache(maxsize=1)

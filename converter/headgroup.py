@@ -161,10 +161,13 @@ def _pointer(lines: list[SourceLine]) -> tuple[Text, Continuation] | None:
 
 
 def _text(lines: list[SourceLine]) -> Text:
-    """A title over several lines: parallel halves keep a space between them."""
+    """A title over several lines: parallel halves keep a space between them,
+    at the line break (where the second line starts, whatever spacing the
+    first line keeps)."""
     run = Run(tuple(piece(l.number, l.text) for l in lines))
     text = run.to_text(heading=True)
-    if len(lines) == 2 and all(4 <= display_width(l.text) <= 12 for l in lines):
-        first = len(run.pieces[0].text)
-        return Text(text.text[:first] + " " + text.text[first:], text.span, (first + 1,))
+    if len(lines) == 2 and len(text.breaks) == 1 and all(4 <= display_width(l.text) <= 12 for l in lines):
+        at = text.breaks[0]
+        if not text.text[at - 1].isspace():
+            return Text(text.text[:at] + " " + text.text[at:], text.span, (at + 1,))
     return text

@@ -9,7 +9,56 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from .model import Article, Continuation, Diagnostic, Page, PartName, Section
+from .attach import Story
+from .body import disagreement
+from .model import Article, Continuation, Diagnostic, Direction, Page, PartName, Section
+from .rules.continuation import marker_at_start
+
+
+def settle_markers(parts: list, diagnostics: list[Diagnostic]) -> None:
+    """A marker alone where a flow began or ended is no story of its own: it
+    joins the neighbouring story on its page that it opens (the one after it,
+    continued from) or closes (the one before it, continued to), as its words
+    say, else the other neighbour (where it stands wins: reported). What was
+    doubtful about any marker of the page is reported."""
+    stories = [p for p in parts if isinstance(p, Story)]
+    diagnostics.extend(d for s in stories for d in s.unit.diagnostics)
+    for i, story in enumerate(stories):
+        marker = _lone_marker(story)
+        if marker is None:
+            continue
+        after = next((s for s in stories[i + 1:] if _lone_marker(s) is None), None)
+        before = next((s for s in reversed(stories[:i]) if _lone_marker(s) is None), None)
+        hosts: list[tuple[Story | None, Direction]] = [(after, "from"), (before, "to")]
+        for host, direction in hosts if marker.direction == "from" else hosts[::-1]:
+            if host is not None and _free(host, direction):
+                _join(story, host, replace(marker, direction=direction), diagnostics)
+                parts[:] = [p for p in parts if p is not story]
+                break
+
+
+def _lone_marker(story: Story) -> Continuation | None:
+    """The one marker of a story that has nothing else."""
+    unit = story.unit
+    markers = [m for m in (unit.continued_from, unit.continued_to) if m]
+    alone = not (unit.paragraphs or unit.dateline or unit.byline or unit.closer or unit.source_note
+                 or story.figures)
+    return markers[0] if alone and len(markers) == 1 else None
+
+
+def _free(story: Story, direction: str) -> bool:
+    return (story.unit.continued_from if direction == "from" else story.unit.continued_to) is None
+
+
+def _join(lone: Story, host: Story, marker: Continuation, diagnostics: list[Diagnostic]) -> None:
+    worded = marker_at_start(marker.text.text)
+    if worded and worded.get("direction") not in ("either", marker.direction):
+        diagnostics.append(disagreement(marker, worded.get("direction") or ""))
+    if marker.direction == "from":
+        host.unit.continued_from = marker
+        host.new_region = host.new_region or lone.new_region  # the region starts at the marker
+    else:
+        host.unit.continued_to = marker
 
 
 def _articles(pages: list[Page]) -> list[tuple[int, Article]]:

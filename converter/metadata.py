@@ -9,22 +9,28 @@ other are not guessed between: the field stays empty and the conflict is reporte
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 from .lexicon import dates
-from .model import Diagnostic, Edition, Span
+from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
 from .rules import solid
+from .reading import read_regular
 from .rules.masthead import newspaper_title
 
-FIELDS = ("title", "date", "edition", "publisher", "identifier")
+FIELDS = ("title", "subtitle", "date", "date_printed", "weekday", "lunar_date", "edition", "publisher",
+          "pub_place", "cn", "issn", "price", "digital_publisher", "licence", "identifier")
 KEYS = (*FIELDS, "pages")
 MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a page
+MAX_FILE_MB = 16  # a metadata file is a few lines; this is room for many thousands of page labels
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
         elif key == "date":
             out[key] = _iso_date(value, origin)
         elif isinstance(value, (str, int)) and not isinstance(value, bool):
-            out[key] = str(value).strip()
+            out[key] = _text(str(value).strip(), key, origin)
         else:
             raise InputError(f"{origin}: {key} must be text, not {type(value).__name__}")
     return out
@@ -66,18 +72,25 @@ def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
 
 def load_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            table = tomllib.load(handle)
+        table = tomllib.loads(read_regular(path, MAX_FILE_MB, "metadata files").decode("utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read metadata file {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (InputError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"metadata file {path}: {exc}") from None
+    except RecursionError:
+        raise InputError(f"metadata file {path}: nested too deeply") from None
     return checked(table, str(path))
 
 
 def beside(path: Path) -> Path:
     """The metadata file that belongs to one input: NAME.meta.toml next to NAME.txt."""
     return path.with_name(path.name.removesuffix(".txt") + ".meta.toml")
+
+
+def beside_file(path: Path) -> Path | None:
+    """The input's metadata file, if it has one (a name too long to have that sibling has none)."""
+    candidate = beside(path)
+    return candidate if os.path.isfile(candidate) else None
 
 
 def from_file_name(name: str) -> Source | None:
@@ -147,6 +160,7 @@ def _issue_token(text: str) -> tuple[str, int, int] | None:
 
 def resolve(sources: list[Source]) -> Resolved:
     values: dict[str, Any] = {}
+    read_from: list[FieldSource] = []  # the header's @source of each value taken from the text
     diagnostics = [d for s in sources for d in _weekday_check(s)]
     for key in KEYS:
         giving = [s for s in sources if s.values.get(key) is not None]
@@ -159,8 +173,12 @@ def resolve(sources: list[Source]) -> Resolved:
             diagnostics.append(_conflict(key, giving, None))
             continue
         values[key] = winner.values[key]
+        if winner.line:
+            read_from.append(FieldSource(key, Span.of(winner.line)))
         if losers:
             diagnostics.append(_conflict(key, [winner, *losers], winner))
+    if read_from:
+        values["sources"] = tuple(read_from)
     return Resolved(values, tuple(diagnostics))
 
 
@@ -221,13 +239,22 @@ def _page_labels(value: Any, origin: str) -> tuple[str, ...]:
     labels = value.split(",") if isinstance(value, str) else value
     if not isinstance(labels, (list, tuple)) or not all(isinstance(x, str) for x in labels):
         raise InputError(f"{origin}: pages must be a list of labels like A01,A02")
-    labels = tuple(x.strip() for x in labels)
+    labels = tuple(_text(x.strip(), "pages", origin) for x in labels)
     if not all(labels):
         raise InputError(f"{origin}: empty page label in {','.join(labels)}")
-    duplicates = sorted({x for x in labels if labels.count(x) > 1})
+    duplicates = sorted(x for x, n in Counter(labels).items() if n > 1)
     if duplicates:
         raise InputError(f"{origin}: page label(s) given twice: {', '.join(duplicates)}")
     return labels
+
+
+def _text(value: str, key: str, origin: str) -> str:
+    """`value`, if the TEI can hold it: no control character, nothing XML forbids."""
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        what = "a character XML cannot hold" if bad[0] in "\ufffe\uffff" else "a control character"
+        raise InputError(f"{origin}: {key} holds {what} (U+{ord(bad[0]):04X})")
+    return value
 
 
 def _iso_date(value: Any, origin: str) -> str:

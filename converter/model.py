@@ -184,16 +184,36 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldSource:
+    """Where a metadata value was read from the text: the TEI header's @source."""
+
+    field: str  # a Metadata field name, e.g. "cn"
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     title: str | None = None  # the newspaper, e.g. "焦作日报"
+    subtitle: str | None = None  # printed under or beside the title
     date: str | None = None  # ISO date of the issue
+    date_printed: str | None = None  # the issue date as printed, any calendar ("中華民國114年3月14日")
+    weekday: str | None = None  # as printed ("星期五")
+    lunar_date: str | None = None  # as printed ("农历乙巳年二月十五")
     edition: str | None = None  # issue number as printed ("第12345期")
-    publisher: str | None = None
+    publisher: str | None = None  # of the printed paper
+    pub_place: str | None = None  # where the paper is published
+    cn: str | None = None  # China serial number as printed ("CN41-0038")
+    issn: str | None = None
+    price: str | None = None  # cover price as printed
+    digital_publisher: str | None = None  # who publishes this digital edition (an archive, a library)
+    licence: str | None = None  # of this digital edition: a URL or a statement
     identifier: str | None = None
     source_name: str | None = None  # input file name
+    converted: str | None = None  # when the digital edition was made (ISO, UTC): reproducible, never the clock
     language: str = "zh-Hans"  # script of the source text as detected
     script: ScriptOption = "keep"  # requested OpenCC normalisation
     pages: tuple[str, ...] = ()  # page labels given by the user, in page order
+    sources: tuple[FieldSource, ...] = ()  # fields read from the text, and from which lines
 
 
 @dataclass(frozen=True, slots=True)

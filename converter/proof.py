@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .errors import InputError
 from .model import (Article, Closer, Continuation, Counts, Edition, Figure, ListBlock, Page, Paragraph, Section,
                     Span, Text)
 from .output import write_atomic
@@ -112,13 +111,10 @@ class IndexEntry:
 
 def inspect_file(source: Path, output: Path) -> Path:
     """`news2tei inspect`: convert an edition as `convert` does (encoding, metadata), write only its page."""
-    from .convert import ConvertOptions, convert_bytes
+    from .convert import ConvertOptions, convert_bytes, read_input
 
-    try:
-        data = Path(source).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    converted = convert_bytes(data, ConvertOptions(formats=(), inspect=True), Path(source))
+    options = ConvertOptions(formats=(), inspect=True)
+    converted = convert_bytes(read_input(Path(source), options), options, Path(source))
     write_atomic(output, converted.outputs["inspect"])
     return output
 

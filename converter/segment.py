@@ -14,7 +14,7 @@ from statistics import median
 from .lexicon import zh
 from .model import Diagnostic, Span
 from .rules.byline import standalone_byline
-from .rules.continuation import marker_at_end, marker_at_start
+from .rules.continuation import marker_at_end, marker_at_start, placed_direction
 from .rules.credit import credit
 from .rules.dateline import starts_with_dateline
 from .rules.headline import is_heading_line, is_letter_spaced, is_subtitle_line
@@ -157,7 +157,8 @@ def punctuation_hangs(all_blocks: list[list[SourceLine]]) -> bool:
 def strong_start(text: str) -> bool:
     """A line that begins a new unit whatever came before it."""
     marker = marker_at_start(text)
-    return bool(starts_item(text) or (marker and marker.get("direction") == "from") or list_label(text)
+    opens = marker and placed_direction(marker, marker.size < solid_len(text), opening=True) == "from"
+    return bool(starts_item(text) or opens or list_label(text)
                 or document_field(text) or standalone_byline(text))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
 
-from converter.model import (Article, Closer, Continuation, Edition, Figure, Furniture, ListBlock, ListItem,
+from converter.model import (Article, Closer, Continuation, Edition, FieldSource, Figure, Furniture, ListBlock, ListItem,
                              Metadata, Page, Paragraph, Section, Span, Text)
 
 SOURCE = """\
@@ -89,9 +89,21 @@ def rich_edition(script: str = "keep", language: str = "zh-Hans") -> Edition:
         Page("A02", (Furniture("header", T((24, "焦作日报"))), Furniture("folio", T((25, "A02")))),
              (continued, resolution, Figure("p2-f1", None, T((37, "祥正宣 摄"))))),
     )
-    meta = Metadata(title="焦作日报", date="2024-02-07", edition="第12345期", publisher="焦作日报社",
-                    identifier="jzrb-2024-02-07", source_name="jzrb 2024-02-07.txt", language=language, script=script)
+    meta = Metadata(title="焦作日报", date="2024-02-07", date_printed="2024年2月7日", weekday="星期三",
+                    edition="第12345期", publisher="焦作日报社", pub_place="焦作", cn="CN41-0038",
+                    licence="https://creativecommons.org/licenses/by/4.0/", identifier="jzrb-2024-02-07",
+                    source_name="jzrb 2024-02-07.txt", converted="2026-01-02T03:04:05Z", language=language,
+                    script=script, sources=(FieldSource("title", Span.of(1)), FieldSource("date", Span.of(2)),
+                                            FieldSource("weekday", Span.of(2)), FieldSource("edition", Span.of(2))))
     return Edition(meta, pages, line_count=len(SOURCE))
+
+
+def catalogued_edition() -> Edition:
+    """Every other header field: a digital publisher, a licence in words, subtitle, ISSN, price, lunar date."""
+    meta = Metadata(title="香江日報", subtitle="晚報", date="2025-03-14", date_printed="中華民國114年3月14日",
+                    lunar_date="乙巳年二月十五", issn="1234-5678", price="每份港幣八元", digital_publisher="某大學圖書館",
+                    licence="僅供研究使用", language="zh-Hant", sources=(FieldSource("price", Span.of(1)),))
+    return Edition(meta, (Page(None, (), (Article("p1-a1", body=(Paragraph(T((1, "第一段。"))),)),)),))
 
 
 def unlabelled_edition() -> Edition:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from converter.batch import Task, convert_task, find_tasks, run_batch
+from converter.batch import Summary, Task, convert_task, find_tasks, run_batch
 from converter.cli import main
 from converter.convert import ConvertOptions, convert_file, safe_name
-from converter.errors import InputError
 
 ROOT = Path(__file__).parent.parent
 SEED_LINES = (ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8").splitlines()
@@ -77,7 +78,17 @@ def test_two_hundred_editions_with_three_broken_ones_then_resume_does_nothing(tm
     records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
     assert {r["status"] for r in records} == {"skipped"} and len(records) == 200
     assert second.exit_code == 1  # the broken editions are still not converted
-    assert "0 converted, 3 failed, 200 skipped as up to date" in second.stderr
+    assert "0 converted, 3 failed (3 in an earlier run, input unchanged), 197 skipped as up to date" in second.stderr
+
+
+def test_the_summary_counts_add_up_to_the_editions():
+    records = [{"input": "a.txt", "status": "ok", "error": None},
+               {"input": "b.txt", "status": "error", "error": "input is empty"},
+               {"input": "c.txt", "status": "skipped", "previous": "ok", "error": None},
+               {"input": "d.txt", "status": "skipped", "previous": "error", "error": "input is empty"}]
+    line = Summary(records).line()
+    counts = [int(n) for n in re.findall(r"(\d+) (?:converted|failed|skipped)", line)]
+    assert line.startswith("4 edition(s): ") and counts == [1, 2, 1] and sum(counts) == 4
 
 
 def test_default_formats_and_resume_redoes_what_changed(tmp_path):
@@ -122,20 +133,99 @@ def test_output_paths_are_sanitised_and_stay_inside_outdir(tmp_path):
 
 @pytest.mark.parametrize("name, safe", [
     ("..", "_"), ("../../etc/passwd", "_.._etc_passwd"), (".profile", "profile"), ("a\x00b", "a_b"),
-    ("焦作日报" * 40, "焦作日报" * 16 + "焦作"), ("", "_"),
+    ("焦作日报" * 40, "焦作日报" * 15 + "焦作日~ee69d17c"), ("", "_"),
 ])
 def test_safe_name(name, safe):
     assert safe_name(name) == safe
 
 
-def test_two_sources_mapping_to_one_output_are_refused(tmp_path):
-    for root in ("one", "two"):
-        (tmp_path / root).mkdir()
-        (tmp_path / root / "x.txt").write_text("正文。\n", encoding="utf-8")
-    with pytest.raises(InputError, match="would write the same outputs"):
-        find_tasks((tmp_path / "one", tmp_path / "two"), tmp_path / "out")
+def test_two_sources_mapping_to_one_output_fail_alone(tmp_path):
+    for root, name in (("one", "x.txt"), ("two", "x.txt"), ("one", "a:b.txt"), ("one", "a_b.txt"), ("two", "y.txt")):
+        (tmp_path / root).mkdir(exist_ok=True)
+        (tmp_path / root / name).write_text(edition_text(len(name)), encoding="utf-8")
+    tasks = find_tasks((tmp_path / "one", tmp_path / "two"), tmp_path / "out")
+    records = run_batch(tasks, ConvertOptions(formats=("json",))).records
+    errors = {str(Path(r["input"]).relative_to(tmp_path)): r["error"] for r in records}
+    assert errors.keys() == {"one/x.txt", "two/x.txt", "one/a:b.txt", "one/a_b.txt", "two/y.txt"}
+    assert errors["two/y.txt"] is None
+    assert all("would write the same outputs" in errors[name] for name in errors if name != "two/y.txt")
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == ["y.json"]
     result = run(tmp_path / "one" / "x.txt", "-o", tmp_path / "out")
     assert result.exit_code == 2 and "is a file" in result.stderr
+
+
+def test_file_names_that_cannot_be_outputs_fail_alone_and_long_ones_convert(tmp_path):
+    src, out, report = tmp_path / "src", tmp_path / "out", tmp_path / "report.jsonl"
+    make_archive(src, 2)
+    with open(os.fsencode(src / "bad") + b"\xff.txt", "wb") as handle:  # not UTF-8 (a Latin-1 or GBK name)
+        handle.write(edition_text(3).encode("utf-8"))
+    long_name = src / ("长" * 82 + ".txt")  # 250 bytes: too long for NAME.meta.toml beside it
+    twins = [src / ("报" * 70 + last + ".txt") for last in "甲乙"]  # equal in their first 200 bytes
+    for n, path in enumerate([long_name, *twins]):
+        path.write_text(edition_text(n), encoding="utf-8")
+    result = run(src, "-o", out, "--format", "json", "--jobs", "2", "--report", report)
+    records = {Path(r["input"]).name: r for r in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
+    assert len(records) == 6 and result.exit_code == 1 and "internal error" not in result.stderr
+    assert records["bad\\xff.txt"]["error"] == "its file name is not valid UTF-8; rename it"
+    assert all(r["status"] == "ok" for name, r in records.items() if name != "bad\\xff.txt")
+    outputs = [Path(p).name for name in (long_name.name, *(t.name for t in twins)) for p in records[name]["outputs"]]
+    assert len(set(outputs)) == 3 and all(len(name.encode()) <= 255 for name in outputs)
+
+
+def test_only_regular_files_inside_the_tree_are_read(tmp_path):
+    src, out, report = tmp_path / "src", tmp_path / "out", tmp_path / "report.jsonl"
+    paths = make_archive(src, 1)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(edition_text(4), encoding="utf-8")
+    (src / "outside.txt").symlink_to(secret)
+    (src / "inside.txt").symlink_to(paths[0])
+    (src / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(src / "pipe.txt")
+    done = subprocess.run([sys.executable, "-m", "converter", "batch", str(src), "-o", str(out), "--format", "json",
+                           "--report", str(report)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    errors = {Path(r["input"]).name: r["error"] for r in map(json.loads, report.read_text().splitlines())}
+    assert errors == {"inside.txt": None, "paper_000.txt": None, "pipe.txt": "not a regular file (a FIFO); not read",
+                      "outside.txt": "a symbolic link to outside the source directory; not read",
+                      "zero.txt": "a symbolic link to outside the source directory; not read"}
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert not (out / "outside.json").exists() and not (out / "zero.json").exists()
+
+
+def test_an_input_over_the_size_limit_is_refused_in_one_line(tmp_path):
+    src = tmp_path / "src"
+    make_archive(src, 1)
+    (src / "huge.txt").write_bytes(edition_text(1).encode("utf-8") * (1200 * 1024 // len(edition_text(1))))
+    result = run(src, "-o", tmp_path / "out", "--format", "json", "--max-size", "1")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (f"news2tei: error: {src / 'huge.txt'}: larger than the limit of 1 MB "
+                                             "(--max-size); not read")
+    assert "1 converted, 1 failed" in result.stderr
+
+
+@pytest.mark.parametrize("special, kind", [("fifo", "a FIFO"), ("/dev/zero", "a character device")])
+def test_convert_refuses_a_fifo_or_a_device(tmp_path, special, kind):
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "edition.txt"
+        os.mkfifo(path)
+    done = subprocess.run([sys.executable, "-m", "converter", "convert", str(path), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"news2tei: error: {path}: not a regular file ({kind}); not read"]
+
+
+def test_a_directory_symlink_in_outdir_does_not_lead_outputs_outside(tmp_path):
+    src, out, elsewhere = tmp_path / "src", tmp_path / "out", tmp_path / "elsewhere"
+    make_archive(src, 2)
+    (src / "top.txt").write_text(edition_text(9), encoding="utf-8")
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "2000").symlink_to(elsewhere)
+    records = run_batch(find_tasks((src,), out), ConvertOptions(formats=("json",))).records
+    errors = {Path(r["input"]).name: r["error"] for r in records}
+    assert errors["top.txt"] is None
+    assert errors["paper_000.txt"] == f"its output directory {out / '2000' / '00'} leads outside {out}; not written"
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_internal_errors_get_no_stamp_and_do_not_stop_the_batch(tmp_path, monkeypatch):
@@ -183,18 +273,30 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert b"converting" in shown and b"100%" in shown and b"3 converted" in shown
 
 
-def test_a_worker_that_dies_is_reported_and_the_batch_ends_normally(tmp_path, monkeypatch):
-    make_archive(tmp_path / "src", 4)
+@pytest.mark.parametrize("death", ["exit", "SIGKILL"])
+def test_a_worker_that_dies_fails_only_its_edition(tmp_path, monkeypatch, death):
+    make_archive(tmp_path / "src", 6)
     real_convert_file = convert_file
 
     def dies_on_the_second(source, *args, **kwargs):
-        if source.name == "paper_001.txt":
-            os._exit(70)  # as the kernel's OOM killer would end it
+        if source.name == "paper_001.txt":  # as the kernel's OOM killer would end it
+            os._exit(70) if death == "exit" else os.kill(os.getpid(), signal.SIGKILL)
         return real_convert_file(source, *args, **kwargs)
 
     monkeypatch.setattr("converter.batch.convert_file", dies_on_the_second)  # the fork-started workers inherit it
     summary = run_batch(find_tasks((tmp_path / "src",), tmp_path / "out"), ConvertOptions(formats=("json",)), jobs=2)
-    assert len(summary.records) == 4 and not summary.ok
-    died = [r for r in summary.failures if "worker process converting it died" in r["error"]]
-    assert "paper_001.txt" in {Path(r["input"]).name for r in died}
+    assert len(summary.records) == 6
+    (died,) = summary.failures
+    assert Path(died["input"]).name == "paper_001.txt" and "worker process converting it died" in died["error"]
     assert not (tmp_path / "out" / "2000" / "00" / ".paper_001.news2tei.json").exists()  # redone next time
+    assert len(list((tmp_path / "out").rglob("paper_*.json"))) == 5
+
+
+def test_a_hostile_metadata_file_fails_only_its_edition(tmp_path):
+    src = tmp_path / "src"
+    paths = make_archive(src, 3)
+    paths[1].with_name("paper_001.meta.toml").write_text("pages = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    summary = run_batch(find_tasks((src,), tmp_path / "out"), ConvertOptions(formats=("json",)), jobs=2)
+    (failed,) = summary.failures
+    assert failed["error"] == f"metadata file {paths[1].with_name('paper_001.meta.toml')}: nested too deeply"
+    assert summary.count("ok") == 2 and not summary.internal

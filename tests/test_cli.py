@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -11,6 +14,8 @@ from click.testing import CliRunner
 
 from converter import convert as convert_module
 from converter.cli import main
+from converter.tei.writer import tei_bytes
+from tei_editions import rich_edition
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "000_627fccb794dc0fc3.txt"
@@ -42,6 +47,37 @@ def test_convert_options_reach_the_model(tmp_path):
     assert "metadata-conflict" not in result.stderr  # the options agree with the masthead
 
 
+def test_catalogue_metadata_from_options_and_the_meta_file_reaches_the_tei_header(tmp_path):
+    source = tmp_path / "edition.txt"
+    source.write_bytes(PAGES.read_bytes())
+    (tmp_path / "edition.meta.toml").write_text('cn = "CN41-0038"\npub_place = "滨江"\n', encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path, "--format", "tei", "--meta", "publisher=滨江日报社",
+                 "--meta", "licence=https://creativecommons.org/licenses/by/4.0/")
+    assert result.exit_code == 0, result.stderr
+    tei = (tmp_path / "edition.tei.xml").read_text(encoding="utf-8")
+    for element in ('<idno type="CN">CN41-0038</idno>', '<pubPlace xml:lang="zh-Hans">滨江</pubPlace>',
+                    '<publisher xml:lang="zh-Hans">滨江日报社</publisher>',
+                    '<licence target="https://creativecommons.org/licenses/by/4.0/">'):
+        assert element in tei
+
+
+def test_the_time_of_conversion_is_reproducible(tmp_path, monkeypatch):
+    """SOURCE_DATE_EPOCH, else the input's modification time: reruns give the same bytes."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    source = tmp_path / "edition.txt"
+    source.write_bytes(PAGES.read_bytes())
+    os.utime(source, (1_700_000_000, 1_700_000_000))
+    first = [run("convert", source, "-o", tmp_path / str(n), "--format", "tei") for n in range(2)]
+    assert all(result.exit_code == 0 for result in first)
+    teis = [(tmp_path / str(n) / "edition.tei.xml").read_bytes() for n in range(2)]
+    assert teis[0] == teis[1] and b'<date type="conversion" when="2023-11-14T22:13:20Z">' in teis[0]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741996800")
+    assert run("convert", source, "-o", tmp_path, "--format", "tei").exit_code == 0
+    assert b'<date type="conversion" when="2025-03-15T00:00:00Z">' in (tmp_path / "edition.tei.xml").read_bytes()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert b'type="conversion"' not in run("convert", "-", stdin=PAGES.read_bytes()).stdout_bytes  # no file, no time
+
+
 def test_conflicting_option_is_used_and_reported(tmp_path):
     result = run("convert", PAGES, "-o", tmp_path, "--format", "json", "--date", "2025-03-15")
     assert result.exit_code == 0
@@ -57,11 +93,39 @@ def test_stdin_to_stdout():
     assert json.loads(as_json.stdout)["meta"]["title"] == "滨江日报"
 
 
+def test_stdin_beside_a_file_leaves_standard_output_to_the_tei(tmp_path):
+    result = run("convert", "-", PAGES, "-o", tmp_path, "--format", "tei", stdin=PAGES.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.startswith(b"<?xml") and result.stdout_bytes.rstrip().endswith(b"</TEI>")
+    assert str(tmp_path / "hans_headfirst_pages.tei.xml") in result.stderr.splitlines()
+
+
+def test_control_characters_in_file_names_are_escaped_in_messages(tmp_path):
+    source = tmp_path / "bad\nname\x1b[31m.txt"
+    source.write_bytes(b"")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line == f"news2tei: error: {tmp_path}/bad\\nname\\x1b[31m.txt: input is empty"
+
+
+def test_a_closed_pipe_ends_the_output_quietly(tmp_path):
+    # `news2tei validate ... | head`: the reader leaves; no "internal error", no traceback.
+    page = tmp_path / "page.tei.xml"
+    page.write_bytes(tei_bytes(rich_edition()))
+    command = [sys.executable, "-m", "converter", "validate", *[str(page)] * 1000]
+    reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    reader.stdout.readline()
+    reader.stdout.close()
+    assert reader.wait() != 0 and reader.stderr.read() == b""
+
+
 @pytest.mark.parametrize("args, message", [
     (["-", "--format", "tei,json"], "standard input (-) is converted to one format"),
     (["x.txt", "--format", "pdf"], "choose from tei, epub, json"),
     (["x.txt", "--script", "s2t"], "'s2t' is not one of"),
     (["x.txt", "--metadata", "missing.toml"], "does not exist"),
+    (["x.txt", "--meta", "publisher"], "KEY=VALUE, not 'publisher'"),
 ])
 def test_usage_errors(args, message):
     result = run("convert", *args)
@@ -71,7 +135,9 @@ def test_usage_errors(args, message):
 @pytest.mark.parametrize("args, message", [
     (["--date", "2024-02-30"], "news2tei: error: command line: date '2024-02-30' is not a calendar date YYYY-MM-DD"),
     (["--pages", "A01,A01"], "news2tei: error: command line: page label(s) given twice: A01"),
-    (["--encoding", "klingon"], "unknown encoding 'klingon'"),
+    (["--encoding", "klingon"], "news2tei: error: unknown or non-text encoding 'klingon'"),
+    (["--encoding", "rot13"], "news2tei: error: unknown or non-text encoding 'rot13'"),
+    (["--meta", "colour=red"], "news2tei: error: command line: unknown metadata key(s) colour"),
 ])
 def test_bad_values_are_one_line_errors(tmp_path, args, message):
     result = run("convert", PAGES, "-o", tmp_path, *args)

@@ -10,7 +10,9 @@ from converter.decode import decode
 from converter.errors import InputError
 from converter.script import convert
 
-SEED = (Path(__file__).parent.parent / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8")
+ROOT = Path(__file__).parent.parent
+SEED = (ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8")
+EDITIONS = sorted(p for p in (ROOT / "tests" / "fixtures" / "editions").glob("*.txt") if ".gold." not in p.name)
 SIMPLIFIED = SEED[:3000]
 TRADITIONAL = convert(SIMPLIFIED, "hant")
 
@@ -24,6 +26,15 @@ def _fits(char: str, codec: str) -> bool:
         char.encode(codec)
         return True
     except UnicodeEncodeError:
+        return False
+
+
+def _fits_bytes(line: str, codec: str) -> bool:
+    """Whether the UTF-8 bytes of `line` decode in `codec` too."""
+    try:
+        line.encode("utf-8").decode(codec)
+        return True
+    except UnicodeDecodeError:
         return False
 
 
@@ -59,8 +70,10 @@ def test_forced_encoding_is_used_and_strict():
 
 def test_forced_utf8_drops_the_bom_and_unknown_names_are_refused():
     assert decode(codecs.BOM_UTF8 + "中文".encode(), "utf-8").text == "中文"
-    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+    with pytest.raises(InputError, match="unknown or non-text encoding 'klingon'"):
         decode(b"abc", "klingon")
+    with pytest.raises(InputError, match="unknown or non-text encoding 'rot13'"):
+        decode(b"abc", "rot13")
 
 
 def test_undecodable_input_names_the_byte_offset_and_never_yields_mojibake():
@@ -76,6 +89,33 @@ def test_damaged_utf8_that_decodes_as_rare_gb18030_characters_is_refused():
     data[2] = 0xC0  # a damaged continuation byte: no longer UTF-8, still "GB18030"
     with pytest.raises(InputError, match=r"not UTF-8 \(invalid byte at offset 0\).*mostly rare characters"):
         decode(bytes(data))
+
+
+def test_a_legacy_file_with_utf8_lines_is_refused_at_the_first_of_them():
+    lines = SIMPLIFIED.splitlines(keepends=True)
+    as_utf8 = [n for n, line in enumerate(lines) if n >= 20 and not line.isascii() and _fits_bytes(line, "gb18030")]
+    first = as_utf8[0]  # lines whose UTF-8 bytes GB18030 also decodes: silent mojibake, once
+    data = b"".join(line.encode("utf-8" if n in as_utf8[:3] else "gb18030") for n, line in enumerate(lines))
+    offset = len("".join(lines[:first]).encode("gb18030"))
+    with pytest.raises(InputError, match=rf"^mixed encodings: line {first + 1} \(byte offset {offset}\) is UTF-8 "
+                                         r"text, the rest gb18030; .*pass --encoding to force one$"):
+        decode(data)
+    assert decode(data, "gb18030").encoding == "gb18030"  # forced: the user's call
+
+
+def test_a_legacy_decoding_full_of_private_use_characters_is_refused():
+    # GB18030's user-defined rows decode to the Private Use Area: a sign of the wrong codec.
+    data = SIMPLIFIED.encode("gb18030") + ("\n" + "\ue000" * 60 + "\n").encode("gb18030")
+    with pytest.raises(InputError, match=r"as gb18030 it would be \d+\.\d% private-use or unassigned characters"):
+        decode(data)
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5"])
+@pytest.mark.parametrize("path", EDITIONS, ids=lambda p: p.stem)
+def test_every_fixture_edition_in_a_legacy_encoding_decodes_exactly(path, codec):
+    text = _encodable(path.read_text(encoding="utf-8"), codec)
+    decoded = decode(text.encode(codec))
+    assert decoded.text == text and decoded.encoding in ("gb18030", "big5", "cp950", "big5hkscs")
 
 
 @pytest.mark.parametrize("data, message", [

@@ -77,21 +77,39 @@ def test_archive_layout_is_fixed(books):
     names = [i.filename for i in infos]
     assert infos[0].compress_type == zipfile.ZIP_STORED and not infos[0].extra
     assert books["rich"][30:38] == b"mimetype" and books["rich"][38:58] == b"application/epub+zip"
-    assert {i.date_time for i in infos} == {(2025, 3, 14, 0, 0, 0)}
+    assert {i.date_time for i in infos} == {(2026, 1, 2, 3, 4, 6)}
     # Content documents as they are rendered, then what lists them.
     pages = [n for n in names if n.startswith("EPUB/page-")]
-    assert names == ["mimetype", *sorted(pages), "EPUB/title.xhtml", "EPUB/nav.xhtml", "EPUB/style.css",
+    assert names == ["mimetype", *sorted(pages), "EPUB/cover.xhtml", "EPUB/cover.svg", "EPUB/title.xhtml",
+                     "EPUB/nav.xhtml", "EPUB/style.css",
                      "META-INF/container.xml", "EPUB/content.opf", "EPUB/toc.ncx"]
 
 
-def test_modified_comes_from_the_edition_or_source_date_epoch(books, monkeypatch):
-    assert properties(books["rich"], "dcterms:modified") == ["2025-03-14T00:00:00Z"]
-    assert properties(books["unlabelled-hans"], "dcterms:modified") == ["2025-03-01T00:00:00Z"]  # a month
-    assert properties(books["sectioned"], "dcterms:modified") == ["1980-01-01T00:00:00Z"]  # no date at all
+def test_modified_is_the_conversion_time_or_source_date_epoch_never_the_issue_date(books, monkeypatch):
+    assert properties(books["rich"], "dcterms:modified") == ["2026-01-02T03:04:06Z"]
+    assert properties(books["sectioned"], "dcterms:modified") == ["2026-01-02T03:04:06Z"]  # no issue date at all
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741996800")
     asked = epub_bytes(rich())
     assert properties(asked, "dcterms:modified") == ["2025-03-15T00:00:00Z"]
     assert zipfile.ZipFile(io.BytesIO(asked)).infolist()[0].date_time == (2025, 3, 15, 0, 0, 0)
+
+
+def test_an_edition_converted_from_a_file_is_dated_by_the_file(tmp_path, monkeypatch):
+    from converter.convert import ConvertOptions, convert_bytes
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    source = tmp_path / "edition.txt"
+    source.write_text("滨江日报\n\n城市更新首批项目开工\n\n本报讯 昨日，首批项目集中开工。\n", encoding="utf-8")
+    os.utime(source, (1_700_000_000, 1_700_000_000))
+    runs = [convert_bytes(source.read_bytes(), ConvertOptions(formats=("epub",)), source).outputs["epub"]
+            for _ in range(2)]
+    assert runs[0] == runs[1]
+    assert properties(runs[0], "dcterms:modified") == ["2023-11-14T22:13:20Z"]
+    os.utime(source, (1_800_000_000, 1_800_000_000))
+    touched = convert_bytes(source.read_bytes(), ConvertOptions(formats=("epub",)), source).outputs["epub"]
+    assert properties(touched, "dcterms:modified") == ["2027-01-15T08:00:00Z"]
+    assert opf(touched).xpath("//dc:identifier/text()", namespaces=NS) == \
+        opf(runs[0]).xpath("//dc:identifier/text()", namespaces=NS)  # the same edition
 
 
 def test_identifier_is_given_or_derived_from_content(books):
@@ -220,7 +238,7 @@ def test_page_list_and_landmarks(books):
     assert (marker.get(f"{{{NS['epub']}}}type"), marker.get("role"), marker.get("aria-label")) == \
         ("pagebreak", "doc-pagebreak", "A02")
     landmarks = [a.get(f"{{{NS['epub']}}}type") for a in nav(books["rich"], "landmarks").iter(f"{{{NS['h']}}}a")]
-    assert landmarks == ["titlepage", "toc", "bodymatter"]
+    assert landmarks == ["cover", "titlepage", "toc", "bodymatter"]
     assert not xhtml(books["unlabelled-hans"])["EPUB/nav.xhtml"].xpath("//h:nav[@epub:type='page-list']",
                                                                           namespaces=NS)
 
@@ -286,13 +304,13 @@ def test_title_page_names_paper_date_and_pages(books):
     assert [text_of(a) for a in page.xpath("//h:ol/h:li/h:a", namespaces=NS)] == ["A01版", "A02版", "A03版"]
 
 
-def test_spine_reads_title_toc_then_pages(books):
+def test_spine_reads_cover_title_toc_then_pages(books):
     root = opf(books["traditional-vertical"])
     hrefs = {i.get("id"): i.get("href") for i in root.xpath("//opf:manifest/opf:item", namespaces=NS)}
     spine = [hrefs[r] for r in root.xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)]
-    assert spine == ["title.xhtml", "nav.xhtml", "page-001.xhtml", "page-002.xhtml"]
+    assert spine == ["cover.xhtml", "title.xhtml", "nav.xhtml", "page-001.xhtml", "page-002.xhtml"]
     headings = [text_of(xhtml(books["traditional-vertical"])[f"EPUB/{f}"].xpath("//h:h1", namespaces=NS)[0])
-                for f in spine[2:]]
+                for f in spine[3:]]
     assert headings == ["第一版", "第二版"]  # printed labels that already name the page stay as printed
 
 
@@ -344,3 +362,46 @@ def test_compiled_templates_go_to_the_user_cache_directory_or_nowhere(tmp_path, 
     assert _bytecode_cache(jinja2).directory == str(tmp_path / "news2tei" / "jinja2")
     monkeypatch.setenv(NO_CACHE, "1")
     assert _bytecode_cache(jinja2) is None
+
+
+def test_cover_is_an_svg_of_the_title_date_and_issue_first_in_the_spine(books):
+    root = opf(books["rich"])
+    cover = root.xpath("//opf:manifest/opf:item[@properties='cover-image']", namespaces=NS)
+    assert [(c.get("href"), c.get("media-type")) for c in cover] == [("cover.svg", "image/svg+xml")]
+    first = root.xpath("//opf:spine/opf:itemref[1]/@idref", namespaces=NS)[0]
+    assert root.xpath(f"//opf:item[@id='{first}']/@href", namespaces=NS) == ["cover.xhtml"]
+    svg = etree.fromstring(entries(books["rich"])["EPUB/cover.svg"])
+    lines = [text_of(e) for e in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert lines == ["滨江日报", "2025年3月14日", "第12345期", "滨江日报社"]
+    assert "Noto Serif CJK SC" in svg.find("{http://www.w3.org/2000/svg}text").get("font-family")
+    page = xhtml(books["rich"])["EPUB/cover.xhtml"]
+    assert page.xpath("//h:img/@alt", namespaces=NS) == ["滨江日报 2025年3月14日 第12345期 滨江日报社"]
+
+
+def test_cover_without_a_known_title_says_what_the_book_is_called():
+    data = epub_bytes(replace(rich(), meta=Metadata(source_name="jz-0207.txt", converted="2026-01-02T03:04:06Z")))
+    svg = etree.fromstring(entries(data)["EPUB/cover.svg"])
+    assert [text_of(e) for e in svg.iter("{http://www.w3.org/2000/svg}text")] == ["jz-0207"]
+
+
+def test_creator_and_publisher_are_the_papers_publisher_and_the_licence_its_rights(books):
+    root = opf(books["rich"])
+    assert root.xpath("//dc:creator/text()", namespaces=NS) == ["滨江日报社"]
+    assert root.xpath("//dc:publisher/text()", namespaces=NS) == ["滨江日报社"]
+    licensed = epub_bytes(replace(rich(), meta=replace(rich().meta, licence="CC BY 4.0")))
+    assert opf(licensed).xpath("//dc:rights/text()", namespaces=NS) == ["CC BY 4.0"]
+
+
+def test_short_digit_runs_stand_upright_in_vertical_books_only(books):
+    vertical = xhtml(books["rich-hant-vertical"])["EPUB/page-001.xhtml"]
+    upright = vertical.xpath("//h:span[@class='tcy']/text()", namespaces=NS)
+    assert "42" in upright and "13" in upright and "2025" not in upright
+    assert xhtml(books["rich"])["EPUB/page-001.xhtml"].xpath("//h:span[@class='tcy']", namespaces=NS) == []
+    css = entries(books["rich-hant-vertical"])["EPUB/vertical.css"].decode()
+    assert "text-combine-upright: all" in css
+
+
+def test_headings_are_kept_with_what_follows(books):
+    css = entries(books["rich"])["EPUB/style.css"].decode()
+    rule = css[css.index("h1, h2, h3, h4, .kicker, .subhead {"):]
+    assert "break-after: avoid" in rule and "page-break-after: avoid" in rule

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from click.testing import CliRunner
@@ -49,3 +50,16 @@ def test_unreadable_or_broken_tei_is_one_line_and_no_file(tmp_path):
     assert result.exit_code == 1 and result.output.startswith("news2tei: error:")
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == [broken]
+
+
+def test_a_tei_file_that_does_not_validate_is_refused_with_its_first_errors(tmp_path):
+    # Without <profileDesc> the reader once crashed (AttributeError); the file is invalid anyway.
+    tei = re.sub("<profileDesc>.*?</profileDesc>", "", tei_bytes(rich()).decode("utf-8"), flags=re.DOTALL)
+    source = tmp_path / "edited.tei.xml"
+    source.write_text(tei, encoding="utf-8")
+    result = CliRunner().invoke(main, ["epub", str(source)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    *problems, last = result.stderr.splitlines()
+    assert problems and all(re.fullmatch(rf"{re.escape(str(source))}:\d+:\d+: error: .+", p) for p in problems)
+    assert last.startswith(f"news2tei: error: {source} does not validate (") and last.endswith("no EPUB written")
+    assert list(tmp_path.iterdir()) == [source]

@@ -158,6 +158,12 @@ def test_index_lists_failed_then_most_doubtful_first():
     assert rows[1].xpath("td[1]/a/@href") == ["a.html"]
 
 
+def test_index_links_are_url_encoded():
+    entry = IndexEntry("x.txt", "2024/第1期 #2?.html", Counts.of(EDITION), 0.5)
+    [href] = parse(index_html([entry])).xpath("//tbody/tr/td[1]/a/@href")
+    assert href == "2024/%E7%AC%AC1%E6%9C%9F%20%232%3F.html"
+
+
 def test_cli_writes_the_page(tmp_path):
     source = tmp_path / "edition.txt"
     source.write_text(SOURCE, encoding="utf-8")

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+import shutil
+import subprocess
 import typing
 from pathlib import Path
 
@@ -87,7 +90,8 @@ def test_schema_rejects_what_the_model_cannot_hold():
 
 
 def _schema_name(cls: type) -> str:
-    return {"ListBlock": "list", "ListItem": "list_item", "Metadata": "meta"}.get(cls.__name__, cls.__name__.lower())
+    return {"ListBlock": "list", "ListItem": "list_item", "Metadata": "meta",
+            "FieldSource": "field_source"}.get(cls.__name__, cls.__name__.lower())
 
 
 @pytest.mark.parametrize("cls", [c for c in vars(model).values()  # Counts: derived, a summary, not exported
@@ -96,7 +100,8 @@ def _schema_name(cls: type) -> str:
 def test_schema_lists_every_model_field(cls):
     """Fails when the model grows a field the schema (and so the JSON contract) does not know."""
     definition = SCHEMA["$defs"][_schema_name(cls)]
-    expected = {f.name for f in dataclasses.fields(cls)} | ({"type"} if cls in TYPE_TAGS else set())
+    expected = {f.name for f in dataclasses.fields(cls)} | ({"type"} if cls in TYPE_TAGS else set()) \
+        | ({"uid"} if cls in (Article, Figure, Section) else set())
     assert set(definition["required"]) == expected
     assert set(definition["properties"]) - expected <= {"reg"}
 
@@ -104,3 +109,71 @@ def test_schema_lists_every_model_field(cls):
 def test_edition_fields_are_the_top_level():
     assert {f.name for f in dataclasses.fields(Edition)} <= set(SCHEMA["required"])
     assert typing.get_args(model.ArticleKind) == tuple(SCHEMA["$defs"]["article"]["properties"]["kind"]["enum"])
+
+
+def test_every_schema_property_is_described():
+    def undescribed(node, path):
+        for name, prop in node.get("properties", {}).items():
+            if not prop.get("description"):
+                yield f"{path}.{name}"
+        for name, child in node.get("$defs", {}).items():
+            yield from undescribed(child, name)
+
+    assert list(undescribed(SCHEMA, "")) == []
+
+
+def test_ids_are_unique_across_editions():
+    """Two editions of one corpus both have a p1-a1: their uids differ."""
+    from converter.convert import ConvertOptions, convert_bytes
+
+    outputs = [json.loads(convert_bytes(path.read_bytes(), ConvertOptions(formats=("json",))).outputs["json"])
+               for path in EDITIONS[:2]]
+    uids = [[a["uid"] for a in data["articles"]] for data in outputs]
+    assert "p1-a1" in {a["id"] for a in outputs[0]["articles"]} & {a["id"] for a in outputs[1]["articles"]}
+    assert set(uids[0]).isdisjoint(uids[1]) and all(len(set(u)) == len(u) for u in uids)
+    assert outputs[0]["edition_id"].startswith("sha256-") and outputs[0]["edition_id"] != outputs[1]["edition_id"]
+    assert outputs[0]["pages"][0]["items"][0]["uid"].startswith(outputs[0]["edition_id"] + "/")
+
+
+def test_the_edition_id_is_the_given_identifier_and_the_generator_is_named():
+    data = edition_json(RICH)
+    assert data["edition_id"] == "jzrb-1" and data["articles"][0]["uid"] == "jzrb-1/p1-a1"
+    assert data["generator"]["name"] == "news2tei" and data["generator"]["version"]
+
+
+def test_flat_articles_hold_plain_converted_strings_with_their_page():
+    articles = edition_json(RICH)["articles"]
+    assert [(a["id"], a["page"], a["page_number"], a["section"]) for a in articles] == [
+        ("p1-a1", "A01", 1, "簡訊"), ("p1-a2", "A01", 1, None), ("p2-a1", "A02", 2, None)]
+    resolution = articles[1]
+    assert resolution["headline"] == "關於發展的決議" and resolution["kicker"] == "市十四屆人大二次會議"
+    assert resolution["subheads"] == ["（2024年2月6日會議通過）"] and resolution["byline"] == "（記者李新和）"
+    assert resolution["text"] == "正文。\n1.完善設施"
+
+
+JQ_RECIPE = re.search(r"jq -r '([^']+)'", (ROOT / "docs" / "cli.md").read_text(encoding="utf-8"))[1]
+
+
+def _headlines(items) -> list[str]:
+    """Every headline of the page tree, walked in Python: what the recipe must return."""
+    found: list[str] = []
+    for item in items:
+        if isinstance(item, Section):
+            found += _headlines(item.items)
+        elif isinstance(item, Article) and item.head:
+            found.append(item.head.text)
+    return found
+
+
+@pytest.mark.parametrize("path", EDITIONS, ids=lambda p: p.stem)
+def test_the_documented_jq_recipe_returns_every_headline(path, tmp_path):
+    edition = edition_from_bytes(path.read_bytes())
+    expected = [h for page in edition.pages for h in _headlines(page.items)]
+    data = json_bytes(edition)
+    if shutil.which("jq"):
+        result = subprocess.run(["jq", "-r", JQ_RECIPE], input=data, capture_output=True, check=True)
+        returned = result.stdout.decode("utf-8").splitlines()
+    else:  # the same path, in Python: .articles[] | select(.headline) | .headline
+        assert JQ_RECIPE == ".articles[] | select(.headline) | .headline"
+        returned = [a["headline"] for a in json.loads(data)["articles"] if a["headline"]]
+    assert returned == expected and expected

@@ -59,7 +59,11 @@ def test_masthead_only_at_the_top_of_each_page():
 
 def test_fixture_masthead_is_inferred():
     values = resolve(from_text((FIXTURES / "hans_headfirst_pages.txt").read_text(encoding="utf-8"))).values
-    assert values == {"title": "滨江日报", "date": "2025-03-14", "edition": "第12345期"}
+    sources = values.pop("sources")
+    assert values == {"title": "滨江日报", "date": "2025-03-14", "weekday": "星期五", "edition": "第12345期"}
+    # the lines each came from, for the TEI header's @source
+    assert [(s.field, str(s.span)) for s in sources] == [("title", "1"), ("date", "3"), ("weekday", "3"),
+                                                         ("edition", "5")]
 
 
 def test_explicit_value_wins_and_disagreement_is_reported():
@@ -159,3 +163,30 @@ def test_convert_merges_options_beside_file_run_file_and_inference(tmp_path):
     assert conflicts == ["title: 滨江晚报 from command line; 滨江日报 from text line 1; using command line",
                          f"publisher: 滨江日报社 from bjrb_20250314.meta.toml; 某出版社 from {run_file}; "
                          "using bjrb_20250314.meta.toml"]
+
+
+def test_many_page_labels_are_checked_in_linear_time():
+    labels = [f"P{n}" for n in range(200_000)]
+    assert checked({"pages": labels}, "x")["pages"] == tuple(labels)
+    with pytest.raises(InputError, match="given twice: P7$"):
+        checked({"pages": [*labels, "P7"]}, "x")
+
+
+@pytest.mark.parametrize("content, message", [
+    ('title = "焦作\\u0007日报"', r"bad.toml: title holds a control character \(U\+0007\)"),
+    ('publisher = "a\\u001bb"', r"publisher holds a control character \(U\+001B\)"),
+    ('pages = ["A01", "A\\u0000"]', r"pages holds a control character \(U\+0000\)"),
+    ('edition = "\\uFFFE"', r"edition holds a character XML cannot hold \(U\+FFFE\)"),
+    ("pages = " + "[" * 5000 + "]" * 5000, "bad.toml: nested too deeply"),
+    ("title = " + "[" * 5000 + "]" * 5000, "bad.toml: nested too deeply"),
+], ids=["bell", "escape", "nul", "non-character", "deep-pages", "deep-title"])
+def test_hostile_metadata_files_give_one_line(tmp_path, content, message):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_toml(bad)
+
+
+def test_control_characters_in_options_are_refused():
+    with pytest.raises(InputError, match=r"command line: title holds a control character \(U\+0008\)"):
+        checked({"title": "焦作\b日报"}, "command line")

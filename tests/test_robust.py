@@ -6,8 +6,13 @@ checked on 10 MB, the whole conversion on half a megabyte and on a line of 1 MB,
 for the structure it must come to (no timing: bench/ measures time)."""
 from __future__ import annotations
 
+import errno
 import json
+import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,7 @@ from conservation import conservation_problems
 from converter import convert as convert_module
 from converter.cli import main
 from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.errors import OutputError
 from converter.decode import decode
 from converter.normalize import split_lines
 from converter.pipeline import edition_from_bytes
@@ -95,6 +101,23 @@ def test_a_one_megabyte_line_becomes_one_paragraph():
     assert [b.text.text for b in article.body] == [line]
 
 
+def test_a_line_longer_than_the_xml_parser_limits_converts():
+    # Our own TEI, read back for validation and the EPUB, once hit libxml2's 10 MB text-node limit.
+    line = "字" * 3_500_000 + "。"
+    converted = _converted(line.encode("utf-8"), "tei", "epub")
+    assert converted.outputs["tei"].count("字".encode()) == 3_500_000
+
+
+def test_a_diplomatic_paragraph_of_a_hundred_thousand_lines_converts():
+    # Writing its <lb/>s (len() of an lxml element counts its children) and validating
+    # them (libxml2's RelaxNG, on one element's children) took time quadratic in the lines.
+    words = "为深刻汲取近期消防安全事故教训营造和谐稳定的安全生产环境各地"
+    text = "标题新闻\n\n" + "".join(words[n % 7:n % 7 + 24] + "\n" for n in range(100_000))
+    converted = convert_bytes(text.encode("utf-8"), ConvertOptions(formats=("tei",), keep_breaks=True))
+    assert not conservation_problems(text, converted.edition)
+    assert converted.outputs["tei"].count(b"<lb ") == 99_999
+
+
 def test_a_large_edition_converts_every_line():
     data = (SEED * 12).encode("utf-8")
     converted = _converted(data, "json")
@@ -120,9 +143,85 @@ def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
+def _full_disk(monkeypatch, module, name: str, failing) -> None:
+    """`module.name` raises ENOSPC on the call for which `failing(calls, *args)` says so."""
+    real, calls = getattr(module, name), []
+
+    def fills_up(*args, **kwargs):
+        if failing(calls, *args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, fills_up)
+
+
+def _second_file_written_in(directory: Path):
+    def failing(calls, source, target, *args) -> bool:
+        if not hasattr(target, "fileno") or Path(os.readlink(f"/proc/self/fd/{target.fileno()}")).parent != directory:
+            return False  # not an output (a spool)
+        calls.append(target)
+        return len(calls) == 2
+    return failing
+
+
+def _second_call(calls, *args) -> bool:
+    calls.append(args)
+    return len(calls) == 2
+
+
+@pytest.mark.parametrize("renaming", [False, True], ids=["writing", "renaming"])
+def test_a_full_disk_half_way_leaves_no_output_of_the_set(tmp_path, monkeypatch, renaming):
+    source, out = tmp_path / "x.txt", tmp_path / "out"
+    source.write_text(SEED[:2000], encoding="utf-8")
+    if renaming:
+        _full_disk(monkeypatch, os, "replace", _second_call)
+    else:
+        _full_disk(monkeypatch, shutil, "copyfileobj", _second_file_written_in(out))
+    with pytest.raises(OutputError, match="No space left on device"):
+        convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    assert list(out.iterdir()) == []  # no TEI without its JSON, no .part file
+
+
+def test_a_full_disk_while_writing_keeps_the_previous_outputs(tmp_path, monkeypatch):
+    source, out = tmp_path / "x.txt", tmp_path / "out"
+    source.write_text(SEED[:2000], encoding="utf-8")
+    _, written = convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    before = {p: p.read_bytes() for p in written}
+    source.write_text(SEED[2000:4000], encoding="utf-8")
+    _full_disk(monkeypatch, shutil, "copyfileobj", _second_file_written_in(out))
+    with pytest.raises(OutputError):
+        convert_file(source, out, ConvertOptions(formats=("tei", "json")))
+    assert {p: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("command", ["batch", "convert"])
+def test_part_files_of_dead_processes_are_swept_at_the_start(tmp_path, command):
+    src, out = tmp_path / "src", tmp_path / "out" / "a"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "x.txt").write_text(SEED[:2000], encoding="utf-8")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    out.mkdir(parents=True)
+    stale, live = out / f".x.tei.xml.{dead}.k2j3.part", out / f".x.tei.xml.{os.getpid()}.k2j3.part"
+    for part in (stale, live, out / "notes.part"):
+        part.write_bytes(b"half")
+    given = [str(src), "-o", str(tmp_path / "out")] if command == "batch" else [str(src / "a" / "x.txt"), "-o", str(out)]
+    assert CliRunner().invoke(main, [command, *given, "--format", "tei"]).exit_code == 0
+    made = {"x.tei.xml"} | ({".x.news2tei.json"} if command == "batch" else set())
+    assert {p.name for p in out.iterdir()} == made | {live.name, "notes.part"}
+
+
 @pytest.mark.parametrize("text", [
     "正文第一段。\n\n本报记者 张 蕊\n",  # found by the fuzz suite: a byline that closes the input
     "2月5日上午，市十四届人大\n本报记者 张 蕊",
 ])
 def test_fuzz_findings_conserve_every_character(text):
     assert conservation_problems(text, edition_from_bytes(text.encode("utf-8"))) == {}
+
+
+def test_inspect_refuses_a_fifo_in_one_line(tmp_path):
+    fifo = tmp_path / "edition.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "converter", "inspect", str(fifo), "-o", str(tmp_path / "x.html")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (1, "news2tei: error: not a regular file (a FIFO); not read\n")

@@ -2,9 +2,12 @@
 XInclude; a size limit; always one TeiReadError with a one-line message."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from converter.errors import TeiReadError
+from converter.model import Metadata
 from converter.tei import secure
 from converter.tei.reader import read_tei
 from converter.tei.writer import tei_bytes
@@ -74,6 +77,26 @@ def test_files_over_the_size_limit_are_refused_before_parsing(monkeypatch):
     assert "limit" in read_error(VALID)
 
 
+def test_a_header_without_a_language_reads_as_the_default_language():
+    data = re.sub(rb"<profileDesc>.*?</profileDesc>", b"", VALID, flags=re.DOTALL)
+    assert read_tei(data).meta.language == Metadata().language
+
+
+LONG_TEXT = "字" * 3_500_000  # 10.5 MB of UTF-8: more than libxml2 lets one text node hold
+
+
+def test_user_tei_beyond_the_parser_limits_is_one_clear_line():
+    message = read_error(with_paragraph(f"<p>{LONG_TEXT}</p>".encode()))
+    assert message.startswith("too large to read safely at line ") and "Text node too long" in message
+    assert "XML_PARSE_HUGE" not in message
+
+
+def test_the_tei_news2tei_wrote_is_read_back_whatever_its_size():
+    data = with_paragraph(f"<p>{LONG_TEXT}</p>".encode())
+    tree = secure.parse_tei(data, trusted=True)
+    assert LONG_TEXT in (element.text for element in tree.iter())
+
+
 @pytest.mark.parametrize("edit, expected", [
     ((b'subtype="brief"', b'subtype="gossip"'), "@subtype must be one of"),
     ((b' xml:id="p1-a1"', b""), "needs an xml:id"),
@@ -96,6 +119,6 @@ def test_comments_are_ignored_and_hand_edits_are_read():
     assert article.body[0].text.text == "改过的段落"
 
 
-def test_a_header_without_a_language_reads_as_the_default_language():
+def test_a_header_without_lang_usage_reads_as_the_default_language():
     start, end = VALID.index(b"<langUsage>"), VALID.index(b"</langUsage>") + len(b"</langUsage>")
     assert read_tei(VALID[:start] + VALID[end:]).meta.language == "zh-Hans"

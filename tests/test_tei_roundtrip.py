@@ -15,7 +15,7 @@ from converter.model import (Article, Closer, Continuation, Edition, Figure, Fur
                              Metadata, Page, Paragraph, Section, Span, Text)
 from converter.tei.reader import read_tei
 from converter.tei.writer import tei_bytes
-from tei_editions import T, rich_edition, unlabelled_edition, without_breaks
+from tei_editions import T, catalogued_edition, rich_edition, unlabelled_edition, without_breaks
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SCRIPTS = ["keep", "hans", "hant", "tw", "hk"]
@@ -61,15 +61,46 @@ def test_absent_metadata_is_absent_from_the_header():
 def test_header_records_what_is_known():
     header = etree.fromstring(tei_bytes(rich_edition("tw"))).find("t:teiHeader", NS)
     value = lambda path: header.xpath(f"string({path})", namespaces=NS)  # noqa: E731
-    assert value(".//t:titleStmt/t:title") == "焦作日报 2024-02-07 第12345期"
-    assert value(".//t:bibl[@type='issue']/t:title[@level='j']") == "焦作日报"
-    assert value(".//t:bibl[@type='issue']/t:date/@when") == "2024-02-07"
-    assert value(".//t:biblScope[@unit='issue']") == "第12345期"
-    assert value(".//t:biblScope[@unit='page']") == "A01, A02"
+    assert value(".//t:titleStmt/t:title[1]") == "焦作日报 2024-02-07 第12345期"
+    assert value(".//t:titleStmt/t:title[@level='j']") == "焦作日报"
+    assert value(".//t:publicationStmt/t:date[@type='conversion']/@when") == "2026-01-02T03:04:05Z"
+    assert value(".//t:licence/@target") == "https://creativecommons.org/licenses/by/4.0/"
     assert value(".//t:publicationStmt/t:idno") == "jzrb-2024-02-07"
+    monogr = ".//t:sourceDesc/t:biblStruct/t:monogr"
+    assert value(f"{monogr}/t:title[@level='j']") == "焦作日报"
+    assert value(f"{monogr}/t:title[@level='j']/@source") == "line:1-1"
+    assert value(f"{monogr}/t:idno[@type='CN']") == "CN41-0038"
+    assert value(f"{monogr}/t:imprint/t:publisher") == "焦作日报社"
+    assert value(f"{monogr}/t:imprint/t:pubPlace") == "焦作"
+    assert value(f"{monogr}/t:imprint/t:date[@type='issue']/@when") == "2024-02-07"
+    assert value(f"{monogr}/t:imprint/t:date[@type='issue']") == "2024年2月7日"
+    assert value(f"{monogr}/t:imprint/t:date[@type='issue']/@source") == "line:2-2"
+    assert value(f"{monogr}/t:imprint/t:date[@type='weekday']") == "星期三"
+    assert value(f"{monogr}/t:biblScope[@unit='issue']") == "第12345期"
+    assert value(f"{monogr}/t:biblScope[@unit='page']") == "A01, A02"
     assert value(".//t:application[@ident='news2tei']/@version")
     assert value(".//t:prefixDef/@replacementPattern") == "jzrb%202024-02-07.txt#L$1-L$2"
     assert header.xpath(".//t:langUsage/t:language/@ident", namespaces=NS) == ["zh-Hans", "zh-Hant-TW"]
+
+
+def test_header_names_a_digital_publisher_a_worded_licence_and_the_rest_of_the_masthead():
+    header = etree.fromstring(tei_bytes(catalogued_edition())).find("t:teiHeader", NS)
+    value = lambda path: header.xpath(f"string({path})", namespaces=NS)  # noqa: E731
+    assert value(".//t:publicationStmt/t:publisher") == "某大學圖書館"
+    assert header.xpath(".//t:distributor", namespaces=NS) == []
+    assert value(".//t:licence") == "僅供研究使用" and value(".//t:licence/@target") == ""
+    monogr = ".//t:sourceDesc/t:biblStruct/t:monogr"
+    assert value(f"{monogr}/t:title[@type='sub']") == "晚報"
+    assert value(f"{monogr}/t:idno[@type='ISSN']") == "1234-5678"
+    assert value(f"{monogr}/t:note[@type='price']/@source") == "line:1-1"
+    assert value(f"{monogr}/t:imprint/t:date[@type='issue']") == "中華民國114年3月14日"
+    assert value(f"{monogr}/t:imprint/t:date[@type='lunar']") == "乙巳年二月十五"
+    assert read_tei(tei_bytes(catalogued_edition())).meta == catalogued_edition().meta
+
+
+def test_an_english_fallback_title_is_tagged_english():
+    header = etree.fromstring(tei_bytes(unlabelled_edition())).find("t:teiHeader", NS)
+    assert header.xpath("//t:titleStmt/t:title/@xml:lang", namespaces=NS) == ["en"]
 
 
 @pytest.mark.parametrize("broken, message", [
@@ -134,10 +165,15 @@ sections = st.builds(Section, ids, optional_texts, st.lists(texts(), max_size=2)
 furniture = st.builds(Furniture, st.sampled_from(["header", "folio", "pageNum", "sig", "catch"]), texts())
 pages = st.builds(Page, st.none() | strings, st.lists(furniture, max_size=2).map(tuple),
                   st.lists(st.one_of(articles(), figures, sections), max_size=2).map(tuple))
+optional_strings = st.none() | strings
 metadata = st.builds(
-    Metadata, st.none() | strings, st.none() | st.sampled_from(["2024-02-07", "2024", "2024年2月7日"]),
-    st.none() | strings, st.none() | strings, st.none() | strings, st.none() | strings,
-    st.sampled_from(["zh-Hans", "zh-Hant", "zh-Hant-TW"]), st.sampled_from(SCRIPTS))
+    Metadata, title=optional_strings, subtitle=optional_strings, edition=optional_strings,
+    date=st.none() | st.sampled_from(["2024-02-07", "2024", "2024年2月7日"]), date_printed=optional_strings,
+    weekday=optional_strings, lunar_date=optional_strings, publisher=optional_strings, pub_place=optional_strings,
+    cn=optional_strings, issn=optional_strings, price=optional_strings, digital_publisher=optional_strings,
+    licence=optional_strings, identifier=optional_strings, source_name=optional_strings,
+    converted=st.none() | st.just("2026-01-02T03:04:05Z"),
+    language=st.sampled_from(["zh-Hans", "zh-Hant", "zh-Hant-TW"]), script=st.sampled_from(SCRIPTS))
 editions = st.builds(Edition, metadata, st.lists(pages, min_size=1, max_size=2).map(tuple),
                      line_count=st.integers(0, 5000))
 

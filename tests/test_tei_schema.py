@@ -2,6 +2,7 @@
 rules and tei_all; the encoding puts each model element where docs/encoding.md says."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,16 +10,18 @@ from click.testing import CliRunner
 from lxml import etree
 
 from converter.cli import main
+from converter.model import Metadata
 from converter.tei.writer import tei_bytes
 from converter.validate import validate_tei
-from tei_editions import rich_edition, unlabelled_edition
+from tei_editions import catalogued_edition, rich_edition, unlabelled_edition
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_627fccb794dc0fc3.txt"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 EDITIONS = {"rich": rich_edition(), "rich-hant": rich_edition("hant"), "rich-tw": rich_edition("tw"),
             "rich-hk": rich_edition("hk"), "traditional-to-hans": rich_edition("hans", "zh-Hant"),
-            "unlabelled": unlabelled_edition()}
+            "unlabelled": unlabelled_edition(), "catalogued": catalogued_edition(),
+            "title-only": replace(unlabelled_edition(), meta=Metadata(title="焦作日报"))}  # an empty imprint
 
 
 def assert_valid(data: bytes, tei_all) -> None:

@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from converter.cli import main
+from converter.tei.secure import parse_tei
 from converter.tei.writer import tei_bytes
-from converter.validate import has_errors, validate_tei
+from converter.validate import MAX_CHILDREN, has_errors, relaxng_input, validate_tei
 from tei_editions import rich_edition
 
 VALID = tei_bytes(rich_edition())
@@ -74,6 +75,13 @@ def test_each_schematron_rule_reports_an_error_at_its_line(rule):
     assert has_errors(validate_tei(data))
 
 
+def test_a_report_is_an_error_even_when_no_assertion_fails():
+    # Schematron.validate() looks at failed assertions only: a <report> alone went unseen.
+    data = broken("李亦博要求，", "李亦博 要求，")
+    assert [(p.line, p.message) for p in validate_tei(data, warnings=False)] == [
+        (line_of(data, "李亦博 要求"), CJK_SPACE)]
+
+
 def test_a_missing_headline_is_a_warning_not_an_error():
     data = broken('<head type="main" source="line:20-20">以“清”育美德 用“廉”润心田</head>', "")
     line = line_of(data, 'xml:id="p1-a3"')
@@ -100,6 +108,49 @@ def test_schematron_problems_have_columns():
     [problem] = [p for p in validate_tei(data) if "p9-a9" in p.message]
     line = data.decode().splitlines()[problem.line - 1]
     assert line[problem.column - 1:].startswith("<ref ")
+
+
+# ------------------------------------------------- hostile input, linear work
+
+FIRST_P = "<p source=\"line:31-31\">会议决定2024年办好以下民生实事：</p>"
+
+
+def test_a_namespace_uri_in_the_input_is_never_evaluated_as_xpath():
+    # Once pasted into the location path of the finding, this URI matched every element.
+    evil = '<x:note xmlns:x="urn:a\'or\'1\'=\'1\'or\'b" xml:id="p1-f1"/>'
+    data = broken(FIRST_P, f"{FIRST_P}\n{evil}")
+    assert (line_of(data, "urn:a"), "error", 'xml:id "p1-f1" is used more than once') in problems_at(data)
+
+
+def test_ten_thousand_schematron_findings_are_each_at_their_line():
+    # Each finding's location used to be found by counting its preceding siblings and
+    # evaluating that path: minutes for this file.
+    count = 10_000
+    data = broken(FIRST_P, FIRST_P + "\n<p/>" * count)
+    first = line_of(data, "<p/>")
+    empty = [p.line for p in validate_tei(data) if p.message == "empty p: a p must hold text"]
+    assert empty == list(range(first, first + count))
+
+
+def diplomatic_paragraph(breaks: int, odd_one: int | None = None) -> bytes:
+    """VALID with one paragraph of `breaks` lines (an <lb/> each); `odd_one` breaks the schema."""
+    lines = [f'<lb break="{"yes" if n == odd_one else "no"}"/>a' for n in range(breaks)]
+    return broken(FIRST_P, FIRST_P.replace("</p>", "\n".join(lines) + "</p>"))
+
+
+def test_a_paragraph_of_a_hundred_thousand_lines_validates_with_few_children_per_element():
+    # RelaxNG takes time quadratic in the children of one text element (minutes here).
+    data = diplomatic_paragraph(100_000)
+    assert not has_errors(validate_tei(data))
+    assert max(len(element) for element in relaxng_input(parse_tei(data)).iter()) <= MAX_CHILDREN
+
+
+def test_a_bad_line_break_among_a_hundred_thousand_is_reported_as_among_ten():
+    def errors(data: bytes) -> set[tuple[int, str]]:
+        return {(p.line, p.message) for p in validate_tei(data) if p.level == "error"}
+
+    assert errors(diplomatic_paragraph(100_000, odd_one=54_321)) == errors(diplomatic_paragraph(10, odd_one=5))
+    assert errors(diplomatic_paragraph(10, odd_one=5))
 
 
 # ---------------------------------------------------------------- command line

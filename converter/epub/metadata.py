@@ -3,20 +3,18 @@ edition and from what the book actually contains, never asserted blindly."""
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from ..buildtime import parse_iso, source_date_epoch
 from ..model import Metadata
 from ..script import convert
 from .book import Book
 
 # uuid5 namespace for identifiers derived from an edition's content.
 IDENTIFIER_NAMESPACE = uuid.UUID("6d1c4c52-4f0e-5b8e-9a57-8c1e7a3a0c11")
-# When neither SOURCE_DATE_EPOCH nor the edition's date says when: the zip epoch.
-FALLBACK_MODIFIED = datetime(1980, 1, 1)
-ISO_DATE_FORMATS = {10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}
+ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can hold
 ACCESS_MODE = {"application/xhtml+xml": "textual", "image": "visual"}
 FEATURES = ("tableOfContents", "readingOrder", "structuralNavigation")
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
@@ -35,7 +33,8 @@ class ContentIdentifier:
 
     def __init__(self, meta: Metadata) -> None:
         self.given = meta.identifier
-        self.digest = hashlib.sha256(repr(meta).encode("utf-8"))
+        # when it was converted is not what it is: the same edition, touched, keeps its id
+        self.digest = hashlib.sha256(repr(replace(meta, converted=None)).encode("utf-8"))
 
     def add(self, document: bytes) -> None:
         self.digest.update(document)
@@ -46,16 +45,11 @@ class ContentIdentifier:
 
 
 def modified(meta: Metadata) -> datetime:
-    """dcterms:modified and the zip timestamps: SOURCE_DATE_EPOCH when the caller
-    asks for it, else the edition's date, never the clock. Naive, meaning UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return max(datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None), FALLBACK_MODIFIED)
-    date = meta.date or ""
-    try:  # a month ("2025-03") or a year counts from its first day
-        return max(datetime.strptime(date, ISO_DATE_FORMATS.get(len(date), "")), FALLBACK_MODIFIED)
-    except ValueError:
-        return FALLBACK_MODIFIED
+    """dcterms:modified and the zip timestamps, the reproducible-builds way:
+    SOURCE_DATE_EPOCH when set, else when the edition was converted (the input
+    file's time, recorded in the TEI), else now. Never the issue's date."""
+    moment = source_date_epoch() or (parse_iso(meta.converted) if meta.converted else None)
+    return max(moment or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0), ZIP_EPOCH)
 
 
 def metadata(meta: Metadata, book: Book, media_types: list[str]) -> list[Meta]:
@@ -63,8 +57,10 @@ def metadata(meta: Metadata, book: Book, media_types: list[str]) -> list[Meta]:
     source = print_edition(meta, book)
     entries = [Meta("dc:date", meta.date)] if meta.date else []
     publisher = meta.publisher or meta.title
-    if publisher:
-        entries.append(Meta("dc:publisher", convert(publisher, script)))
+    if publisher:  # the paper's publisher is its author too, for a shelf sorted by author
+        entries += [Meta("dc:creator", convert(publisher, script)), Meta("dc:publisher", convert(publisher, script))]
+    if meta.licence:
+        entries.append(Meta("dc:rights", convert(meta.licence, script)))
     if source:
         entries.append(Meta("dc:source", source))
     entries += accessibility(book, media_types, source)

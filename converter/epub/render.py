@@ -5,6 +5,7 @@ one fails here, with its name, not later in a reader or EPUBCheck."""
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -13,11 +14,15 @@ from ..errors import OutputError
 from ..model import Metadata
 from ..resources import template_dir
 from .book import Book, article_label, stub_id, text_of
+from .cover import cover_of
 from .labels import date_text
 
 STYLESHEETS = ("style.css",)
 VERTICAL_STYLESHEETS = ("style.css", "vertical.css")
-FRONT = ("title.xhtml", "nav.xhtml")
+# One or two ASCII digits standing alone: longer numbers, decimals, times and codes
+# ("2025", "3.5", "8:30", "A01") stay sideways, as they would not fit one em.
+_SHORT_DIGITS = re.compile(r"(?<![0-9A-Za-z.,:])([0-9]{1,2})(?![0-9A-Za-z.,:])")
+FRONT = ("cover.xhtml", "cover.svg", "title.xhtml", "nav.xhtml")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +38,7 @@ def _environment():
         bytecode_cache=_bytecode_cache(jinja2),
     )
     # Filters are bound when a template compiles, so the script comes from the context.
-    env.filters["text"] = jinja2.pass_context(lambda context, value: context["text"](value))
+    env.filters["text"] = jinja2.pass_context(lambda context, value: context["show"](value))
     env.filters["kind"] = lambda value: type(value).__name__
     return env
 
@@ -66,8 +71,9 @@ def stylesheet_bytes(name: str) -> bytes:
 
 
 def render_front(meta: Metadata, book: Book, vertical: bool) -> dict[str, bytes]:
-    """The title page and the navigation document."""
+    """The cover (its page and its image), the title page and the navigation document."""
     env, context = _environment(), _context(meta, book, vertical)
+    context["cover"] = cover_of(meta, book, context["text"])
     return {name: _well_formed(name, env.get_template(name).render(context)) for name in FRONT}
 
 
@@ -87,9 +93,20 @@ def _context(meta: Metadata, book: Book, vertical: bool) -> dict:
     text = text_of(meta.script)
     return dict(
         book=book, meta=meta, labels=book.labels, stylesheets=stylesheets(vertical), text=text,
+        show=(lambda value: upright(text(value))) if vertical else text,
         href=book.href, stub_id=stub_id, label=lambda article: article_label(article, text, book.labels),
         date=date_text(book.labels, meta.date) if meta.date else "",
     )
+
+
+def upright(text: str):
+    """`text` as markup with each short run of digits set upright in vertical lines
+    (span.tcy: text-combine-upright), as Chinese print sets "12月3日"."""
+    from markupsafe import Markup
+
+    pieces = _SHORT_DIGITS.split(text)  # odd pieces are the runs
+    return Markup("").join(Markup('<span class="tcy">{}</span>').format(piece) if i % 2 else piece
+                           for i, piece in enumerate(pieces))
 
 
 def _well_formed(name: str, text: str) -> bytes:
@@ -97,7 +114,8 @@ def _well_formed(name: str, text: str) -> bytes:
 
     data = text.encode("utf-8")
     try:
-        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        # huge_tree: our own document, whose one paragraph may hold more than 10 MB of text
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     except etree.XMLSyntaxError as exc:
         raise OutputError(f"EPUB document {name} is not well-formed XML: {exc}") from None
     return data

@@ -5,9 +5,11 @@ if set) always gives a byte-identical file."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from ..buildtime import build_time
 from ..errors import InputError
 from ..model import Edition, Metadata
 from ..output import write_atomic
@@ -17,6 +19,7 @@ from .package import PACKAGE_DIR, Archive, Package, Resource, finish_package
 from .render import render_front, render_pages, stylesheet_bytes, stylesheets
 
 XHTML = "application/xhtml+xml"
+SVG = "image/svg+xml"
 
 __all__ = ["EpubStream", "epub_bytes", "epub_from_tei_file"]
 
@@ -55,6 +58,8 @@ class EpubStream:
         for name, data in {**front, **{n: stylesheet_bytes(n) for n in stylesheets(self.vertical)}}.items():
             self.archive.add(f"{PACKAGE_DIR}/{name}", data)
         resources = (
+            Resource("cover.xhtml", XHTML, in_spine=True),
+            Resource("cover.svg", SVG, properties=("cover-image",)),
             Resource("title.xhtml", XHTML, in_spine=True),
             Resource("nav.xhtml", XHTML, in_spine=True, properties=("nav",)),
             *(Resource(d.file, XHTML, in_spine=True) for d in book.documents),
@@ -65,7 +70,9 @@ class EpubStream:
             title=book.title,
             language=book.language,
             modified=self.archive.when,
-            metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources])),
+            # The cover says in pictures what the title page says in words: not a mode of its own.
+            metadata=tuple(metadata(self.meta, book, [r.media_type for r in resources
+                                                      if "cover-image" not in r.properties])),
             resources=resources,
             toc=book.toc,
             rtl=self.vertical,
@@ -73,14 +80,25 @@ class EpubStream:
 
 
 def epub_from_tei_file(source: Path, target: Path, vertical: bool = False) -> Path:
-    """`news2tei epub`: a (possibly hand-edited) TEI edition file -> an EPUB file."""
-    from ..tei.reader import read_tei
+    """`news2tei epub`: a (possibly hand-edited) TEI edition file -> an EPUB file. The
+    file must validate (schema and Schematron) first: InvalidTei holds its errors."""
+    from ..tei.reader import edition_of
+    from ..tei.secure import parse_tei
+    from ..validate import InvalidTei, tree_problems
 
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    write_atomic(Path(target), epub_bytes(read_tei(data), vertical))
+    tree = parse_tei(data)
+    errors = tree_problems(tree, data, warnings=False)
+    if errors:
+        raise InvalidTei(f"{source} does not validate ({len(errors)} error(s), the first at line {errors[0].line}); "
+                         "no EPUB written", errors)
+    edition = edition_of(tree)
+    if edition.meta.converted is None:  # a TEI not written by news2tei: dated by its file
+        edition = replace(edition, meta=replace(edition.meta, converted=build_time(Path(source))))
+    write_atomic(Path(target), epub_bytes(edition, vertical))
     return Path(target)
 
 

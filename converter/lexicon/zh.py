@@ -65,9 +65,15 @@ POSITION_MARK = r"[（(](?:[左右中前后後上下]|左起|右起)[一二三�
 CAPTION_OPENERS = ("图为", "圖為", "上图", "上圖", "下图", "下圖", "左图", "左圖", "右图", "右圖",
                    "图①", "圖①", "图：", "圖：")
 
-# Continuation markers: direction words.
-CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "接", "续", "續", "承")
-CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下")
+# Continuation markers: direction words. Where a marker stands decides (opening a
+# story: continued from; closing one: continued to); a word of either direction
+# is read by its place alone, the others are checked against it.
+CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "承")
+CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下", "见", "見")
+CONTINUED_EITHER = ("接", "续", "續")
+# A page named by where it is, not by its number: "（接上版）", "（转下版）".
+PREVIOUS_PAGE = ("上版", "前版")
+NEXT_PAGE = ("下版", "次版")
 
 # Column (section) names printed as a banner over short items.
 COLUMN_NAMES = ("简讯", "簡訊", "简报", "簡報", "快讯", "快訊", "短讯", "短訊", "要闻", "要聞",

@@ -1,5 +1,8 @@
 """Continuation (jump) markers: "（上接A01版①）", "（下转A03版）", "（转第二版）",
-"（紧接第一版）", "（下轉第3版）"."""
+"（紧接第一版）", "（下轉第3版）", "（續A1版）", "（接上版）".
+
+`direction` is what the wording says: "from", "to", or "either" for a word
+read both ways ("续", "接"); where the marker stands is the caller's to weigh."""
 from __future__ import annotations
 
 import re
@@ -9,11 +12,13 @@ from . import Match, search_tail, solid, solid_len
 
 _FROM = zh.alternation(zh.CONTINUED_FROM)
 _TO = zh.alternation(zh.CONTINUED_TO)
+_EITHER = zh.alternation(zh.CONTINUED_EITHER)
+_RELATIVE = rf"(?P<previous>{zh.alternation(zh.PREVIOUS_PAGE)})|(?P<next>{zh.alternation(zh.NEXT_PAGE)})"
 # A one-character direction word ("续", "转") must be followed by a page that is
 # clearly one ("第二版", "A03", "3版"): "（续一）" numbers a series.
 _PAGE = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}(?:\s*{numerals.DIGITS}){{0,2}}|第?\s*{numerals.NUMERAL}|{numerals.DIGITS}{{1,3}})"
-_BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO}))\s*(?:本报|本報)?\s*(?P<page>{_PAGE})\s*"
-         rf"(?P<edition>版|面)?\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
+_BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO})|(?P<either>{_EITHER}))\s*(?:本报|本報)?\s*"
+         rf"(?:(?P<page>{_PAGE})\s*(?P<edition>版|面)?|{_RELATIVE})\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
 _AT_START = re.compile(rf"\s*{_BODY}")
 _AT_END = re.compile(rf"{_BODY}\s*$")
 # A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
@@ -39,23 +44,43 @@ def marker_at_end(loose: str) -> Match | None:
     return None
 
 
+def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
+    """The direction a marker is read in: with text beside it on its line, the
+    side it stands on (opening the text: from; closing it: to), whatever its
+    words say; alone on its line, its words ("either" when they read both ways)."""
+    if beside_text:
+        return "from" if opening else "to"
+    return marker.get("direction") or "either"
+
+
 def _match(m: "re.Match[str] | None") -> Match | None:
     if not m or not _clearly_a_page(m):
         return None
-    direction = "from" if m.groupdict().get("from") else "to"
-    page = solid(m.group("page"))
-    page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), page)
-    if page.startswith("第"):  # "第二版" is how such a page is named
-        page += "版"
-    fields = (("direction", direction), ("page", page), ("sign", m.group("sign") or ""))
+    fields = (("direction", _worded(m.groupdict())), ("page", _page(m.group("page"))), ("sign", m.group("sign") or ""))
     return Match(solid(m.group(0)), solid_len(m.group(0)), fields)
 
 
+def _worded(groups: dict[str, str | None]) -> str:
+    """The direction the words say: the direction word's, else the relative page's."""
+    for direction, said in (("from", groups.get("from") or groups.get("previous")),
+                            ("to", groups.get("to") or groups.get("next"))):
+        if said:
+            return direction
+    return "either"
+
+
+def _page(printed: str | None) -> str:
+    """The page as printed, spaces out, letters upper-case; "" when named relatively."""
+    page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), solid(printed or ""))
+    return page + "版" if page.startswith("第") else page  # "第二版" is how such a page is named
+
+
 def _clearly_a_page(m: "re.Match[str]") -> bool:
-    word = m.groupdict().get("from") or m.group("to")
-    page = solid(m.group("page"))
-    return len(word) > 1 or bool(m.group("edition")) or page.startswith("第") \
-        or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
+    groups = m.groupdict()
+    word = groups.get("from") or groups.get("either") or m.group("to")
+    page = solid(m.group("page") or "")
+    return len(word) > 1 or bool(groups.get("previous") or groups.get("next") or m.group("edition")) \
+        or page.startswith("第") or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
 
 
 def normalise_page(label: str) -> str:

@@ -105,8 +105,9 @@ def _append_marks(element: etree._Element, names: list[str] | tuple[()]) -> None
 def _append_string(element: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
+    last = next(element.iterchildren(reversed=True), None)  # len(element) counts every child
+    if last is not None:
+        last.tail = (last.tail or "") + text
     else:
         element.text = (element.text or "") + text
 

@@ -6,15 +6,17 @@ marked `xml:lang="en"`; metadata values carry the language of the source text.""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
 
 from ..errors import TeiReadError
-from ..model import Edition, Metadata, ScriptOption
+from ..model import Edition, FieldSource, Metadata, ScriptOption
 from ..script import OPENCC_CONFIG, output_language
-from .content import LINE_SCHEME
+from .content import LINE_SCHEME, parse_span, span_pointers
 from .names import XML_LANG, tei
 
 TOOL = "news2tei"
@@ -26,6 +28,10 @@ LANGUAGE_NAMES = {
 SCRIPT_OF_CONFIG = {config: script for script, config in OPENCC_CONFIG.items()}
 _W3C_DATE = re.compile(r"-?\d{4,}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 _NS = {"t": "http://www.tei-c.org/ns/1.0"}
+_URL = re.compile(r"https?://\S+")
+DATE_TYPES = {"weekday": "weekday", "lunar_date": "lunar"}
+ISSUE_FIELDS = ("title", "subtitle", "cn", "issn", "price", "publisher", "pub_place", "date", "date_printed",
+                "weekday", "lunar_date", "edition")
 
 UNWRAPPING = ("Column lines hard-wrapped by the text extractor were rejoined into headlines, "
               "paragraphs and list items; no character was added.")
@@ -39,10 +45,8 @@ def write_header(edition: Edition, keep_breaks: bool) -> etree._Element:
     meta = edition.meta
     header = etree.Element(tei("teiHeader"), {XML_LANG: "en"})
     file_desc = _sub(header, "fileDesc")
-    _sub(_sub(file_desc, "titleStmt"), "title", _title(meta), {XML_LANG: meta.language})
-    publication = _sub(file_desc, "publicationStmt")
-    _sub(publication, "distributor", TOOL)
-    _optional(publication, "idno", meta.identifier, {"type": "edition"})
+    _title_stmt(_sub(file_desc, "titleStmt"), meta)
+    _publication_stmt(_sub(file_desc, "publicationStmt"), meta)
     _source_desc(_sub(file_desc, "sourceDesc"), edition)
     _encoding_desc(_sub(header, "encodingDesc"), meta, keep_breaks)
     lang_usage = _sub(_sub(header, "profileDesc"), "langUsage")
@@ -51,25 +55,36 @@ def write_header(edition: Edition, keep_breaks: bool) -> etree._Element:
     return header
 
 
-def _title(meta: Metadata) -> str:
+def _title_stmt(title_stmt: etree._Element, meta: Metadata) -> None:
+    """The digital edition's title, then the newspaper it is an issue of."""
     known = [v for v in (meta.title, meta.date, meta.edition) if v]
     if known:
-        return " ".join(known)
-    return f"Newspaper edition from {meta.source_name}" if meta.source_name else "Untitled newspaper edition"
+        _sub(title_stmt, "title", " ".join(known), {XML_LANG: meta.language})
+    else:
+        fallback = f"Newspaper edition from {meta.source_name}" if meta.source_name else "Untitled newspaper edition"
+        _sub(title_stmt, "title", fallback, {XML_LANG: "en"})
+    _optional(title_stmt, "title", meta.title, {"level": "j", XML_LANG: meta.language})
+
+
+def _publication_stmt(publication: etree._Element, meta: Metadata) -> None:
+    """This digital edition: who publishes it, when it was made, under what licence."""
+    if meta.digital_publisher is not None:
+        _sub(publication, "publisher", meta.digital_publisher)
+    else:
+        _sub(publication, "distributor", TOOL)
+    if meta.converted is not None:
+        set_when(_sub(publication, "date", meta.converted, {"type": "conversion"}), meta.converted)
+    if meta.licence is not None:
+        url = {"target": meta.licence} if _URL.fullmatch(meta.licence) else {}
+        _sub(_sub(publication, "availability"), "licence", meta.licence, url)
+    _optional(publication, "idno", meta.identifier, {"type": "edition"})
 
 
 def _source_desc(source_desc: etree._Element, edition: Edition) -> None:
     meta = edition.meta
     labels = [page.label for page in edition.pages if page.label]
-    if any(v is not None for v in (meta.title, meta.publisher, meta.date, meta.edition)) or labels:
-        issue = _sub(source_desc, "bibl", attributes={"type": "issue"})
-        _optional(issue, "title", meta.title, {"level": "j", XML_LANG: meta.language})
-        _optional(issue, "publisher", meta.publisher, {XML_LANG: meta.language})
-        if meta.date is not None:
-            set_when(_sub(issue, "date", meta.date), meta.date)
-        _optional(issue, "biblScope", meta.edition, {"unit": "issue", XML_LANG: meta.language})
-        if labels:
-            _sub(issue, "biblScope", ", ".join(labels), {"unit": "page", "from": labels[0], "to": labels[-1]})
+    if any(getattr(meta, name) is not None for name in ISSUE_FIELDS) or labels:
+        _monogr(_sub(_sub(source_desc, "biblStruct"), "monogr"), meta, labels)
     if meta.source_name is not None or edition.line_count:
         text_file = _sub(source_desc, "bibl", attributes={"type": "file"})
         _optional(text_file, "idno", meta.source_name, {"type": "filename"})
@@ -80,6 +95,50 @@ def _source_desc(source_desc: etree._Element, edition: Edition) -> None:
     if not len(source_desc):
         _sub(source_desc, "p", "Text extracted from the pages of a printed newspaper; "
                                "no description of the issue was given.")
+
+
+def _monogr(monogr: etree._Element, meta: Metadata, labels: list[str]) -> None:
+    """The printed issue, in TEI's order: titles and numbers, notes, imprint, scope.
+    A value read from the text points at its line(s) with @source."""
+    sources = {s.field: span_pointers(s.span) for s in meta.sources}
+    printed = {XML_LANG: meta.language}
+
+    def put(parent: etree._Element, element: str, name: str, attributes: dict[str, str]) -> etree._Element | None:
+        value = getattr(meta, name)
+        if value is None:
+            return None
+        source = {"source": sources[name]} if name in sources else {}
+        return _sub(parent, element, value, {**attributes, **source})
+
+    put(monogr, "title", "title", {"level": "j", **printed})
+    put(monogr, "title", "subtitle", {"level": "j", "type": "sub", **printed})
+    put(monogr, "idno", "cn", {"type": "CN"})
+    put(monogr, "idno", "issn", {"type": "ISSN"})
+    put(monogr, "note", "price", {"type": "price", **printed})
+    imprint = _sub(monogr, "imprint")
+    put(imprint, "publisher", "publisher", printed)
+    put(imprint, "pubPlace", "pub_place", printed)
+    if meta.date is not None or meta.date_printed is not None:
+        _issue_date(_sub(imprint, "date", meta.date if meta.date_printed is None else meta.date_printed,
+                         {"type": "issue"}), meta,
+                    sources.get("date", sources.get("date_printed")))
+    for name, kind in DATE_TYPES.items():
+        put(imprint, "date", name, {"type": kind, **printed})
+    if not len(imprint):  # TEI requires an imprint; an empty date claims nothing
+        _sub(imprint, "date")
+    put(monogr, "biblScope", "edition", {"unit": "issue", **printed})
+    if labels:
+        _sub(monogr, "biblScope", ", ".join(labels), {"unit": "page", "from": labels[0], "to": labels[-1]})
+
+
+def _issue_date(issued: etree._Element, meta: Metadata, source: str | None) -> None:
+    """The issue's date as printed (in the source language), the ISO date in @when."""
+    if meta.date_printed is not None:
+        issued.set(XML_LANG, meta.language)
+    if meta.date is not None:
+        set_when(issued, meta.date)
+    if source is not None:
+        issued.set("source", source)
 
 
 def _encoding_desc(encoding: etree._Element, meta: Metadata, keep_breaks: bool) -> None:
@@ -150,28 +209,64 @@ def _optional(parent: etree._Element, name: str, text: str | None, attributes: d
         _sub(parent, name, text, attributes)
 
 
+# Metadata field -> where read_header finds it (an XPath from teiHeader).
+_MONOGR = "t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr/"
+_IMPRINT = _MONOGR + "t:imprint/"
+HEADER_PATHS = {
+    "title": _MONOGR + "t:title[@level='j'][not(@type)]", "subtitle": _MONOGR + "t:title[@level='j'][@type='sub']",
+    "weekday": _IMPRINT + "t:date[@type='weekday']", "lunar_date": _IMPRINT + "t:date[@type='lunar']",
+    "edition": _MONOGR + "t:biblScope[@unit='issue']", "publisher": _IMPRINT + "t:publisher",
+    "pub_place": _IMPRINT + "t:pubPlace", "cn": _MONOGR + "t:idno[@type='CN']",
+    "issn": _MONOGR + "t:idno[@type='ISSN']", "price": _MONOGR + "t:note[@type='price']",
+    "digital_publisher": "t:fileDesc/t:publicationStmt/t:publisher",
+    "licence": "t:fileDesc/t:publicationStmt/t:availability/t:licence",
+    "identifier": "t:fileDesc/t:publicationStmt/t:idno[@type='edition']",
+    "source_name": "t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:idno[@type='filename']",
+}
+_ISSUE_DATE = _IMPRINT + "t:date[@type='issue']"
+_CONVERTED = "t:fileDesc/t:publicationStmt/t:date[@type='conversion']"
+_FIELD_ORDER = [f.name for f in fields(Metadata)]
+
+
 def read_header(header: etree._Element) -> tuple[Metadata, int]:
     """The edition's metadata and its source line count."""
-    def value(path: str) -> str | None:
+    def first(path: str) -> etree._Element | None:
         found = header.xpath(path, namespaces=_NS)
-        return (found[0].text or "") if found else None
+        return found[0] if found else None
 
-    issue = "t:fileDesc/t:sourceDesc/t:bibl[@type='issue']/"
-    dates = header.xpath(issue + "t:date", namespaces=_NS)
+    values: dict[str, Any] = {}
+    sources: list[FieldSource] = []
+    for name, path in HEADER_PATHS.items():
+        element = first(path)
+        if element is not None:
+            values[name] = element.text or ""
+            if element.get("source") is not None:
+                sources.append(FieldSource(name, parse_span(element)))
+    issued, converted = first(_ISSUE_DATE), first(_CONVERTED)
+    if issued is not None:
+        _read_issue_date(issued, values, sources)
+    if converted is not None:
+        values["converted"] = when(converted) or ""
     # Plain strings: lxml's "smart" ones keep their whole document alive.
     languages = header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=_NS, smart_strings=False)
     quantity = header.xpath("t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:extent/t:measure[@unit='line']/@quantity",
                             namespaces=_NS, smart_strings=False)
     meta = Metadata(
-        title=value(issue + "t:title[@level='j']"), date=when(dates[0]) if dates else None,
-        edition=value(issue + "t:biblScope[@unit='issue']"), publisher=value(issue + "t:publisher"),
-        identifier=value("t:fileDesc/t:publicationStmt/t:idno[@type='edition']"),
-        source_name=value("t:fileDesc/t:sourceDesc/t:bibl[@type='file']/t:idno[@type='filename']"),
+        **values, sources=tuple(sorted(sources, key=lambda s: _FIELD_ORDER.index(s.field))),
         language=languages[0] if languages else Metadata().language,
         script=_script(header.xpath("t:encodingDesc/t:editorialDecl//t:ident[@type='opencc']", namespaces=_NS)))
     if quantity and not quantity[0].isdigit():
         raise TeiReadError(f"the source line count {quantity[0]!r} is not a number")
     return meta, int(quantity[0]) if quantity else 0
+
+
+def _read_issue_date(issued: etree._Element, values: dict[str, Any], sources: list[FieldSource]) -> None:
+    if when(issued) is not None:
+        values["date"] = when(issued)
+    if issued.get(XML_LANG) is not None:
+        values["date_printed"] = issued.text or ""
+    if issued.get("source") is not None:
+        sources.append(FieldSource("date" if "date" in values else "date_printed", parse_span(issued)))
 
 
 def _script(idents: list[etree._Element]) -> ScriptOption:

@@ -20,10 +20,10 @@ BODY_OPEN, BODY_CLOSE = b"<body>", b"\n" + 2 * INDENT.encode() + b"</body>"  # b
 # Elements whose content is only other elements: the only ones indented, so that no
 # whitespace is ever added to text content.
 CONTAINERS = frozenset(tei(n) for n in (
-    "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc", "bibl", "extent",
-    "encodingDesc", "appInfo", "application", "editorialDecl", "segmentation", "normalization",
-    "listPrefixDef", "prefixDef", "profileDesc", "langUsage", "text", "body", "div", "list",
-    "figure", "closer"))
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability", "sourceDesc", "biblStruct",
+    "monogr", "imprint", "bibl", "extent", "encodingDesc", "appInfo", "application", "editorialDecl",
+    "segmentation", "normalization", "listPrefixDef", "prefixDef", "profileDesc", "langUsage", "text", "body",
+    "div", "list", "figure", "closer"))
 
 
 def tei_bytes(edition: Edition, keep_breaks: bool = False) -> bytes:
