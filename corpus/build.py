@@ -40,7 +40,9 @@ def plan(styles: list[Style], pages: int, seed: int) -> list[PagePlan]:
         style = styles[index % len(styles)]
         extractor = "ocr" if style.kind == "ocr" else rng.choices(
             list(EXTRACTOR_WEIGHTS), list(EXTRACTOR_WEIGHTS.values()))[0]
-        number = 1 if rng.random() < 0.25 else rng.randint(2, 16)
+        masthead = style.get("masthead") or {}
+        front = 0.15 + 0.6 * float(masthead.get("rate", 0)) if masthead else 0.0
+        number = 1 if rng.random() < front else rng.randint(2, 16)
         plans.append(PagePlan(index, style, extractor, number))
     return plans
 
@@ -83,7 +85,7 @@ def _subset(args: tuple[str, str, bool]) -> tuple[str, Path]:
 
 
 def build(styles: list[Style], articles: list[Article], pages: int, seed: int, out: Path,
-          workers: int = WORKERS, fast_fonts: bool = False, log=print) -> list[tuple[str, str]]:
+          workers: int = WORKERS, fast_fonts: bool = False, log=lambda line: print(line, flush=True)) -> list[tuple[str, str]]:
     """Builds the corpus into `out`; returns the pages that fail verification."""
     out.mkdir(parents=True, exist_ok=True)
     plans = plan(styles, pages, seed)

@@ -5,18 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Callable
 
 from corpus.content import Article, Style
-from corpus.fill import Values, fill, person, to_script
+from corpus.fill import Values, fill, person, to_script, with_people
 from corpus.layout import Module, Photo, Piece, Run, Unit
 
 GOLD_KIND = {"brief": "brief", "notice": "notice", "legal": "notice", "feature": "feature",
              "editorial": "feature", "letter": "feature", "qa": "feature", "culture": "feature"}
 BRIEF_SECTIONS = ("简讯", "快讯", "新闻速递", "一句话新闻", "资讯速览")
 QA_CUES = ("问：", "答：")
+# Page-column tags printed over a commentary or feature: （编辑手记） 【记者手记】 ■今日关注
+COLUMN_TAGS = ("编辑手记", "记者手记", "今日关注", "短评", "观察", "现场", "一线调查", "本报评论员")
+TAG_FORMS = ("（{}）", "【{}】", "■{}", "{}")
+TAGGED_GENRES = ("feature", "editorial", "culture", "sports")
+UNSIGNED_GENRES = ("notice", "legal", "letter")  # printed without dateline or byline
 _PAGE_REF = re.compile(r"第[\d一二三四五六七八九十]+版|[A-Z]\d+|\d+")
 _SIGN = re.compile(r"[①-⑳]")
 
@@ -75,9 +80,14 @@ def _date_of(article: Article) -> dt.date:
         return dt.date(2025, 1, 1)
 
 
-def _names(article: Article, ctx: PageContext) -> str:
+def _names(article: Article, ctx: PageContext) -> tuple[str, str]:
+    """The reporters as printed and as the gold gives them: two-character names are sometimes
+    letter-spaced to the width of three (张　蕊), which the gold does not keep."""
     reporters = [ctx.text(r, article.script) for r in article.get("reporters", [])] or [ctx.name()]
-    return ctx.rng.choice(("、", "　", " ")).join(reporters)
+    joiner = ctx.rng.choice(("、", "　", " "))
+    spaced = all(len(r) == 2 for r in reporters) and ctx.rng.random() < 0.25
+    printed = [("　".join(r) if spaced else r) for r in reporters]
+    return joiner.join(printed), joiner.join(reporters)
 
 
 class ArticlePrinter:
@@ -101,7 +111,10 @@ class ArticlePrinter:
 
     def heading(self, face: str) -> list[Run]:
         runs, align = [], self.rng.choice(("center", "left", "center"))
-        if self.article.get("kicker") and self.ctx.chance("kicker_rate", 0.3):
+        if self.article.genre in TAGGED_GENRES and self.rng.random() < 0.25:
+            tag = self.ctx.text(self.rng.choice(COLUMN_TAGS))
+            runs.append(Run([self.piece("kicker", self.rng.choice(TAG_FORMS).format(tag))], "bold", align="left"))
+        elif self.article.get("kicker") and self.ctx.chance("kicker_rate", 0.3):
             runs.append(Run([self.piece("kicker", self.text("kicker"))], "kicker", align=align))
         head = self.text("head")
         spaced = len(head) <= 9 and self.rng.random() < 0.15
@@ -120,20 +133,26 @@ class ArticlePrinter:
         """The dateline and byline: runs above the body, pieces that open the first
         paragraph's line, runs after the body."""
         ctx, date = self.ctx, _date_of(self.article)
+        if self.article.genre in UNSIGNED_GENRES:
+            return [], [], []
         dateline = ctx.template("dateline", "", place=self.text("place"), month=date.month, day=date.day)
-        byline = ""
+        byline = gold_byline = ""
         if self.article.get("reporters") or self.rng.random() < 0.3:
-            byline = ctx.template("byline", "", names=_names(self.article, ctx))
+            template = with_people(self.rng.choice(ctx.style.get("byline") or [""]), ctx.name)
+            printed, plain = _names(self.article, ctx)
+            place = self.text("place")
+            byline = fill(template, ctx.values, names=printed, place=place)
+            gold_byline = fill(template, ctx.values, names=plain, place=place)
         where = weighted(self.rng, ctx.style.get("byline_position", {}), "after_dateline")
         above, opening, after = [], [], []
         if dateline.strip():
             opening.append(self.piece("dateline", dateline))
         if byline.strip() and (where == "after_dateline" and opening):
-            opening.append(self.piece("byline", byline))
+            opening.append(self.piece("byline", byline, gold_byline))
         elif byline.strip() and where == "end":
-            after.append(Run([self.piece("byline", byline)], "body", align="right"))
+            after.append(Run([self.piece("byline", byline, gold_byline)], "body", align="right"))
         elif byline.strip():
-            above.append(Run([self.piece("byline", byline)], self.rng.choice(("bold", "body")),
+            above.append(Run([self.piece("byline", byline, gold_byline)], self.rng.choice(("bold", "body")),
                              align=self.rng.choice(("left", "center", "right"))))
         return above, opening, after
 
@@ -225,6 +244,8 @@ def article_module(article: Article, ctx: PageContext, columns: int, measure: in
     length = sum(len(r.text) for r in body if isinstance(r, Run))
     width = max(1, min(columns, 4, round(length / measure / ctx.rng.uniform(28, 60))))
     position = weighted(ctx.rng, ctx.style.get("headline_position", {}), "before")
+    if position in ("across", "beside") and columns > 1:
+        width = max(width, 2)  # a headline across or beside its body needs two columns at least
     return Module(printer.units, heading, body, width, position, printer.jump(),
                   boxed=article.genre in ("letter", "editorial") and ctx.rng.random() < 0.4)
 
@@ -251,6 +272,25 @@ def brief_module(articles: list[Article], ctx: PageContext) -> Module:
     units.append(Unit("endsection"))
     heading = [Run([section.pieces[0]], "sub", align="center", spacing=ctx.rng.choice((0.0, 0.5)))]
     return Module(units, heading, runs, 1, "before")
+
+
+def guide_module(articles: list[Article], ctx: PageContext, folio: str) -> Module:
+    """A front-page 导读 box: headlines of inside pages, a line of each, and where to find them."""
+    section = Unit("section")
+    title = ctx.text(ctx.rng.choice(("导读", "今日导读", "本期导读")))
+    Piece("head", title, title, section)
+    units, runs = [section], []
+    for article in articles:
+        printer = ArticlePrinter(article, ctx, "brief")
+        units += printer.units
+        first = next((b for b in article.get("body", []) if isinstance(b, str)), "")
+        summary = printer.t(first.split("。")[0] + "。") if first else ""
+        pointer = fill(folio, ctx.values, n=ctx.rng.randint(2, 16))
+        runs.append(Run([printer.piece("head", printer.text("head"))], "bold"))
+        runs.append(Run([printer.piece("p", summary + ctx.rng.choice(("（{}）", "→{}", " {}")).format(pointer))], "body"))
+    units.append(Unit("endsection"))
+    heading = [Run([section.pieces[0]], "sub", align="center", spacing=0.5)]
+    return Module(units, heading, runs, 1, "before", boxed=True)
 
 
 def continuation_module(article: Article, ctx: PageContext) -> Module | None:

@@ -4,11 +4,12 @@
 - `nopgbrk`: the same without form feeds;
 - `pdfminer`: pdfminer.six's `extract_text`, another reading order and another spacing rule;
 - `ocr`: text lines as an OCR engine's line detector returns them, taken from the PDF's own
-  line boxes (`pdftotext -bbox-layout`): top to bottom, left to right within a row, no
-  indentation, and lines of neighbouring columns that sit on one row close together fused."""
+  line boxes (`pdftotext -bbox-layout`): blocks top to bottom, no indentation, and now and then
+  a line read on across the gutter into the next column's line on the same row."""
 from __future__ import annotations
 
 import subprocess
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -28,33 +29,51 @@ def _pdfminer(pdf: Path) -> str:
     return extract_text(str(pdf))
 
 
+def _box(element: ElementTree.Element) -> tuple[float, float, float, float]:
+    return tuple(float(element.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+
+
+def _line_text(line: ElementTree.Element) -> str:
+    return " ".join(w.text.strip() for w in line.iter(f"{_XHTML}word") if (w.text or "").strip())
+
+
 def _ocr_lines(page: ElementTree.Element) -> list[str]:
-    lines = []
-    for line in page.iter(f"{_XHTML}line"):
-        words = [w for w in line.iter(f"{_XHTML}word") if (w.text or "").strip()]
-        if words:
-            box = [float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
-            lines.append((box, " ".join(w.text.strip() for w in words)))
-    lines.sort(key=lambda item: (item[0][1], item[0][0]))
-    rows: list[list[tuple[list[float], str]]] = []
-    for box, text in lines:
-        height = box[3] - box[1]
-        if rows and abs(rows[-1][0][0][1] - box[1]) < 0.35 * height:
-            rows[-1].append((box, text))
-        else:
-            rows.append([(box, text)])
+    """Text blocks top to bottom (left to right among blocks starting on one row), their lines
+    in order, without indentation; a line whose row continues in the next block to its right,
+    across a narrow gutter, is now and then read as one line with it, as line detectors do."""
+    blocks = []
+    for block in page.iter(f"{_XHTML}block"):
+        lines = [(_box(line), _line_text(line)) for line in block.iter(f"{_XHTML}line")]
+        lines = [(box, text) for box, text in lines if text]
+        if lines:
+            blocks.append((_box(block), lines))
+    blocks.sort(key=lambda b: (round(b[0][1] / 12), b[0][0]))
+    done: set[tuple[int, int]] = set()  # lines already read, on their own or fused
     out = []
-    for row in rows:
-        row.sort(key=lambda item: item[0][0])
-        fused = [row[0]]
-        for box, text in row[1:]:
-            previous = fused[-1]
-            if box[0] - previous[0][2] < 1.5 * (box[3] - box[1]):
-                fused[-1] = ([previous[0][0], previous[0][1], box[2], box[3]], previous[1] + " " + text)
-            else:
-                fused.append((box, text))
-        out += [text for _, text in fused]
+    for bi, (_, lines) in enumerate(blocks):
+        for li, (box, text) in enumerate(lines):
+            if (bi, li) in done:
+                continue
+            done.add((bi, li))
+            partner = _fusable(blocks, box, text)
+            if partner is not None and partner not in done:
+                done.add(partner)
+                text += " " + blocks[partner[0]][1][partner[1]][1]
+            out.append(text)
     return out
+
+
+def _fusable(blocks, box, text: str) -> tuple[int, int] | None:
+    """The line of another block on the same row just right of `box`, if this line is one of
+    the few (by a digest of its text, so the same page reads the same way) read across."""
+    height = box[3] - box[1]
+    if zlib.crc32(text.encode()) % 9:
+        return None
+    for bi, (_, lines) in enumerate(blocks):
+        for li, (other, _) in enumerate(lines):
+            if abs(other[1] - box[1]) < 0.3 * height and 0 < other[0] - box[2] < 3 * height:
+                return bi, li
+    return None
 
 
 def _ocr(pdf: Path) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import random
 import re
 import string
-from typing import Callable
+from collections.abc import Callable
 
 import opencc
 
@@ -42,7 +42,7 @@ def lunar(date: dt.date) -> str:
     day approximated from the solar date, which is all a masthead line needs here)."""
     shifted = date - dt.timedelta(days=40)
     year = shifted.year
-    day = shifted.day if shifted.day <= 29 else 29
+    day = min(shifted.day, 29)
     day_text = ("初" + cn_numeral(day)) if day <= 10 else ("廿" + CN_DIGITS[day - 20] if 20 < day < 30 else cn_numeral(day))
     return f"{STEMS[(year - 4) % 10]}{BRANCHES[(year - 4) % 12]}年{LUNAR_MONTHS[shifted.month - 1]}月{day_text}"
 
@@ -78,11 +78,16 @@ def page_values(rng: random.Random, paper: str, date: dt.date, page: int, script
 _FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 
 
+def with_people(template: str, people: Callable[[], str]) -> str:
+    """The template with each {name} replaced by a new person."""
+    return re.sub(r"\{name\}", lambda _: people(), template)
+
+
 def fill(template: str, values: Values, people: Callable[[], str] | None = None, **extra) -> str:
     """The template with its placeholders replaced (each {name} a new person from `people`
     when given); a malformed placeholder prints empty."""
     if people is not None and "name" not in extra:
-        template = re.sub(r"\{name\}", lambda _: people(), template)
+        template = with_people(template, people)
     merged = Values(values, **extra)
     try:
         return template.format_map(merged)

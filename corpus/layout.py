@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 
 from corpus.typeset import Line, break_lines, line_html
 
-# face: (font family, size relative to the body text, bold, line height)
+# face: (font family, size relative to the body text, bold, line height). Leading stays below
+# 1.5 em: poppler starts a new text block at wider line spacing, as it would on a real page.
 FACES = {
-    "body": ("serif", 1.0, False, 1.55), "bodysans": ("sans", 1.0, False, 1.55),
-    "kai": ("hei", 1.0, False, 1.55), "bold": ("sans", 1.0, True, 1.55),
+    "body": ("serif", 1.0, False, 1.4), "bodysans": ("sans", 1.0, False, 1.4),
+    "kai": ("hei", 1.0, False, 1.4), "bold": ("sans", 1.0, True, 1.4),
     "head": ("sans", 2.0, True, 1.2), "headserif": ("serif", 2.2, True, 1.2),
     "headbig": ("sans", 2.8, True, 1.15), "kicker": ("serif", 1.25, False, 1.4),
-    "sub": ("sans", 1.3, False, 1.4), "caption": ("hei", 0.9, False, 1.45),
-    "small": ("sans", 0.85, False, 1.4), "masthead": ("serif", 5.0, True, 1.1),
-    "marker": ("sans", 0.9, False, 1.45),
+    "sub": ("sans", 1.3, False, 1.4), "caption": ("hei", 0.9, False, 1.35),
+    "small": ("sans", 0.85, False, 1.35), "masthead": ("serif", 5.0, True, 1.1),
+    "marker": ("sans", 0.9, False, 1.35),
 }
 
 
@@ -28,7 +29,7 @@ class Unit:
 
     kind: str  # "article" | "figure" | "section" | "endsection" | "furniture"
     sub: str = ""  # the article kind, the furniture kind
-    pieces: list["Piece"] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -90,7 +91,8 @@ class Box:
     html: str = ""
     width: float = 0.0
     height: float = 0.0
-    frame: bool = False
+    frame: bool = False  # an empty grey frame: a photo, a rule
+    border: bool = False  # an outline: the box of a boxed text
 
 
 @dataclass
@@ -278,6 +280,10 @@ def set_module(module: Module, x: float, y: float, cap: float, geo: Geometry) ->
     head_y = y + body_height + gap if module.position == "after" and not beside else y
     boxes += [Box(b.x + x, b.y + head_y, b.face, b.html, b.width) for b in head_boxes]
     height = max(head_height, body_height) if beside else head_height + gap + body_height
+    if module.boxed:
+        pad = geo.size * 0.4
+        boxes.append(Box(x - pad, y - pad, width=geo.span_pt(module.width) + 2 * pad, height=height + 2 * pad,
+                         border=True))
     return Placed(boxes, height, cut)
 
 

@@ -10,12 +10,28 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from corpus.compose import (
-    PageContext, article_module, brief_module, continuation_module, gold_text, weighted,
+    PageContext,
+    article_module,
+    brief_module,
+    continuation_module,
+    gold_text,
+    guide_module,
+    weighted,
 )
 from corpus.content import Article, Style
 from corpus.fill import fill, page_values, to_script
 from corpus.layout import (
-    Box, Geometry, Module, Piece, Run, Unit, place_slugs, set_module, slugs_of, stack, _sequential,
+    Box,
+    Geometry,
+    Module,
+    Piece,
+    Run,
+    Unit,
+    _sequential,
+    place_slugs,
+    set_module,
+    slugs_of,
+    stack,
 )
 
 MARGIN = 28.0
@@ -39,6 +55,7 @@ class Pool:
 
     style: Style
     articles: list[Article]
+    used: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         own = [a for a in self.articles if a.region in self.style.regions and a.script == self.style.script]
@@ -46,8 +63,12 @@ class Pool:
         self.articles = own or same_script or list(self.articles)
 
     def draw(self, rng: random.Random, genre: str | None = None) -> Article:
-        wanted = [a for a in self.articles if a.genre == genre] if genre else []
-        return rng.choice(wanted or self.articles)
+        """An article of `genre` (any when there is none), not yet printed on this page."""
+        fresh = [a for a in self.articles if a.id not in self.used] or self.articles
+        wanted = [a for a in fresh if a.genre == genre] if genre else []
+        article = rng.choice(wanted or fresh)
+        self.used.add(article.id)
+        return article
 
 
 def _folio_core(style: Style, template: str):
@@ -126,9 +147,11 @@ def _footer(ctx: PageContext, sheet: Sheet, geo: Geometry) -> float:
     return bottom
 
 
-def _modules(ctx: PageContext, pool: Pool, columns: int, measure: int):
+def _modules(ctx: PageContext, pool: Pool, columns: int, measure: int, folio: str):
     """An endless stream of modules in the style's mix of genres."""
     rng = ctx.rng
+    if ctx.number == 1 and rng.random() < 0.5:
+        yield guide_module([pool.draw(rng) for _ in range(rng.randint(3, 5))], ctx, folio)
     if rng.random() < 0.3:
         module = continuation_module(pool.draw(rng), ctx)
         if module:
@@ -152,7 +175,7 @@ def newspaper_sheet(style: Style, articles: list[Article], number: int, rng: ran
     top = _band(ctx, folio, sheet, geo)
     bottom = _footer(ctx, sheet, geo)
     sky, failures = [top] * columns, 0
-    modules = _modules(ctx, Pool(style, articles), columns, measure)
+    modules = _modules(ctx, Pool(style, articles), columns, measure, folio)
     while failures < 8 and min(sky) < bottom - 5 * geo.lead("body"):
         module = next(modules)
         placed = _place(module, sky, bottom, geo)

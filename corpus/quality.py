@@ -9,7 +9,7 @@ TESTS = Path(__file__).resolve().parent.parent / "tests"
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-import gold  # noqa: E402
-import gold_metrics  # noqa: E402
+import gold
+import gold_metrics
 
 __all__ = ["gold", "gold_metrics"]

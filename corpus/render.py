@@ -43,10 +43,10 @@ def font_subsets(chars: str, families, fast: bool = False) -> dict[str, Path]:
     paths = {}
     for family in families:
         key = "hei" if fast else FAMILIES[family]
-        path = cache_dir() / f"{key}-{digest}.otf"
+        path = cache_dir() / f"{key}-plain2-{digest}.otf"
         if not path.exists():
             options = subset.Options()
-            options.layout_features = ["*"]
+            options.layout_features = []  # no ligature or contextual glyph: one glyph a character
             options.notdef_outline = True
             options.desubroutinize = True
             options.drop_tables += ["FFTM"]
@@ -54,12 +54,25 @@ def font_subsets(chars: str, families, fast: bool = False) -> dict[str, Path]:
             subsetter.populate(unicodes=[ord(c) for c in wanted])
             font = TTFont(FILES[key], fontNumber=0 if key == "hei" else 2)
             subsetter.subset(font)
+            _one_character_a_glyph(font)
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             font.save(partial)
             partial.replace(path)
         paths[family] = path
     return paths
+
+
+def _one_character_a_glyph(font) -> None:
+    """Unmap all but the first of the characters that share a glyph (Noto Sans CJK draws · •
+    ・ alike): the extractor could give only one of them back. The others fall back to a font
+    that has a glyph of their own."""
+    for table in font["cmap"].tables:
+        seen: set[str] = set()
+        for code, glyph in sorted(table.cmap.items()):
+            if glyph in seen:
+                del table.cmap[code]
+            seen.add(glyph)
 
 
 def _css(fonts: dict[str, Path], sheet: Sheet) -> str:
@@ -70,12 +83,13 @@ def _css(fonts: dict[str, Path], sheet: Sheet) -> str:
     files = {role: path or next(iter(fonts.values())) for role, path in files.items()}
     faces = "".join(f"@font-face{{font-family:c-{role};src:url('{path.as_uri()}')}}" for role, path in files.items())
     classes = "".join(
-        f".{name}{{font-family:c-{'head' if bold else 'hei' if family == 'hei' else 'text'};font-size:{size}em}}"
+        f".{name}{{font-family:c-{'head' if bold else 'hei' if family == 'hei' else 'text'},c-text,c-hei;"
+        f"font-size:{size}em}}"
         for name, (family, size, bold, _) in FACES.items())
     return (f"{faces}@page{{size:{sheet.width:.2f}pt {sheet.height:.2f}pt;margin:0}}"
             "body{margin:0}.s{position:relative;overflow:visible;break-after:page}"
             ".b{position:absolute;white-space:pre;font-variant-ligatures:none;font-kerning:none;line-height:1}"
-            ".f{position:absolute;background:#ccc}" + classes)
+            ".f{position:absolute;background:#ccc}.k{position:absolute;border:0.7pt solid #333}" + classes)
 
 
 def sheets_html(sheets: list[Sheet], fonts: dict[str, Path]) -> str:
@@ -83,8 +97,8 @@ def sheets_html(sheets: list[Sheet], fonts: dict[str, Path]) -> str:
     for sheet in sheets:
         boxes = []
         for box in sheet.boxes:
-            if box.frame:
-                boxes.append(f'<div class="f" style="left:{box.x:.2f}pt;top:{box.y:.2f}pt;'
+            if box.frame or box.border:
+                boxes.append(f'<div class="{"k" if box.border else "f"}" style="left:{box.x:.2f}pt;top:{box.y:.2f}pt;'
                              f'width:{box.width:.2f}pt;height:{box.height:.2f}pt"></div>')
             else:
                 boxes.append(f'<div class="b {box.face}" style="left:{box.x:.2f}pt;top:{box.y:.2f}pt">'

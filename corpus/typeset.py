@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import escape
 
 from fontTools.ttLib import TTFont
@@ -22,11 +22,11 @@ FONT_FILES = {
     "hei": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
 }
 # A Latin/digit run is one unit: "2024", "6842.50", "EOD", "5G"; a space unit keeps its width.
-_UNITS = re.compile(r"[0-9A-Za-z]+(?:[.,:/\-][0-9A-Za-z]+)*%?| +|.", re.S)
+_UNITS = re.compile(r"[0-9A-Za-z]+(?:[.,:/\-][0-9A-Za-z]+)*%?| +|.", re.DOTALL)
 MAX_STRETCH = 1.6  # em between units; a line that would need more is set ragged
 
 
-@lru_cache(maxsize=None)
+@cache
 def _advances(family: str) -> tuple[dict[int, str], dict[str, tuple[int, int]], int]:
     font = TTFont(FONT_FILES[family], fontNumber=2 if family != "hei" else 0, lazy=True)
     return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
