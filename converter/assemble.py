@@ -47,9 +47,9 @@ def build_edition(lines: list[SourceLine], meta: Metadata, numbering: Numbering 
 
 
 def use_labeller() -> bool:
-    from .labeller.model import MODEL_PATH
+    from .labeller import model
 
-    return MODEL_PATH.is_file()
+    return model.MODEL_PATH.is_file()
 
 
 def _ruled_pages(lines: list[SourceLine], numbering: Numbering, diagnostics: list[Diagnostic]) -> list[PageParts]:

@@ -14,11 +14,12 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from converter.decode import decode
+from converter.model import Edition, Metadata
 from converter.labeller.features import edition_shapes, page_features
 from converter.labeller.model import MODEL_PATH, crf_items, pages_of
 from converter.normalize import split_lines
@@ -56,8 +57,20 @@ def _groups(corpus: Path) -> dict[str, str]:
     manifest = corpus / "manifest.json"
     if not manifest.is_file():
         return {}
-    pages = json.loads(manifest.read_text(encoding="utf-8")).get("pages", [])
-    return {p["name"]: p.get("group") or p.get("style", "corpus") for p in pages}
+    return {p["name"]: p["group"] for p in json.loads(manifest.read_text(encoding="utf-8"))}
+
+
+def labelled_converter(training: list) -> Callable[[bytes, Metadata], Edition]:
+    """For `python -m corpus eval --groups --converter corpus.train:labelled_converter`:
+    news2tei with a labeller trained on `training` (corpus pages) and the fixture editions."""
+    from converter.labeller.model import use_model
+    from converter.pipeline import edition_from_bytes
+
+    data = [_example(p.text_path, p.gold_path, p.group) for p in training] + list(examples([], True))
+    model = Path(tempfile.mkdtemp(prefix="news2tei-fold-")) / "model.crfsuite"
+    train([e for e in data if not e.unmatched], model)
+    use_model(model)
+    return edition_from_bytes
 
 
 def _example(text_path: Path, gold_path: Path, group: str) -> Example:
@@ -120,12 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     unmatched = sum(e.unmatched for e in data)
     print(f"{len(data)} editions, {sum(len(e.pages) for e in data)} pages, "
           f"{sum(len(labels) for e in data for _, labels in e.pages)} lines; "
-          f"{unmatched} source characters in no gold value", file=sys.stderr)
+          f"{unmatched} source characters in no gold value (pages with any are left out: "
+          f"{sum(1 for e in data if e.unmatched)})", file=sys.stderr)
     if args.loso:
         report = loso(data)
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
-    train(data, args.output)
+    train([e for e in data if not e.unmatched], args.output)
     print(f"model written to {args.output} ({args.output.stat().st_size} bytes)", file=sys.stderr)
     return 0
 

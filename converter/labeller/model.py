@@ -75,3 +75,11 @@ class Labeller:
 @lru_cache(maxsize=1)
 def labeller() -> Labeller:
     return Labeller(MODEL_PATH)
+
+
+def use_model(path: Path) -> None:
+    """Label with the model at `path` from now on, in this process (evaluation of
+    models trained on part of a corpus; conversions use the shipped model)."""
+    global MODEL_PATH
+    MODEL_PATH = path
+    labeller.cache_clear()
