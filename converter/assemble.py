@@ -66,7 +66,8 @@ def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
     from .segment import punctuation_hangs
 
     labelled = labeller().label(lines)
-    diagnostics += [_doubt(x) for x in labelled if x.label and x.confidence < DOUBT]
+    doubtful = sorted((x for x in labelled if x.label and x.confidence < DOUBT), key=lambda x: x.confidence)
+    diagnostics += [_doubt(x) for x in doubtful]  # least sure first: where a proof-reader starts
     hang = punctuation_hangs(_blank_separated(lines))
     labels = Labels({x.line.number: x.label for x in labelled if x.label}, set())
     pages = []

@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..classify import Element, Kind
+from ..rules import solid
 from ..rules.byline import standalone_byline
+from ..rules.continuation import marker_at_end, placed_direction
+from ..source import SourceLine
 from ..segment import Block
 from .model import Labelled
 from .roles import role_of, starts
@@ -39,6 +42,7 @@ def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], 
         flow = elements[-1] if elements and elements[-1].kind == "body" else None
         if kind == "body":
             starts_at.update(x.line.number for x in lines if starts(x.label or ""))
+            starts_at.update(after.line.number for before, after in zip(lines, lines[1:]) if _closes(before.line))
             if flow:
                 flow.blocks.append(block)
             else:
@@ -53,6 +57,14 @@ def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], 
         else:
             elements.append(Element(kind, [block]))
     return elements, starts_at
+
+
+def _closes(line: SourceLine) -> bool:
+    """A line ending in a jump marker that reads "to" ends its story: certain, not learnt."""
+    marker = marker_at_end(" ".join(line.text.split()))
+    if marker is None:
+        return False
+    return placed_direction(marker, solid(line.text) != solid(marker.text), opening=False) == "to"
 
 
 def _runs(page: Sequence[Labelled]) -> list[tuple[Kind, list[Labelled], bool]]:
@@ -76,7 +88,7 @@ def _runs(page: Sequence[Labelled]) -> list[tuple[Kind, list[Labelled], bool]]:
 
 def _kind(x: Labelled) -> Kind:
     label = x.label or ""
-    if role_of(label) == "byline" and starts(label) and standalone_byline(" ".join(x.line.text.split())):
+    if role_of(label) == "byline" and starts(label) and standalone_byline(x.line.text):
         return "byline"
     return ELEMENT_OF[role_of(label)]
 
