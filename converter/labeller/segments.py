@@ -36,13 +36,14 @@ def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], 
     elements: list[Element] = []
     starts_at: set[int] = set()
     runs = _runs(page)
+    last_body: Labelled | None = None  # the flow's text goes on from it
     for i, (kind, lines, after_blank) in enumerate(runs):
         block = Block([x.line for x in lines], after_blank, lines[0].line.page, hang)
         first = lines[0].label or ""
         flow = elements[-1] if elements and elements[-1].kind == "body" else None
         if kind == "body":
-            starts_at.update(x.line.number for x in lines if starts(x.label or ""))
-            starts_at.update(after.line.number for before, after in zip(lines, lines[1:]) if _closes(before.line))
+            starts_at.update(x.line.number for x, before in zip(lines, [last_body, *lines]) if _opens(x, before))
+            last_body = lines[-1]
             if flow:
                 flow.blocks.append(block)
             else:
@@ -57,6 +58,17 @@ def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], 
         else:
             elements.append(Element(kind, [block]))
     return elements, starts_at
+
+
+def _opens(x: Labelled, before: Labelled | None) -> bool:
+    """Does a body line start a paragraph? Where its label begins an element, except
+    that a notice's signature lines and date stay together (the closer is read whole),
+    and always after a line that closes its story with a jump marker."""
+    if before is not None and _closes(before.line):
+        return True
+    label = x.label or ""
+    return starts(label) and not (role_of(label) == "closer" and before is not None
+                                  and role_of(before.label or "") == "closer")
 
 
 def _closes(line: SourceLine) -> bool:
