@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..rules import solid_len
 from ..source import SourceLine
 from .features import Features, edition_shapes, page_features
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
+# No headline, caption, byline or piece of furniture runs this long on one line: such a
+# line is running text whatever the model says (an extractor that does not wrap).
+RUNNING_TEXT_CHARS = 200
 
 
 def crf_items(rows: Iterable[Features]) -> list[dict[str, float]]:
@@ -65,6 +69,8 @@ class Labeller:
                 if line.blank:
                     out.append(Labelled(line, None, 1.0))
                     continue
+                if solid_len(line.text) > RUNNING_TEXT_CHARS and not tags[k].startswith(("p-", "item-")):
+                    tags[k] = "p-B"
                 ranked = sorted(((self._tagger.marginal(y, k), y) for y in self.labels), reverse=True)
                 out.append(Labelled(line, tags[k], self._tagger.marginal(tags[k], k),
                                     tuple((y, round(p, 4)) for p, y in ranked[:3] if y != tags[k])[:2]))
