@@ -293,6 +293,28 @@ def guide_module(articles: list[Article], ctx: PageContext, folio: str) -> Modul
     return Module(units, heading, runs, 1, "before", boxed=True)
 
 
+INDICATORS = (("地区生产总值", "亿元"), ("规模以上工业增加值", "亿元"), ("社会消费品零售总额", "亿元"),
+              ("固定资产投资", "亿元"), ("进出口总额", "亿元"), ("一般公共预算收入", "亿元"),
+              ("居民人均可支配收入", "元"), ("城镇新增就业", "万人"), ("居民消费价格指数", "%"))
+
+
+def table_module(ctx: PageContext) -> Module:
+    """A boxed table of figures (indicator, value, change), read as a headed list of rows with
+    its source note: the gold has no table, so each row is a paragraph."""
+    printer = ArticlePrinter(Article("table", "", ctx.script, "finance", {}), ctx, "news")
+    month = ctx.rng.randint(2, 11)
+    title = ctx.text(f"{ctx.values['year']}年1—{month}月主要经济指标")
+    heading = [Run([printer.piece("head", title)], "sub", align="center")]
+    rows = [Run([printer.piece("p", ctx.text("指标　　数值　　同比增长（%）"))], "bold", align="left")]
+    for name, unit in ctx.rng.sample(INDICATORS, ctx.rng.randint(4, 7)):
+        value = f"{ctx.rng.uniform(1, 9000):.1f}" if unit != "%" else f"{ctx.rng.uniform(99, 104):.1f}"
+        change = f"{ctx.rng.uniform(-3, 12):.1f}"
+        rows.append(Run([printer.piece("p", ctx.text(f"{name}（{unit}）　{value}　{change}"))], "small", align="left"))
+    source = ctx.text(ctx.rng.choice(("数据来源：市统计局", "资料来源：国家统计局", "数据来源：海关统计")))
+    rows.append(Run([printer.piece("source", f"（{source}）")], "small", align="right"))
+    return Module(printer.units, heading, rows, 1, "before", boxed=True)
+
+
 def continuation_module(article: Article, ctx: PageContext) -> Module | None:
     """The rest of a story that started on an earlier page, opened by its 'from' marker."""
     templates = (ctx.style.get("continuation") or {}).get("from") or []

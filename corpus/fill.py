@@ -44,7 +44,7 @@ def lunar(date: dt.date) -> str:
     year = shifted.year
     day = min(shifted.day, 29)
     day_text = ("初" + cn_numeral(day)) if day <= 10 else ("廿" + CN_DIGITS[day - 20] if 20 < day < 30 else cn_numeral(day))
-    return f"{STEMS[(year - 4) % 10]}{BRANCHES[(year - 4) % 12]}年{LUNAR_MONTHS[shifted.month - 1]}月{day_text}"
+    return f"农历{STEMS[(year - 4) % 10]}{BRANCHES[(year - 4) % 12]}年{LUNAR_MONTHS[shifted.month - 1]}月{day_text}"
 
 
 def person(rng: random.Random) -> str:

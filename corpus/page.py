@@ -16,6 +16,7 @@ from corpus.compose import (
     continuation_module,
     gold_text,
     guide_module,
+    table_module,
     weighted,
 )
 from corpus.content import Article, Style
@@ -152,6 +153,8 @@ def _modules(ctx: PageContext, pool: Pool, columns: int, measure: int, folio: st
     rng = ctx.rng
     if ctx.number == 1 and rng.random() < 0.5:
         yield guide_module([pool.draw(rng) for _ in range(rng.randint(3, 5))], ctx, folio)
+    if rng.random() < 0.12:
+        yield table_module(ctx)
     if rng.random() < 0.3:
         module = continuation_module(pool.draw(rng), ctx)
         if module:

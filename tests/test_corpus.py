@@ -103,3 +103,33 @@ def test_eval_scores_a_built_corpus(tmp_path, capsys):
     assert {"units", "paragraphs", "conservation", "furniture-precision", "furniture-recall"} <= set(result["pooled"])
     assert main(["eval", str(out), "--groups"]) == 0
     assert "held-out group" in capsys.readouterr().out
+
+
+def test_jump_attributes_are_the_page_and_sign_as_printed():
+    from corpus.compose import jump_attrs
+
+    assert jump_attrs("（下转A03版①）") == " | page=A03 sign=①"
+    assert jump_attrs("（轉第2版）") == " | page=第2版"
+    assert jump_attrs("（上接第一版）") == " | page=第一版"
+
+
+def test_ocr_reads_blocks_in_order_without_repeating_a_fused_line():
+    from xml.etree import ElementTree
+
+    from corpus.extract import _XHTML, _ocr_lines
+
+    def block(x, lines):
+        rows = "".join(
+            f'<line xMin="{x}" yMin="{y}" xMax="{x + 100}" yMax="{y + 10}">'
+            f'<word xMin="{x}" yMin="{y}" xMax="{x + 100}" yMax="{y + 10}">{t}</word></line>'
+            for y, t in lines)
+        return f'<block xMin="{x}" yMin="{lines[0][0]}" xMax="{x + 100}" yMax="{lines[-1][0] + 10}">{rows}</block>'
+
+    left = [(10 + 12 * i, f"左{i}") for i in range(30)]
+    right = [(10 + 12 * i, f"右{i}") for i in range(30)]
+    page = ElementTree.fromstring(f'<page xmlns="{_XHTML[1:-1]}"><flow>{block(0, left)}{block(115, right)}</flow></page>')
+    lines = _ocr_lines(page)
+    words = " ".join(lines).split()
+    assert sorted(words) == sorted(t for _, t in left + right)  # every line read, none twice
+    assert lines[0] == "左0" or lines[0].startswith("左0 ")
+    assert any(" 右" in line for line in lines)  # now and then a row is read across the gutter
