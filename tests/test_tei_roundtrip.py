@@ -58,9 +58,14 @@ def test_absent_metadata_is_absent_from_the_header():
         assert header.xpath(invented, namespaces=NS) == [], invented
 
 
+def _header(edition):
+    """The edition's teiHeader, and a reader of one XPath's string value in it."""
+    header = etree.fromstring(tei_bytes(edition)).find("t:teiHeader", NS)
+    return header, lambda path: header.xpath(f"string({path})", namespaces=NS)
+
+
 def test_header_records_what_is_known():
-    header = etree.fromstring(tei_bytes(rich_edition("tw"))).find("t:teiHeader", NS)
-    value = lambda path: header.xpath(f"string({path})", namespaces=NS)  # noqa: E731
+    header, value = _header(rich_edition("tw"))
     assert value(".//t:titleStmt/t:title[1]") == "焦作日报 2024-02-07 第12345期"
     assert value(".//t:titleStmt/t:title[@level='j']") == "焦作日报"
     assert value(".//t:publicationStmt/t:date[@type='conversion']/@when") == "2026-01-02T03:04:05Z"
@@ -84,8 +89,7 @@ def test_header_records_what_is_known():
 
 
 def test_header_names_a_digital_publisher_a_worded_licence_and_the_rest_of_the_masthead():
-    header = etree.fromstring(tei_bytes(catalogued_edition())).find("t:teiHeader", NS)
-    value = lambda path: header.xpath(f"string({path})", namespaces=NS)  # noqa: E731
+    header, value = _header(catalogued_edition())
     assert value(".//t:publicationStmt/t:publisher") == "某大學圖書館"
     assert header.xpath(".//t:distributor", namespaces=NS) == []
     assert value(".//t:licence") == "僅供研究使用" and value(".//t:licence/@target") == ""
