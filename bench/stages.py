@@ -4,7 +4,7 @@
 time of the modules `convert` needs, then each stage's CPU milliseconds in the
 first conversion of the process (cold: its imports, schema and template
 compilation, OpenCC tables) and the fastest of REPEATS more (warm). The stages
-are called one by one as converter/convert.py calls them, and the TEI they make
+are called one by one as converter/conversion.py calls them, and the TEI they make
 is checked to be the one `convert_bytes` makes, so the profile cannot drift
 from the real path.
 
@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 _started = time.process_time()
-from converter.convert import ConvertOptions, _metadata_sources, convert_bytes  # noqa: E402
+from converter.conversion import ConvertOptions, _metadata_sources, convert_bytes  # noqa: E402
 from converter.assemble import build_edition  # noqa: E402
 from converter.decode import decode  # noqa: E402
 from converter.metadata import apply_page_labels, resolve  # noqa: E402
@@ -73,7 +73,7 @@ def profile(path: Path, repeats: int) -> dict:
     cold, tei = convert_by_stage(data, path)
     warm = [convert_by_stage(data, path)[0] for _ in range(repeats)]
     if tei != convert_bytes(data, ConvertOptions(formats=("tei",)), path).outputs["tei"]:
-        raise SystemExit("bench/stages.py no longer follows converter/convert.py: update convert_by_stage")
+        raise SystemExit("bench/stages.py no longer follows converter/conversion.py: update convert_by_stage")
     return {"import_ms": IMPORT_MS, "cold_ms": cold, "warm_ms": {k: min(w[k] for w in warm) for k in cold}}
 
 

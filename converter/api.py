@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .model import Diagnostic, Metadata, ScriptOption
-
-if TYPE_CHECKING:
-    from .inspect import Counts
+from .model import Counts, Diagnostic, Metadata, ScriptOption
 
 __all__ = ["Result", "convert"]
 
@@ -45,7 +42,7 @@ def convert(data: bytes, *, formats: Iterable[str] = ("tei", "epub"), script: Sc
     encoding: None to detect; metadata: what `--title`, `--date`, `--pages`… give on the
     command line (keys as in a `.meta.toml` file). No file is read: metadata a CLI run
     would take from the file's name or a `.meta.toml` beside it is given here."""
-    from .convert import FORMATS, ConvertOptions, convert_bytes
+    from .conversion import FORMATS, ConvertOptions, convert_bytes
     from .errors import InputError
 
     if isinstance(data, str) or not isinstance(data, (bytes, bytearray, memoryview)):

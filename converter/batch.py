@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TextIO
 
-from .convert import SUFFIXES, ConvertOptions, Converted, convert_file, diagnostic_line, failure_message, output_stem, \
+from .conversion import SUFFIXES, ConvertOptions, Converted, convert_file, diagnostic_line, failure_message, output_stem, \
     safe_name
 from .errors import InputError, News2teiError
 from .model import Counts

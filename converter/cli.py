@@ -76,7 +76,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
-    from .convert import FORMATS
+    from .conversion import FORMATS
 
     if value is None:
         return None
@@ -150,7 +150,7 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
     OUTDIR/<stem>.json. INPUT - reads standard input and writes one format (TEI
     unless --format names another) to standard output. Warnings go to standard
     error; a failing input is reported and the others still convert."""
-    from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
+    from .conversion import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
     from .output import sweep_stale_parts
 
@@ -211,7 +211,7 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
     relative path. A failing edition is reported and never stops the others; the exit status is
     0 only if every edition converted."""
     from .batch import find_tasks, run_batch, write_inspect_index
-    from .convert import DEFAULT_FORMATS, ConvertOptions
+    from .conversion import DEFAULT_FORMATS, ConvertOptions
 
     base = ConvertOptions.build({"title": title}, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
     tasks = find_tasks(src_dirs, outdir)

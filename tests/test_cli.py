@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from converter import convert as convert_module
+from converter import conversion
 from converter.cli import main
 from converter.tei.writer import tei_bytes
 from tei_editions import rich_edition
@@ -169,7 +169,7 @@ def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(convert_module, "edition_parts", boom)
+    monkeypatch.setattr(conversion, "edition_parts", boom)
     result = run("convert", PAGES, "-o", tmp_path)
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert "internal error (RuntimeError: boom); please report it (--debug shows the traceback)" in result.stderr

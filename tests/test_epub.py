@@ -95,7 +95,7 @@ def test_modified_is_the_conversion_time_or_source_date_epoch_never_the_issue_da
 
 
 def test_an_edition_converted_from_a_file_is_dated_by_the_file(tmp_path, monkeypatch):
-    from converter.convert import ConvertOptions, convert_bytes
+    from converter.conversion import ConvertOptions, convert_bytes
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     source = tmp_path / "edition.txt"
