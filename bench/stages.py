@@ -55,7 +55,7 @@ def convert_by_stage(data: bytes, path: Path, options: ConvertOptions = ConvertO
 
     lap = _Laps()
     decoded = lap("decode", decode, data, options.encoding)
-    resolved = lap("metadata", lambda: resolve(_metadata_sources(decoded.text, options, path)))
+    resolved = lap("metadata", lambda: resolve(_metadata_sources(decoded.text, options, path, path.name)))
     meta = Metadata(source_name=path.name, script=options.script, **resolved.values)
     lines, _ = lap("normalise", split_lines, decoded.text)
     meta = replace(meta, language=lap("script", detect_language, decoded.text))
