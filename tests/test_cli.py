@@ -194,7 +194,8 @@ def test_docs_describe_every_command_and_option(name):
     section = _section(name)
     context = click.Context(command, info_name=name)
     assert f"news2tei {name} {' '.join(command.collect_usage_pieces(context))}" in section
-    options = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts}
+    subcommands = getattr(command, "commands", {}).values()  # (`report merge`)
+    options = {opt for c in (command, *subcommands) for p in c.params if isinstance(p, click.Option) for opt in p.opts}
     for opt in options:
         assert f"`{opt}" in section or f"`-{opt.lstrip('-')[0]}`, `{opt}" in section, f"{name}: {opt} undocumented"
     documented = set(re.findall(r"`(--?[a-z][a-z-]*)", section))
