@@ -355,7 +355,8 @@ def test_every_book_reads_back_in_ebooklib(books, tmp_path):
 def test_compiled_templates_go_to_the_user_cache_directory_or_nowhere(tmp_path, monkeypatch):
     import jinja2
 
-    from converter.epub.render import NO_CACHE, _bytecode_cache
+    from converter.epub.render import _bytecode_cache
+    from converter.resources import NO_CACHE
 
     monkeypatch.delenv(NO_CACHE, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
