@@ -24,13 +24,14 @@ from .normalize import page_tops
 from .rules import solid
 from .reading import read_regular
 from .rules.masthead import newspaper_title
+from .patterncache import compiled
 
 FIELDS = ("title", "subtitle", "date", "date_printed", "weekday", "lunar_date", "edition", "publisher",
           "pub_place", "cn", "issn", "price", "digital_publisher", "licence", "identifier")
 KEYS = (*FIELDS, "pages")
 MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a page
 MAX_FILE_MB = 16  # a metadata file is a few lines; this is room for many thousands of page labels
-_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_UNWRITABLE = compiled("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,8 @@ def from_text(text: str) -> list[Source]:
 
 # Tokens a masthead line is made of (besides separators); only a line made of
 # nothing else counts, so a body sentence starting with a date never does.
-_ISSUE = re.compile(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
-_OTHER = re.compile("|".join((
+_ISSUE = compiled(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
+_OTHER = compiled("|".join((
     r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
     r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
 
