@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -72,6 +71,8 @@ def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
 
 
 def load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only a run with a metadata file needs it (its import compiles patterns)
+
     try:
         table = tomllib.loads(read_regular(path, MAX_FILE_MB, "metadata files").decode("utf-8"))
     except OSError as exc:
