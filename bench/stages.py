@@ -8,7 +8,8 @@ glue, generators, spooling) is "other". So the profile cannot drift from the rea
 path: a function renamed or moved is reported, not silently left out.
 
 `python bench/stages.py profile EDITION.txt [REPEATS]` prints JSON: the import time
-of the modules `convert` needs, then each stage's CPU milliseconds in the first
+of the modules `convert` needs (news2tei's own and what they import beyond the floor's
+libraries, which are imported first), then each stage's CPU milliseconds in the first
 conversion of the process (cold: lazy imports, pattern, schema and template
 compilation, OpenCC tables, the labeller's model) and the fastest of REPEATS more
 (warm), for TEI+EPUB as `news2tei convert` makes by default.
@@ -30,12 +31,23 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import click  # noqa: E402, F401  (the floor's libraries, imported before the clock starts)
+import jinja2  # noqa: E402, F401
+import lxml.etree  # noqa: E402, F401
+import lxml.isoschematron  # noqa: E402, F401
+import opencc  # noqa: E402, F401
+
+with suppress(ImportError):
+    importlib.import_module("pycrfsuite")  # the labeller's library, where there is one
+
 _started = time.process_time()
 import converter  # noqa: E402
+import converter.cli  # noqa: E402, F401
 from converter.conversion import ConvertOptions, convert_bytes  # noqa: E402
 from converter.normalize import split_lines  # noqa: E402
 from converter.pipeline import build_edition  # noqa: E402
