@@ -35,8 +35,8 @@ def _machine(r: dict) -> str:
     labeller = "with the line labeller" if m.get("labeller") else "without the line labeller (not in this tree)"
     return (f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['os']}; Python {m['python']}; "
             f"{m['pandoc']}; news2tei at {m['commit']}, {labeller}, run as `{' '.join(r['command'])}`. "
-            f"Median of {r['runs']} "
-            f"runs after a warm-up run. Load average (1/5/15 min) before {load(m['load_before'])}, after "
+            f"Median of {r['runs']} runs after a warm-up run, each waiting up to {r.get('idle_wait', 60):.0f} s "
+            f"for the machine to be idle. Load average (1/5/15 min) before {load(m['load_before'])}, after "
             f"{load(m.get('load_after', m['load_before']))}.")
 
 
@@ -78,7 +78,7 @@ def _batch(b: dict) -> str:
 
 def _busy(section: dict) -> str:
     return (f"\n\nOther processes used at most {100 * section['others_busy']:.0f}% of the CPU just before a "
-            "measured run (each run waits up to a minute for under 10%).")
+            "measured run (each run waits, up to `--idle-wait` seconds, for under 10%).")
 
 
 def _memory(r: dict) -> str:

@@ -58,7 +58,7 @@ def fresh(directory: Path):
     return clear
 
 
-def single(work: Path, runs: int, pandoc: bool) -> dict:
+def single(work: Path, runs: int, pandoc: bool, patience: float) -> dict:
     out = work / "single"
     out.mkdir()
     jobs = {"floor": Job([sys.executable, "-c", FLOOR]),
@@ -68,11 +68,11 @@ def single(work: Path, runs: int, pandoc: bool) -> dict:
             "convert_tei": Job([*news2tei(), "convert", str(SEED), "-o", str(out), "--format", "tei"])}
     if pandoc:
         jobs["pandoc"] = Job(["bash", "-c", f'out=$1; f=$2; n={SEED.stem}; {PANDOC_ONE}', "_", str(out), str(SEED)])
-    rows, busy = compare(jobs, runs)
+    rows, busy = compare(jobs, runs, patience)
     return {"input_bytes": SEED.stat().st_size, "others_busy": busy, **{k: asdict(v) for k, v in rows.items()}}
 
 
-def batch(work: Path, editions: int, runs: int, pandoc: bool) -> dict:
+def batch(work: Path, editions: int, runs: int, pandoc: bool, patience: float) -> dict:
     corpus = work / "corpus"
     files = [str(p) for p in write_corpus(corpus, editions)]
     out = work / "batch-out"
@@ -87,7 +87,7 @@ def batch(work: Path, editions: int, runs: int, pandoc: bool) -> dict:
     if pandoc:
         jobs["pandoc_loop"] = Job(["bash", "-c", PANDOC_LOOP, "_", str(out), *files], fresh(out))
         jobs["pandoc_parallel"] = Job(["bash", "-c", PANDOC_PARALLEL, "_", str(out), *files], fresh(out))
-    rows, busy = compare(jobs, runs)
+    rows, busy = compare(jobs, runs, patience)
     size = sum(os.path.getsize(f) for f in files)
     return {"editions": editions, "input_bytes": size, "others_busy": busy, **{k: asdict(v) for k, v in rows.items()}}
 
@@ -145,16 +145,18 @@ def main() -> None:
     parser.add_argument("--big-mb", type=int, default=100, help="size of the big edition, 0 to skip [100]")
     parser.add_argument("--big-timeout", type=float, default=3600, help="seconds before the big edition is "
                         "given up [3600]")
+    parser.add_argument("--idle-wait", type=float, default=60, help="seconds each run waits at most for the "
+                        "machine to be idle [60]")
     parser.add_argument("--json", type=Path, help="also save the raw numbers here")
     args = parser.parse_args()
     # Child processes find this tree's converter even where news2tei is not installed.
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     pandoc = shutil.which("pandoc") is not None
-    results = {"machine": machine(), "command": news2tei(), "runs": args.runs}
+    results = {"machine": machine(), "command": news2tei(), "runs": args.runs, "idle_wait": args.idle_wait}
     with tempfile.TemporaryDirectory(prefix="news2tei-bench-") as tmp:
         work = Path(tmp)
-        results["single"] = single(work, args.runs, pandoc)
-        results["batch"] = batch(work, args.editions, args.runs, pandoc)
+        results["single"] = single(work, args.runs, pandoc, args.idle_wait)
+        results["batch"] = batch(work, args.editions, args.runs, pandoc, args.idle_wait)
         results["stages"] = stages(work, max(args.runs, 5))
         if args.big_mb:
             results["big"] = big_edition(work, args.big_mb, args.big_timeout)
