@@ -22,7 +22,7 @@ from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture
 from .rules.continuation import normalise_page
 from .rules.credit import credit
 from .rules.headline import is_adoption_line, is_dash_subtitle
-from .rules.masthead import furniture_kind
+from .rules.masthead import furniture_kind, printed_label
 from .rules.section import is_column_name
 from .segment import Block, blocks, paragraphs
 from .source import SourceLine
@@ -44,7 +44,7 @@ def build_edition(lines: list[SourceLine], meta: Metadata, numbering: Numbering 
         by_page.setdefault(block.page, []).append(block)
     pages = [_parts(page_elements(bs), numbering, diagnostics) for _, bs in sorted(by_page.items())]
     facing = headlines_follow_bodies(pages)
-    built = [_page(parts, after, diagnostics, numbering.page(), meta) for parts, after in zip(pages, facing)]
+    built = [_page(parts, after, diagnostics, numbering.page()) for parts, after in zip(pages, facing)]
     built = _link_continuations(built, diagnostics)
     return Edition(meta, tuple(built), tuple(diagnostics), line_count=lines[-1].number if lines else 0)
 
@@ -154,13 +154,12 @@ def _host(stories: list[Story], line: int) -> Story:
 
 # --- parts -> page ------------------------------------------------------------
 
-def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], index: int,
-          meta: Metadata) -> Page:
+def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], index: int) -> Page:
     parts = page.parts
     _attach_bylines(parts)
     _merge_editor_notes(parts)
     orphans = attach_headlines(parts, facing_after, diagnostics)
-    label = meta.pages[index] if index < len(meta.pages) else None
+    label = printed_label(page.furniture)  # the user's labels win later (metadata.apply_page_labels)
     items = _items(parts, orphans, f"p{index + 1}")
     return Page(label, tuple(page.furniture), tuple(items))
 

@@ -11,24 +11,31 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from functools import partial
+from itertools import takewhile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .lexicon import dates
+from .lexicon import dates, furniture, zh
+from .lexicon.zh import alternation
 from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
-from .rules import solid
+from .rules import solid, solid_len
 from .reading import read_regular
-from .rules.masthead import newspaper_title
+from .source import SourceLine
+from .rules.continuation import normalise_page
+from .rules.masthead import newspaper_title, organ_line
 from .patterncache import compiled
 
 FIELDS = ("title", "subtitle", "date", "date_printed", "weekday", "lunar_date", "edition", "publisher",
           "pub_place", "cn", "issn", "price", "digital_publisher", "licence", "identifier")
 KEYS = (*FIELDS, "pages")
 MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a page
+FRONT_SCAN = 400  # lines of the front page searched for a masthead's side columns
+IDENTIFIERS = {"edition", "cn", "issn", "publisher"}  # what only a masthead prints
 MAX_FILE_MB = 16  # a metadata file is a few lines; this is room for many thousands of page labels
 _UNWRITABLE = compiled("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
@@ -101,63 +108,137 @@ def from_file_name(name: str) -> Source | None:
 
 
 def from_text(text: str) -> list[Source]:
-    """One source per masthead line found at the top of a page."""
+    """One source per masthead line: those at the top of each page, and the blocks of the
+    front page made of masthead lines only (an extractor often prints a masthead's side
+    columns amid the stories). A second newspaper title on a page is the first one's
+    subtitle ("白河日报" over "县域版")."""
     sources: list[Source] = []
-    for line in page_tops(text, MASTHEAD_ZONE):
-        values = masthead_values(line.text)
-        if values:
-            sources.append(Source(f"text line {line.number}", values, explicit=False, line=line.number))
+    title_on: dict[int, str] = {}  # page -> the title read there
+    for line, values in _masthead_lines(text):
+        title = values.get("title")
+        if title and title_on.setdefault(line.page, title) != title:
+            values["subtitle"] = values.pop("title")
+        sources.append(Source(f"text line {line.number}", values, explicit=False, line=line.number))
     return sources
 
 
-# Tokens a masthead line is made of (besides separators); only a line made of
-# nothing else counts, so a body sentence starting with a date never does.
-_ISSUE = compiled(r"(?:总|總)?第\s*[\d,，]+\s*[期号號]")
-_OTHER = compiled("|".join((
-    r"(?:总|總)第\s*[\d,，]+\s*[期号號]", r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?", r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]",
-    r"(?:今日|本期)\s*\d+\s*[版页頁]", r"[\s|｜·/]+")))
+def _masthead_lines(text: str) -> list[tuple[SourceLine, dict[str, str]]]:
+    """The masthead lines of `text` with their values, in order."""
+    tops = [(line, masthead_values(line.text)) for line in page_tops(text, MASTHEAD_ZONE)]
+    front = [(line, masthead_values(line.text))
+             for line in takewhile(lambda line: line.page == 0, page_tops(text, FRONT_SCAN, FRONT_SCAN))]
+    taken = {line.number for line, _ in tops}
+    blocks: list[list[tuple[SourceLine, dict[str, str]]]] = []
+    for line, values in front:
+        if blocks and blocks[-1][-1][0].number == line.number - 1:
+            blocks[-1].append((line, values))
+        else:
+            blocks.append([(line, values)])
+    extra = [pair for block in blocks if _masthead_block(block) for pair in block if pair[0].number not in taken]
+    return sorted([pair for pair in tops if pair[1]] + extra, key=lambda pair: (pair[0].page, pair[0].number))
+
+
+def _masthead_block(block: list[tuple[SourceLine, dict[str, str]]]) -> bool:
+    """A block that prints what only a masthead prints (an issue number, CN, ISSN, publisher),
+    its other lines masthead lines or short items ("代号1-18")."""
+    return any(IDENTIFIERS & set(values) for _, values in block) and all(
+        values or (solid_len(line.text) <= MAX_OTHER_ITEM and not _sentence(line.text)) for line, values in block)
+
+
+_PUBLISHER = compiled(rf"(?:{alternation(furniture.PUBLISHER_CUES)})(?:{alternation(furniture.PUBLISHER_UNITS)})?"
+                        rf"[:：](?P<after>.+)|(?P<before>.+?)(?:{alternation(furniture.PUBLISHER_CUES)})")
+_PRICE = compiled(rf"(?:{alternation(furniture.PRICE_CUES)})\S*\d")
+_IGNORED = compiled("|".join((  # masthead items that give no metadata
+    rf"(?:{furniture.SERIAL_PATTERN})", rf"(?:{furniture.POSTAL_PATTERN})[:：]?\S*", furniture.PAGE_COUNT)))
+_TOKENS = {"edition": compiled(furniture.ISSUE), "cn": compiled(furniture.CN), "issn": compiled(furniture.ISSN)}
+_ITEM_BREAK = compiled(rf"[\s{re.escape(furniture.SEPARATORS)}]+")
+_BRACKETS = "（）()【】[]"
+_EDGES = frozenset(furniture.SEPARATORS + _BRACKETS)
+MAX_OTHER_ITEM = 16  # a masthead's other items are short ("责编：卢晓", "新闻热线：12345678")
 
 
 def masthead_values(text: str) -> dict[str, str]:
-    """Title, or date (with weekday) and issue number, of a masthead line; {} for any other line."""
-    title = newspaper_title(text)
-    if title:
-        return {"title": title}
-    values: dict[str, str | None] = {}
-    rest = _without_lunar_dates(text)
-    for field, find in (("date", _date_token), ("weekday", _weekday_token), ("edition", _issue_token)):
-        found = find(rest)
-        if found:
-            values[field], start, end = found
-            rest = rest[:start] + " " + rest[end:]
-    if _OTHER.sub("", rest) or not (values.get("date") or values.get("edition")):
+    """What a masthead or running-head line prints: title or subtitle, publisher, date (ISO
+    and as printed, any calendar), weekday, lunar date, issue number, CN and ISSN numbers,
+    price. {} for a line that is none (a body sentence, a headline, a short issue phrase)."""
+    values: dict[str, str] = {}
+    if _read_title(text, values):  # the whole line, letter-spaced or not ("焦 作 日 报")
+        return values
+    rest = _take_dates(text, values)
+    if rest is None:
         return {}
-    return {k: v for k, v in values.items() if v}
+    for field, pattern in _TOKENS.items():
+        rest = pattern.sub(partial(_took, values, field), rest)
+    rest = _IGNORED.sub(" ", rest)
+    others = [item for item in _ITEM_BREAK.split(rest) if item.strip(_BRACKETS)]
+    unread = [item for item in others if not _read_item(item.strip(_BRACKETS), values)]
+    if not values or any(solid_len(item) > MAX_OTHER_ITEM or _sentence(item) for item in unread):
+        return {}
+    return values
 
 
-def _without_lunar_dates(text: str) -> str:
-    """A lunar date ("农历乙巳年八月廿九") belongs on a masthead but gives no metadata."""
+def _took(values: dict[str, str], field: str, match: "re.Match[str]") -> str:
+    """" " for an item read into `values`; the item kept when it is part of a longer one."""
+    if not _apart(match.string, match.start(), match.end()):
+        return match[0]
+    values.setdefault(field, solid(match[0]))
+    return " "
+
+
+def _take_dates(text: str, values: dict[str, str]) -> str | None:
+    """`text` without its lunar date, written date and weekday, read into `values`; a date
+    counts only standing apart, so a sentence opening with one ("2024年2月6日，…") keeps it.
+    None for a line printing a day no calendar has."""
     lunar = dates.lunar_date(text)
-    while lunar:
+    if lunar:
+        values["lunar_date"] = solid(text[lunar.start:lunar.end])
         text = text[:lunar.start] + " " + text[lunar.end:]
-        lunar = dates.lunar_date(text)
+    date = next((d for d in dates.gregorian_dates(text) if d.year and not d.numeric and _apart(text, d.start, d.end)), None)
+    if date:
+        iso = date.iso
+        if iso is None:
+            return None
+        values["date"], values["date_printed"] = iso, solid(text[date.start:date.end])
+        text = text[:date.start] + " " + text[date.end:]
+    day = dates.weekday(text)
+    if day and _apart(text, day.start, day.end):
+        values["weekday"] = text[day.start:day.end]
+        text = text[:day.start] + " " + text[day.end:]
     return text
 
 
-def _date_token(text: str) -> tuple[str | None, int, int] | None:
-    """A written date with its year ("2025年10月20日"), as ISO (None if not a real day)."""
-    date = next((d for d in dates.gregorian_dates(text) if d.year and not d.numeric), None)
-    return (date.iso, date.start, date.end) if date else None
+def _apart(text: str, start: int, end: int) -> bool:
+    """text[start:end] stands apart: at the line's ends or beside a space, separator or bracket."""
+    return (start == 0 or text[start - 1].isspace() or text[start - 1] in _EDGES) and \
+        (end == len(text) or text[end].isspace() or text[end] in _EDGES)
 
 
-def _weekday_token(text: str) -> tuple[str, int, int] | None:
-    day = dates.weekday(text)
-    return (text[day.start:day.end], day.start, day.end) if day else None
+def _read_item(item: str, values: dict[str, str]) -> bool:
+    """Read one item of a masthead line into `values`; False when it says nothing known."""
+    if _read_title(item, values):
+        return True
+    publisher = _PUBLISHER.fullmatch(item)
+    if publisher and not (publisher["before"] or "").startswith(furniture.SCHEDULE_WORDS):
+        values.setdefault("publisher", publisher["after"] or publisher["before"])
+        _read_title(values["publisher"].removesuffix(furniture.PAPER_OFFICE), values)
+        return True
+    if _PRICE.match(item):
+        values.setdefault("price", item)
+        return True
+    return False
 
 
-def _issue_token(text: str) -> tuple[str, int, int] | None:
-    m = _ISSUE.search(text)
-    return (solid(m[0]), m.start(), m.end()) if m else None
+def _read_title(text: str, values: dict[str, str]) -> bool:
+    """The paper's name, or the organ line printed under it (its subtitle)."""
+    title, organ = newspaper_title(text), organ_line(text)
+    if title or organ:
+        values.setdefault("title" if title else "subtitle", title or organ or "")
+    return bool(title or organ)
+
+
+def _sentence(item: str) -> bool:
+    """Sentence punctuation (a colon aside: "责编：卢晓" is a masthead item)."""
+    return any(c in zh.SENTENCE_PUNCT for c in item.replace("：", "").replace(":", ""))
 
 
 def resolve(sources: list[Source]) -> Resolved:
@@ -174,6 +255,8 @@ def resolve(sources: list[Source]) -> Resolved:
         if not explicit and losers:
             diagnostics.append(_conflict(key, giving, None))
             continue
+        if not explicit and key == "subtitle" and "title" not in values:
+            continue  # read under a title left unknown, it would stand for no paper
         values[key] = winner.values[key]
         if winner.line:
             read_from.append(FieldSource(key, Span.of(winner.line)))
@@ -201,11 +284,27 @@ def apply_page_labels(edition: Edition, first_page: int = 0, last: bool = True) 
                else "the remaining pages keep the labels found in the text, if any")))
     pages = list(edition.pages)
     for i, (page, label) in enumerate(zip(edition.pages, labels[first_page:]), start=first_page):
-        if page.label not in (None, label):
+        if page.label is not None and normalise_page(page.label) != normalise_page(label):
             diagnostics.append(Diagnostic(
                 "page-label-conflict", "warning",
                 f"page {i + 1} is labelled {page.label} in the text but {label} was given; using {label}"))
         pages[i - first_page] = replace(page, label=label)
+    return replace(edition, pages=tuple(pages), diagnostics=edition.diagnostics + tuple(diagnostics))
+
+
+def drop_repeated_labels(edition: Edition, seen: set[str]) -> Edition:
+    """Each label names one page: a label an earlier page has (in `seen`, which this adds to;
+    a supplement restarting its numbering, an edition joined from two) is left off, and said."""
+    pages, diagnostics = [], []
+    for page in edition.pages:
+        key = normalise_page(page.label) if page.label else None
+        if key in seen:
+            diagnostics.append(Diagnostic("page-label-repeated", "warning",
+                                          f"page label {page.label} is printed on an earlier page too; left off here"))
+            page = replace(page, label=None)
+        elif key:
+            seen.add(key)
+        pages.append(page)
     return replace(edition, pages=tuple(pages), diagnostics=edition.diagnostics + tuple(diagnostics))
 
 
@@ -227,9 +326,14 @@ def _weekday_check(source: Source) -> list[Diagnostic]:
 
 
 def _key(key: str, value: Any) -> Any:
-    """What two values must share to agree: 第12345期 and 12345 are one issue."""
+    """What two values must share to agree: 第12345期 and 12345 are one issue, 2025年3月14日
+    and 二〇二五年三月十四日 one day, 星期五 and 周五 one weekday."""
     if key == "edition":
         return re.sub(r"\D", "", value) or value
+    if key == "date_printed":
+        return getattr(dates.whole_date(value), "iso", None) or solid(value)
+    if key == "weekday":
+        return getattr(dates.weekday(value), "index", None)
     return solid(value) if isinstance(value, str) else tuple(value)
 
 

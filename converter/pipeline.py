@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .assemble import Numbering, build_edition
 from .decode import decode
-from .metadata import apply_page_labels
+from .metadata import apply_page_labels, drop_repeated_labels
 from .model import Edition, Metadata
 from .normalize import split_lines, stretches
 from .script import ambiguities, detect_language
@@ -32,11 +32,13 @@ def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None =
     headline placement voted, within a stretch."""
     meta = replace(meta or Metadata(), language=detect_language(text))
     numbering = Numbering()
+    labels: set[str] = set()  # the page labels used so far
     for piece in stretches(text, stretch):
         lines, diagnostics = split_lines(piece.text, piece.first_line, piece.first_page)
         diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)]
         first_page = numbering.pages
-        edition = apply_page_labels(build_edition(lines, meta, numbering), first_page, piece.last)
+        edition = drop_repeated_labels(apply_page_labels(build_edition(lines, meta, numbering), first_page, piece.last),
+                                       labels)
         yield Part(lines, Edition(edition.meta, edition.pages, tuple(diagnostics) + edition.diagnostics,
                                   edition.line_count), piece.last)
 

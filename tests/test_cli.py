@@ -82,7 +82,8 @@ def test_conflicting_option_is_used_and_reported(tmp_path):
     result = run("convert", PAGES, "-o", tmp_path, "--format", "json", "--date", "2025-03-15")
     assert result.exit_code == 0
     assert "warning: date: 2025-03-15 from command line; 2025-03-14 from hans_headfirst_pages.meta.toml; " \
-           "2025-03-14 from text line 3; using command line [metadata-conflict]" in result.stderr
+           "2025-03-14 from text line 3; 2025-03-14 from text line 97; 2025-03-14 from text line 173; " \
+           "using command line [metadata-conflict]" in result.stderr  # the masthead and two running heads
 
 
 def test_stdin_to_stdout():

@@ -19,22 +19,44 @@ FIXTURES = Path(__file__).parent / "fixtures" / "editions"
     ("焦作日报", {"title": "焦作日报"}),
     ("焦 作 日 报", {"title": "焦作日报"}),
     ("港島日報", {"title": "港島日報"}),
-    ("2024年2月6日 星期二", {"date": "2024-02-06", "weekday": "星期二"}),
+    ("2024年2月6日 星期二", {"date": "2024-02-06", "date_printed": "2024年2月6日", "weekday": "星期二"}),
     ("2024年2月6日　星期二　农历癸卯年十二月廿七　第12345期",
-     {"date": "2024-02-06", "weekday": "星期二", "edition": "第12345期"}),
-    ("二〇二四年二月二十六日 星期一", {"date": "2024-02-26", "weekday": "星期一"}),
-    ("2025年3月14日 星期五 乙巳年二月十五", {"date": "2025-03-14", "weekday": "星期五"}),
-    ("２０２４年２月６日", {"date": "2024-02-06"}),
-    ("中華民國113年6月22日 星期六", {"date": "2024-06-22", "weekday": "星期六"}),  # the ROC era, as the lexicon reads it
-    ("2024年2月6日 礼拜二 农历腊月廿七", {"date": "2024-02-06", "weekday": "礼拜二"}),
+     {"date": "2024-02-06", "date_printed": "2024年2月6日", "weekday": "星期二", "edition": "第12345期",
+      "lunar_date": "农历癸卯年十二月廿七"}),
+    ("二〇二四年二月二十六日 星期一", {"date": "2024-02-26", "date_printed": "二〇二四年二月二十六日", "weekday": "星期一"}),
+    ("2025年3月14日 星期五 乙巳年二月十五",
+     {"date": "2025-03-14", "date_printed": "2025年3月14日", "weekday": "星期五", "lunar_date": "乙巳年二月十五"}),
+    ("２０２４年２月６日", {"date": "2024-02-06", "date_printed": "２０２４年２月６日"}),
+    ("中華民國113年6月22日 星期六",  # the ROC era, as the lexicon reads it
+     {"date": "2024-06-22", "date_printed": "中華民國113年6月22日", "weekday": "星期六"}),
+    ("2024年2月6日 礼拜二 农历腊月廿七",
+     {"date": "2024-02-06", "date_printed": "2024年2月6日", "weekday": "礼拜二", "lunar_date": "农历腊月廿七"}),
+    ("2025年4月17日（星期四）　乙巳年三月二十",
+     {"date": "2025-04-17", "date_printed": "2025年4月17日", "weekday": "星期四", "lunar_date": "乙巳年三月二十"}),
+    ("2025年4月2日●星期三", {"date": "2025-04-02", "date_printed": "2025年4月2日", "weekday": "星期三"}),
+    ("乙巳年二月十五", {"lunar_date": "乙巳年二月十五"}),
     ("第12345期 今日8版", {"edition": "第12345期"}),
-    ("CN 41-0017 第 12,345 期", {"edition": "第12,345期"}),
+    ("第12345期　每周二、四出版", {"edition": "第12345期"}),  # when it is published, not who publishes it
+    ("CN 41-0017 第 12,345 期", {"edition": "第12,345期", "cn": "CN41-0017"}),
+    ("国内统一连续出版物号　CN 26-0051　邮发代号37-1", {"cn": "CN26-0051"}),
+    ("CN 17-0082　ISSN 4501-6131", {"cn": "CN17-0082", "issn": "ISSN4501-6131"}),
+    ("零售价：2.00元　新闻热线：12345678", {"price": "零售价：2.00元"}),
+    # the publisher, and the paper whose office it is
+    ("中川日报社出版", {"publisher": "中川日报社", "title": "中川日报"}),
+    ("中共校委宣传部主办", {"publisher": "中共校委宣传部"}),
+    ("主办单位：某某市委宣传部", {"publisher": "某某市委宣传部"}),
+    ("中共县委机关报", {"subtitle": "中共县委机关报"}),  # the organ line under a title is no title
+    # running heads: the paper and the date beside the desk and the editors
+    ("长风日报　二〇二五年三月二十八日　星期五",
+     {"title": "长风日报", "date": "2025-03-28", "date_printed": "二〇二五年三月二十八日", "weekday": "星期五"}),
+    ("2025年3月3日 星期一 责编：卢晓 美编：汤静", {"date": "2025-03-03", "date_printed": "2025年3月3日", "weekday": "星期一"}),
     # not mastheads: body text, a resolution's adoption line, an impossible date, a short issue phrase
     ("2024年2月6日，市委召开会议", {}),
     ("（2024年2月6日焦作市第十四届人民代表大会第二次会议通过）", {}),
     ("2024年2月30日 星期五", {}),
     ("第3期培训班开班", {}),
     ("工作报告", {}),
+    ("广告经营许可证：京西工商广字第0045号 零售每份1.50元", {}),
 ])
 def test_masthead_values(line, values):
     assert masthead_values(line) == values
@@ -60,10 +82,12 @@ def test_masthead_only_at_the_top_of_each_page():
 def test_fixture_masthead_is_inferred():
     values = resolve(from_text((FIXTURES / "hans_headfirst_pages.txt").read_text(encoding="utf-8"))).values
     sources = values.pop("sources")
-    assert values == {"title": "滨江日报", "date": "2025-03-14", "weekday": "星期五", "edition": "第12345期"}
+    assert values == {"title": "滨江日报", "date": "2025-03-14", "date_printed": "2025年3月14日", "weekday": "星期五",
+                      "lunar_date": "乙巳年二月十五", "edition": "第12345期", "cn": "CN11-0000"}
     # the lines each came from, for the TEI header's @source
-    assert [(s.field, str(s.span)) for s in sources] == [("title", "1"), ("date", "3"), ("weekday", "3"),
-                                                         ("edition", "5")]
+    assert [(s.field, str(s.span)) for s in sources] == [
+        ("title", "1"), ("date", "3"), ("date_printed", "3"), ("weekday", "3"), ("lunar_date", "4"),
+        ("edition", "5"), ("cn", "6")]
 
 
 def test_explicit_value_wins_and_disagreement_is_reported():

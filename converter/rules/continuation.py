@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import numerals, zh
+from ..lexicon import furniture, numerals, zh
 from . import Match, search_tail, solid, solid_len
 from ..patterncache import compiled
 
@@ -17,7 +17,7 @@ _EITHER = zh.alternation(zh.CONTINUED_EITHER)
 _RELATIVE = rf"(?P<previous>{zh.alternation(zh.PREVIOUS_PAGE)})|(?P<next>{zh.alternation(zh.NEXT_PAGE)})"
 # A one-character direction word ("续", "转") must be followed by a page that is
 # clearly one ("第二版", "A03", "3版"): "（续一）" numbers a series.
-_PAGE = rf"(?:[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}(?:\s*{numerals.DIGITS}){{0,2}}|第?\s*{numerals.NUMERAL}|{numerals.DIGITS}{{1,3}})"
+_PAGE = rf"(?:{furniture.LETTERED_PAGE}|第?\s*{numerals.NUMERAL}|{numerals.DIGITS}{{1,3}})"
 _BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO})|(?P<either>{_EITHER}))\s*(?:本报|本報)?\s*"
          rf"(?:(?P<page>{_PAGE})\s*(?P<edition>版|面)?|{_RELATIVE})\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
 _AT_START = compiled(rf"\s*{_BODY}")
@@ -85,8 +85,8 @@ def _clearly_a_page(m: "re.Match[str]") -> bool:
 
 
 def normalise_page(label: str) -> str:
-    """Comparable form of a page label: "A01" == "A1", "第二版" == "2"."""
-    text = label.upper().lstrip("第").rstrip("版面")
+    """Comparable form of a page label: "A01" == "A1", "第二版" == "2" == "第2頁"."""
+    text = label.upper().lstrip("第").rstrip("".join(furniture.PAGE_WORDS) + "面")
     text = text.translate(str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨ", "0123456789ABCDEFGH"))
     m = re.fullmatch(r"([A-Z]*)0*(\d+)", text)
     if m:

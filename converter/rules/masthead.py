@@ -1,29 +1,39 @@
-"""Page furniture: masthead lines (newspaper name, date and weekday, issue
-number, CN/ISSN numbers), running heads and folios."""
+"""Page furniture: masthead lines (newspaper name, publisher, date and weekday, issue
+number, CN/ISSN numbers, price), running heads and folios, and the page label a folio
+or running head prints."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-from ..lexicon import dates
+from ..lexicon import dates, furniture as words
+from ..lexicon.numerals import DIGITS
+from ..lexicon.zh import alternation
 from . import LazyPattern, solid
+from ..model import Furniture
 from ..source import per_line
 from ..patterncache import compiled
 
 _PATTERNS = (
     compiled(r"^[A-Z][A-Z .&'-]{2,40}$"),  # the paper's name in Latin capitals
-    compiled(r"(?:机关报|機關報)$"),
+    compiled(rf"(?:{alternation(words.ORGAN_ENDINGS)})$"),
     compiled(r"\S\s*[|｜]\s*\S.*[|｜]"),  # running head "A3 | 经济 | … | 责编 X"
-    compiled(r"CN\s*\d{2}\s*[-－]\s*\d{4}"),
-    compiled(r"ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"),
+    compiled(words.CN),
+    compiled(words.ISSN),
     compiled(rf"^{dates.WEEKDAY}$"),
-    compiled(r"^(?:总|總)?第\s*[\d,，]+\s*[期号號](?:\s+\S{1,10})*$"),
-    compiled(r"^(?:今日|本期)\s*\d+\s*[版页頁]"),
-    compiled(r"(?:国内统一连续出版物号|國內統一連續出版物號|邮发代号|郵發代號)"),
+    compiled(rf"^{words.ISSUE}(?:\s+\S{{1,10}})*$"),
+    compiled(rf"^{words.PAGE_COUNT}"),
+    compiled(f"(?:{words.SERIAL_PATTERN}|{words.POSTAL_PATTERN})"),
     compiled(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
     LazyPattern(r"(?:^|\s)(?:责任编辑|責任編輯|责编|責編|主编|主編|美编|美編|校对|校對|编辑|編輯)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
                 r"(?:\s+(?:美编|美編|校对|校對|责编|責編|主编|主編|编辑|編輯|版式|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4})*$"),
 )
-_TITLE = LazyPattern(r"^[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|晨报|晨報|报|報)$")
-PAGE_LABEL = compiled(r"^\d{1,2}$|^\S{1,8}\s+[A-Za-z]\d{1,2}$|^(?:[A-Za-z]\d{1,2}|0\d)(?:\s+\S{1,8})?$|^第\s*[\d一二三四五六七八九十]+\s*版(?:\s+\S{1,8})?$")
+_TITLE = LazyPattern(rf"^[\u4e00-\u9fff]{{1,8}}(?:{alternation(words.TITLE_ENDINGS)})$")
+_DESK = r"\S{1,8}"  # the desk a folio names beside the label: "A01 要闻"
+PAGE_LABEL = compiled(rf"^{words.BARE_PAGE}$|^{_DESK}\s+{words.LETTERED_PAGE}$"
+                        rf"|^(?:{words.LETTERED_PAGE}|0{DIGITS}|{words.NUMBERED_PAGE})(?:\s+{_DESK})?$")
+# A label opens or closes the line, not run into a number or code ("代号1-18", "CN 11-0000").
+_FOLIO_FIRST = compiled(rf"{words.FOLIO}(?![0-9０-９A-Za-z.\-－/])")
+_FOLIO_LAST = compiled(rf"(?<![0-9０-９A-Za-z.\-－/]){words.FOLIO}$")
 
 
 @per_line  # asked of every line of the blocks at a page's edges
@@ -52,5 +62,25 @@ def _lunar_date_alone(text: str) -> bool:
 
 
 def newspaper_title(text: str) -> str | None:
+    """The paper's name, a line of its own ("滨江日报"); not the organ line under it."""
     compact = solid(text)
-    return compact if _TITLE.match(compact) else None
+    return compact if _TITLE.match(compact) and not compact.endswith(words.ORGAN_ENDINGS) else None
+
+
+def organ_line(text: str) -> str | None:
+    """The line naming whose organ the paper is ("中共某市委机关报"), its subtitle."""
+    compact = solid(text)
+    return compact if _TITLE.match(compact) and compact.endswith(words.ORGAN_ENDINGS) else None
+
+
+def page_label(text: str) -> str | None:
+    """The page label a folio or running head prints at either end, spaces out: "A01 要闻",
+    "A01要闻", "第 2 版", "2025年3月14日 星期五 经济 A4", "A4 | 经济 | 责编 X"."""
+    text = text.strip()
+    found = _FOLIO_FIRST.match(text) or _FOLIO_LAST.search(text)
+    return solid(found[0]) if found else None
+
+
+def printed_label(lines: Iterable[Furniture]) -> str | None:
+    """The label a page prints: the first its folio or running heads give."""
+    return next((label for line in lines if (label := page_label(line.text.text))), None)

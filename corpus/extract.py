@@ -1,0 +1,91 @@
+"""Real extractors run on the typeset PDF; their output is never edited.
+
+- `pdftotext`: poppler's default mode, a form feed after each page (the seed's form);
+- `nopgbrk`: the same without form feeds;
+- `pdfminer`: pdfminer.six's `extract_text`, another reading order and another spacing rule;
+- `ocr`: text lines as an OCR engine's line detector returns them, taken from the PDF's own
+  line boxes (`pdftotext -bbox-layout`): blocks top to bottom, no indentation, and now and then
+  a line read on across the gutter into the next column's line on the same row."""
+from __future__ import annotations
+
+import subprocess
+import zlib
+from pathlib import Path
+from xml.etree import ElementTree
+
+EXTRACTORS = ("pdftotext", "nopgbrk", "pdfminer", "ocr")
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _pdftotext(pdf: Path, *options: str) -> str:
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"],
+                          capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def _pdfminer(pdf: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(pdf))
+
+
+def _box(element: ElementTree.Element) -> tuple[float, float, float, float]:
+    return tuple(float(element.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+
+
+def _line_text(line: ElementTree.Element) -> str:
+    return " ".join(w.text.strip() for w in line.iter(f"{_XHTML}word") if (w.text or "").strip())
+
+
+def _ocr_lines(page: ElementTree.Element) -> list[str]:
+    """Text blocks top to bottom (left to right among blocks starting on one row), their lines
+    in order, without indentation; a line whose row continues in the next block to its right,
+    across a narrow gutter, is now and then read as one line with it, as line detectors do."""
+    blocks = []
+    for block in page.iter(f"{_XHTML}block"):
+        lines = [(_box(line), _line_text(line)) for line in block.iter(f"{_XHTML}line")]
+        lines = [(box, text) for box, text in lines if text]
+        if lines:
+            blocks.append((_box(block), lines))
+    blocks.sort(key=lambda b: (round(b[0][1] / 12), b[0][0]))
+    done: set[tuple[int, int]] = set()  # lines already read, on their own or fused
+    out = []
+    for bi, (_, lines) in enumerate(blocks):
+        for li, (box, text) in enumerate(lines):
+            if (bi, li) in done:
+                continue
+            done.add((bi, li))
+            partner = _fusable(blocks, box, text)
+            if partner is not None and partner not in done:
+                done.add(partner)
+                text += " " + blocks[partner[0]][1][partner[1]][1]
+            out.append(text)
+    return out
+
+
+def _fusable(blocks, box, text: str) -> tuple[int, int] | None:
+    """The line of another block on the same row just right of `box`, if this line is one of
+    the few (by a digest of its text, so the same page reads the same way) read across."""
+    height = box[3] - box[1]
+    if zlib.crc32(text.encode()) % 9:
+        return None
+    for bi, (_, lines) in enumerate(blocks):
+        for li, (other, _) in enumerate(lines):
+            if abs(other[1] - box[1]) < 0.3 * height and 0 < other[0] - box[2] < 3 * height:
+                return bi, li
+    return None
+
+
+def _ocr(pdf: Path) -> str:
+    root = ElementTree.fromstring(_pdftotext(pdf, "-bbox-layout"))
+    return "".join("\n".join(_ocr_lines(page)) + "\n" for page in root.iter(f"{_XHTML}page"))
+
+
+def extract(pdf: Path, extractor: str) -> str:
+    if extractor == "pdftotext":
+        return _pdftotext(pdf)
+    if extractor == "nopgbrk":
+        return _pdftotext(pdf, "-nopgbrk")
+    if extractor == "pdfminer":
+        return _pdfminer(pdf)
+    return _ocr(pdf)

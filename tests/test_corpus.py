@@ -1,0 +1,135 @@
+"""The corpus generator (corpus/): its committed sample verifies and parses; a small build from
+the fixture data verifies, gives valid gold and the same bytes for the same seed."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# tests/test_bench.py puts bench/ (which holds a module corpus.py) first on sys.path; the
+# generator is the package corpus/ at the repository root.
+if not hasattr(sys.modules.get("corpus"), "__path__"):
+    sys.modules.pop("corpus", None)
+    sys.path.insert(0, str(ROOT))
+
+from corpus.__main__ import main  # noqa: E402
+from corpus.content import ContentError, load_articles, load_styles  # noqa: E402
+from corpus.goldfile import verify  # noqa: E402
+from corpus.quality import gold  # noqa: E402
+from corpus.typeset import break_lines  # noqa: E402
+
+SAMPLE = ROOT / "tests" / "fixtures" / "corpus"
+INPUT = ROOT / "tests" / "fixtures" / "corpus_input"
+MISSING = [name for name, present in (
+    ("weasyprint", importlib.util.find_spec("weasyprint")),
+    ("pdfminer.six", importlib.util.find_spec("pdfminer")),
+    ("pdftotext", shutil.which("pdftotext")),
+    ("WenQuanYi", Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").exists()),
+    ("Noto CJK", Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists()),
+) if not present]
+needs_tools = pytest.mark.skipif(bool(MISSING), reason=(
+    f"{', '.join(MISSING)} missing: pip install '.[corpus]' and "
+    "apt-get install poppler-utils fonts-noto-cjk fonts-wqy-microhei"))
+
+
+def sample_pages() -> list[Path]:
+    return sorted(p for p in SAMPLE.glob("*.txt") if not p.name.endswith(".gold.txt"))
+
+
+def test_committed_sample_verifies_and_parses():
+    pages = sample_pages()
+    assert len(pages) >= 20
+    for page in pages:
+        gold_text = page.with_suffix(".gold.txt").read_text(encoding="utf-8")
+        gold.parse_gold(gold_text, page.name)
+        assert verify(page.read_text(encoding="utf-8"), gold_text) is None, page.name
+
+
+def test_verification_names_the_characters_that_differ():
+    gold_text = "@article news\np: 甲乙丙\n"
+    assert verify("甲 乙\n丙", gold_text) is None
+    assert "'丙'×1" in verify("甲乙丁", gold_text) and "'丁'×1" in verify("甲乙丁", gold_text)
+
+
+def test_line_breaking_keeps_closing_punctuation_off_a_line_start():
+    lines = break_lines("一二三四五，六七八九十。" * 3, 5, "serif")
+    assert all(line.text[0] not in "，。" for line in lines)
+    assert "".join(line.text for line in lines) == "一二三四五，六七八九十。" * 3
+
+
+def test_bad_style_file_is_a_one_line_error(tmp_path, capsys):
+    (tmp_path / "styles.json").write_text('[{"name": "x", "kind": "broadsheet", "script": "hans"}]')
+    with pytest.raises(ContentError, match="kind 'broadsheet'"):
+        load_styles(tmp_path)
+    assert main(["styles", "--data", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_styles_lists_one_name_a_line(capsys):
+    assert main(["styles", "--data", str(INPUT)]) == 0
+    assert capsys.readouterr().out.split() == [s.name for s in load_styles(INPUT)]
+
+
+@needs_tools
+def test_build_verifies_and_is_deterministic(tmp_path):
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        assert main(["build", "--pages", "4", "--seed", "7", "-o", str(out), "--data", str(INPUT),
+                     "--fast-fonts"]) == 0
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    names = [m["name"] for m in json.loads(outputs[0]["manifest.json"])]
+    assert len(names) == 4 and {n.split("-")[-1] for n in names} <= {"pdftotext", "nopgbrk", "pdfminer", "ocr"}
+    for name in names:
+        assert {f"{name}.pdf", f"{name}.txt", f"{name}.gold.txt"} <= set(outputs[0])
+        gold.parse_gold(outputs[0][f"{name}.gold.txt"].decode(), name)
+    assert len(load_articles(INPUT)) > 10
+
+
+@needs_tools
+def test_eval_scores_a_built_corpus(tmp_path, capsys):
+    out = tmp_path / "c"
+    assert main(["build", "--pages", "2", "--seed", "3", "-o", str(out), "--data", str(INPUT), "--fast-fonts"]) == 0
+    capsys.readouterr()
+    assert main(["eval", str(out), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["pages"] == 2
+    assert {"units", "paragraphs", "conservation", "furniture-precision", "furniture-recall"} <= set(result["pooled"])
+    assert main(["eval", str(out), "--groups"]) == 0
+    assert "held-out group" in capsys.readouterr().out
+
+
+def test_jump_attributes_are_the_page_and_sign_as_printed():
+    from corpus.compose import jump_attrs
+
+    assert jump_attrs("（下转A03版①）") == " | page=A03 sign=①"
+    assert jump_attrs("（轉第2版）") == " | page=第2版"
+    assert jump_attrs("（上接第一版）") == " | page=第一版"
+
+
+def test_ocr_reads_blocks_in_order_without_repeating_a_fused_line():
+    from xml.etree import ElementTree
+
+    from corpus.extract import _XHTML, _ocr_lines
+
+    def block(x, lines):
+        rows = "".join(
+            f'<line xMin="{x}" yMin="{y}" xMax="{x + 100}" yMax="{y + 10}">'
+            f'<word xMin="{x}" yMin="{y}" xMax="{x + 100}" yMax="{y + 10}">{t}</word></line>'
+            for y, t in lines)
+        return f'<block xMin="{x}" yMin="{lines[0][0]}" xMax="{x + 100}" yMax="{lines[-1][0] + 10}">{rows}</block>'
+
+    left = [(10 + 12 * i, f"左{i}") for i in range(30)]
+    right = [(10 + 12 * i, f"右{i}") for i in range(30)]
+    page = ElementTree.fromstring(f'<page xmlns="{_XHTML[1:-1]}"><flow>{block(0, left)}{block(115, right)}</flow></page>')
+    lines = _ocr_lines(page)
+    words = " ".join(lines).split()
+    assert sorted(words) == sorted(t for _, t in left + right)  # every line read, none twice
+    assert lines[0] == "左0" or lines[0].startswith("左0 ")
+    assert any(" 右" in line for line in lines)  # now and then a row is read across the gutter
