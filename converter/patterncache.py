@@ -34,9 +34,14 @@ def compiled(source: str) -> re.Pattern[str]:
             return _sre.compile(source, *table[source])
         except (TypeError, ValueError, RuntimeError):  # not code this engine takes
             pass
-    table[source] = _engine_arguments(source)
+    try:
+        arguments = _engine_arguments(source)
+        pattern = _sre.compile(source, *arguments)
+    except (AttributeError, TypeError, ValueError, RuntimeError):  # another Python's `re` internals
+        return re.compile(source)
+    table[source] = arguments
     _save(table)
-    return _sre.compile(source, *table[source])
+    return pattern
 
 
 def _engine_arguments(source: str) -> tuple[Any, ...]:

@@ -64,3 +64,11 @@ def test_no_cache_keeps_nothing(cache, monkeypatch):
     monkeypatch.setenv(NO_CACHE, "1")
     assert patterncache.compiled("a+b") == re.compile("a+b")
     assert not cache.parent.exists()
+
+
+def test_a_python_whose_re_internals_differ_compiles_as_re_does(cache, monkeypatch):
+    def internals_moved(source):
+        return patterncache._parser.no_such_function(source)  # AttributeError, as on such a Python
+    monkeypatch.setattr(patterncache, "_engine_arguments", internals_moved)
+    assert patterncache.compiled(r"[\u4e00-\u9fff]{2}日报") == re.compile(r"[\u4e00-\u9fff]{2}日报")
+    assert not cache.exists()
