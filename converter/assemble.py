@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .body import Unit, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
 from .classify import Element, page_elements
-from .headgroup import heading_roles
+from .headgroup import heading_roles, labelled_roles
 from .lexicon import zh
 from .link import link_parts, settle_markers
 from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
@@ -39,14 +39,74 @@ def build_edition(lines: list[SourceLine], meta: Metadata, numbering: Numbering 
     stretches of a long edition built before (see normalize.stretches)."""
     numbering = numbering or Numbering()
     diagnostics: list[Diagnostic] = []
-    by_page: dict[int, list[Block]] = {}
-    for block in blocks(lines):
-        by_page.setdefault(block.page, []).append(block)
-    pages = [_parts(page_elements(bs), numbering, diagnostics) for _, bs in sorted(by_page.items())]
+    pages = _labelled_pages(lines, numbering, diagnostics) if use_labeller() else _ruled_pages(lines, numbering, diagnostics)
     facing = headlines_follow_bodies(pages)
     built = [_page(parts, after, diagnostics, numbering.page()) for parts, after in zip(pages, facing)]
     built = _link_continuations(built, diagnostics)
     return Edition(meta, tuple(built), tuple(diagnostics), line_count=lines[-1].number if lines else 0)
+
+
+def use_labeller() -> bool:
+    from .labeller import model
+
+    return model.MODEL_PATH.is_file()
+
+
+def _ruled_pages(lines: list[SourceLine], numbering: Numbering, diagnostics: list[Diagnostic]) -> list[PageParts]:
+    by_page: dict[int, list[Block]] = {}
+    for block in blocks(lines):
+        by_page.setdefault(block.page, []).append(block)
+    return [_parts(page_elements(bs), numbering, diagnostics) for _, bs in sorted(by_page.items())]
+
+
+def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
+                    diagnostics: list[Diagnostic]) -> list[PageParts]:
+    from .labeller.model import labeller
+    from .labeller.segments import page_elements as labelled_elements
+    from .segment import punctuation_hangs
+
+    labelled = labeller().label(lines)
+    doubtful = sorted((x for x in labelled if x.label and x.confidence < DOUBT), key=lambda x: x.confidence)
+    diagnostics += [_doubt(x) for x in doubtful]  # least sure first: where a proof-reader starts
+    hang = punctuation_hangs(_blank_separated(lines))
+    labels = Labels({x.line.number: x.label for x in labelled if x.label}, set())
+    pages = []
+    by_page: dict[int, list] = {}
+    for x in labelled:
+        by_page.setdefault(x.line.page, []).append(x)
+    for page in by_page.values():
+        elements, labels.starts = labelled_elements(page, hang)
+        pages.append(_parts(elements, numbering, diagnostics, labels))
+    return pages
+
+
+DOUBT = 0.8  # the model's probability of its label; below it, the label is wrong one time in five or more
+
+
+def _doubt(x) -> Diagnostic:
+    others = ", ".join(f"{label} {p:.2f}" for label, p in x.alternatives)
+    return Diagnostic("label-doubt", "info", f"line read as {x.label} with probability {x.confidence:.2f}"
+                      + (f"; next likeliest: {others}" if others else ""), Span.of(x.line.number, x.line.number))
+
+
+def _blank_separated(lines: list[SourceLine]) -> list[list[SourceLine]]:
+    groups: list[list[SourceLine]] = [[]]
+    for line in lines:
+        if line.blank:
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(line)
+    return [g for g in groups if g]
+
+
+@dataclass
+class Labels:
+    """The labeller's decisions the parts are built from: line -> label, and the
+    lines that start a paragraph (of the page being built)."""
+
+    of: dict[int, str]
+    starts: set[int]
 
 
 class Numbering:
@@ -69,7 +129,8 @@ class Numbering:
 
 # --- elements -> parts -------------------------------------------------------
 
-def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic]) -> PageParts:
+def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic],
+           labels: Labels | None = None) -> PageParts:
     parts: list = []
     furniture: list[Furniture] = []
     for element in elements:
@@ -79,7 +140,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         elif element.kind == "banner":
             parts.append(_section_head(element))
         elif element.kind == "heading":
-            parts.extend(_heading_parts(element.blocks))
+            parts.extend(_heading_parts(element.blocks, labels))
         elif element.kind == "byline":
             from .rules.byline import standalone_byline
 
@@ -88,7 +149,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         elif element.kind == "caption":
             parts.append(_figure(element.blocks, ids))
         else:
-            parts.extend(_flow(element, ids, diagnostics))
+            parts.extend(_flow(element, ids, diagnostics, labels))
     settle_markers(parts, diagnostics)
     return PageParts(parts, furniture)
 
@@ -105,10 +166,10 @@ def _section_head(element: Element) -> SectionHead:
     return SectionHead(head, subs, column=is_column_name(lines[0].text))
 
 
-def _heading_parts(group_blocks: list[Block]) -> list:
+def _heading_parts(group_blocks: list[Block], labels: Labels | None) -> list:
     """A heading group; an official document's title carries no kicker, so a
     label printed apart above one ("市十四届人大二次会议") heads what follows."""
-    group = _group(group_blocks)
+    group = _group(group_blocks, labels=labels)
     if group.kicker and len(group_blocks) > 1 and _document_title(group):
         label, group.kicker = group.kicker, None
         return [SectionHead(label, [], column=False), group]
@@ -120,8 +181,11 @@ def _document_title(group: Group) -> bool:
     return head.endswith(zh.RESOLUTION_HEADS + zh.NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
 
 
-def _group(group_blocks: list[Block], stray: bool = False) -> Group:
-    roles = heading_roles([b.lines for b in group_blocks])
+def _group(group_blocks: list[Block], stray: bool = False, labels: Labels | None = None) -> Group:
+    if labels:
+        roles = labelled_roles([line for b in group_blocks for line in b.lines], labels.of)
+    else:
+        roles = heading_roles([b.lines for b in group_blocks])
     return Group(roles.kicker, roles.head, roles.subs, stray, pointer=roles.pointer)
 
 
@@ -133,17 +197,18 @@ def _figure(fig_blocks: list[Block], ids: Numbering) -> Figure:
     return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
 
 
-def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic]) -> list[Story | Group]:
+def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
+          labels: Labels | None) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
-    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts)
-               for u in split_units(paragraphs(element.blocks, diagnostics))]
+    runs = paragraphs(element.blocks, diagnostics, labels.starts if labels else None)
+    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts) for u in split_units(runs)]
     groups = []
     for stray in element.strays:
         if stray.kind == "caption":
             host = _host(stories, stray.lines[0].number)
             host.figures.append((stray.lines[0].number - 1, _figure(stray.blocks, ids)))
         else:
-            groups.append(_group(stray.blocks, stray=True))
+            groups.append(_group(stray.blocks, stray=True, labels=labels))
     return [*stories, *groups]
 
 

@@ -58,6 +58,30 @@ def heading_roles(blocks_lines: list[list[SourceLine]]) -> Roles:
     return Roles(kicker, head, texts[1:] + subs, pointer[1] if pointer else None)
 
 
+def labelled_roles(lines: list[SourceLine], label_of: dict[int, str]) -> Roles:
+    """Roles as the labeller gave them: each run of lines of one role (a B label starts
+    a new one) is a title; the first kicker and headline are the kicker and headline,
+    every other title a subheadline."""
+    from .labeller.roles import role_of, starts
+
+    titles: list[tuple[str, list[SourceLine]]] = []
+    for line in lines:
+        label = label_of[line.number]
+        if titles and titles[-1][0] == role_of(label) and not starts(label):
+            titles[-1][1].append(line)
+        else:
+            titles.append((role_of(label), [line]))
+    pointer = _pointer(titles[-1][1]) if titles else None
+    texts = [(role, _text(t)) for role, t in titles[:-1]]
+    texts += [(titles[-1][0], pointer[0])] if pointer else [(role, _text(t)) for role, t in titles[-1:]]
+    kicker = next((t for role, t in texts if role == "kicker"), None)
+    head = next((t for role, t in texts if role == "head"), None)
+    if head is None and kicker is not None:  # a stack always has a headline
+        head, kicker = kicker, None
+    return Roles(kicker, head, [t for _, t in texts if t is not kicker and t is not head],
+                 pointer[1] if pointer else None)
+
+
 def _titles(plain: list[SourceLine], feature_stack: bool) -> list[list[SourceLine]]:
     """The titles of one block's plain lines. Two lines over a dash subtitle
     are kicker and headline; three lines are kicker, headline and

@@ -369,9 +369,13 @@ def paragraph_break(prev: _Placed, nxt: _Placed, next_is_last: bool, in_list_ite
     return False, None
 
 
-def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -> list[Run]:
+def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None,
+               starts: set[int] | None = None) -> list[Run]:
     """Rejoin the lines of consecutive body blocks into paragraphs; doubtful
-    decisions are reported to `diagnostics`."""
+    decisions are reported to `diagnostics`. With `starts` (the labeller's), a
+    paragraph starts exactly at those line numbers."""
+    if starts is not None:
+        return _runs_at(flow, starts)
     list_width = max((w for block in flow for l, w in zip(block.lines, block.widths) if list_label(l.text)), default=0)
     columns = _local_widths(flow)
     placed = [_Placed(line, width, block.column_for(line, columns[b]), b, k == 0 and block.after_blank)
@@ -396,6 +400,15 @@ def paragraphs(flow: list[Block], diagnostics: list[Diagnostic] | None = None) -
     if current:
         out.append(_run(current))
     return out
+
+
+def _runs_at(flow: list[Block], starts: set[int]) -> list[Run]:
+    out: list[list[SourceLine]] = []
+    for line in (line for block in flow for line in block.lines):
+        if not out or line.number in starts:
+            out.append([])
+        out[-1].append(line)
+    return [_run(lines) for lines in out]
 
 
 def _run(lines: list[SourceLine]) -> Run:

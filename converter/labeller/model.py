@@ -1,0 +1,91 @@
+"""The trained labeller: a linear-chain CRF (CRFsuite) over a page's lines.
+
+`Labeller.label(lines)` gives each non-blank line its label and the model's marginal
+probability of it; blank lines get None. The model ships inside the package
+(`labeller/model.crfsuite`) and is loaded once per process."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..rules import solid_len
+from ..source import SourceLine
+from .features import Features, edition_shapes, page_features
+
+MODEL_PATH = Path(__file__).with_name("model.crfsuite")
+# No headline, caption, byline or piece of furniture runs this long on one line: such a
+# line is running text whatever the model says (an extractor that does not wrap).
+RUNNING_TEXT_CHARS = 200
+
+
+def crf_items(rows: Iterable[Features]) -> list[dict[str, float]]:
+    """Features as CRFsuite attributes: a string value is the attribute NAME=VALUE."""
+    items = []
+    for row in rows:
+        item: dict[str, float] = {}
+        for name, value in row.items():
+            if isinstance(value, str):
+                item[f"{name}={value}"] = 1.0
+            elif value:
+                item[name] = float(value)
+        items.append(item)
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    line: SourceLine
+    label: str | None  # None for a blank line
+    confidence: float  # the marginal probability of `label`; 1.0 for a blank line
+    alternatives: tuple[tuple[str, float], ...] = ()  # the next likeliest labels
+
+
+def pages_of(lines: Sequence[SourceLine]) -> list[list[SourceLine]]:
+    pages: dict[int, list[SourceLine]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    return list(pages.values())
+
+
+class Labeller:
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self.labels = tuple(self._tagger.labels())
+
+    def label(self, lines: Sequence[SourceLine]) -> list[Labelled]:
+        pages = pages_of(lines)
+        shapes = edition_shapes(pages)
+        out: list[Labelled] = []
+        for page in pages:
+            rows = page_features(page, shapes)
+            tags = self._tagger.tag(crf_items(rows)) if rows else []
+            k = 0
+            for line in page:
+                if line.blank:
+                    out.append(Labelled(line, None, 1.0))
+                    continue
+                if solid_len(line.text) > RUNNING_TEXT_CHARS and not tags[k].startswith(("p-", "item-")):
+                    tags[k] = "p-B"
+                ranked = sorted(((self._tagger.marginal(y, k), y) for y in self.labels), reverse=True)
+                out.append(Labelled(line, tags[k], self._tagger.marginal(tags[k], k),
+                                    tuple((y, round(p, 4)) for p, y in ranked[:3] if y != tags[k])[:2]))
+                k += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def labeller() -> Labeller:
+    return Labeller(MODEL_PATH)
+
+
+def use_model(path: Path) -> None:
+    """Label with the model at `path` from now on, in this process (evaluation of
+    models trained on part of a corpus; conversions use the shipped model)."""
+    global MODEL_PATH
+    MODEL_PATH = path
+    labeller.cache_clear()

@@ -1,0 +1,137 @@
+"""Labelled lines -> page elements: the labeller's decisions, read into the shapes
+the rest of the structure stage takes (classify.Element over segment.Block).
+
+- A line's role gives its element kind (`ELEMENT_OF`); consecutive lines of one kind
+  make a block, a blank line or a page break ends it.
+- Heading lines group into kicker/headline/subheadline stacks: a kicker, or a headline
+  after a headline or subheadline, starts a new group.
+- Body blocks gather into flows. A heading or caption standing where the flow's text
+  goes on right after it (the next body line continues: an I label) interrupts the
+  flow and travels with it as a stray, as in print.
+- Every line whose label starts an element (B) starts a paragraph of the flow."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..classify import Element, Kind
+from ..rules import solid
+from ..rules.byline import standalone_byline
+from ..rules.continuation import marker_at_end, placed_direction
+from ..source import SourceLine
+from ..segment import Block
+from .model import Labelled
+from .roles import role_of, starts
+
+ELEMENT_OF: dict[str, Kind] = {
+    "furniture": "furniture", "section": "banner", "kicker": "heading", "head": "heading", "sub": "heading",
+    "caption": "caption", "credit": "caption", "byline": "body", "p": "body", "item": "body",
+    "dateline": "body", "jump": "body", "closer": "body", "source": "body",
+}
+HEADING_ORDER = {"kicker": 0, "head": 1, "sub": 2}
+
+
+def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], set[int]]:
+    """The elements of one page, and the numbers of the lines that start a paragraph."""
+    label_of = {x.line.number: x.label or "" for x in page}
+    elements: list[Element] = []
+    starts_at: set[int] = set()
+    runs = _runs(page)
+    last_body: Labelled | None = None  # the flow's text goes on from it
+    for i, (kind, lines, after_blank) in enumerate(runs):
+        block = Block([x.line for x in lines], after_blank, lines[0].line.page, hang)
+        first = lines[0].label or ""
+        flow = elements[-1] if elements and elements[-1].kind == "body" else None
+        if kind == "body":
+            starts_at.update(x.line.number for x, before in zip(lines, [last_body, *lines]) if _opens(x, before))
+            last_body = lines[-1]
+            if flow:
+                flow.blocks.append(block)
+            else:
+                elements.append(Element("body", [block]))
+        elif kind in ("heading", "caption") and flow and _text_goes_on(runs, i):
+            if flow.strays and _goes_on(flow.strays[-1], kind, first, label_of):
+                flow.strays[-1].blocks.append(block)
+            else:
+                flow.strays.append(Element(kind, [block]))
+        elif elements and _goes_on(elements[-1], kind, first, label_of):
+            elements[-1].blocks.append(block)
+        else:
+            elements.append(Element(kind, [block]))
+    return elements, starts_at
+
+
+def _opens(x: Labelled, before: Labelled | None) -> bool:
+    """Does a body line start a paragraph? Where its label begins an element, except
+    that a notice's signature lines and date stay together (the closer is read whole),
+    and always after a line that closes its story with a jump marker."""
+    if before is not None and _closes(before.line):
+        return True
+    label = x.label or ""
+    return starts(label) and not (role_of(label) == "closer" and before is not None
+                                  and role_of(before.label or "") == "closer")
+
+
+def _closes(line: SourceLine) -> bool:
+    """A line ending in a jump marker that reads "to" ends its story: certain, not learnt."""
+    marker = marker_at_end(" ".join(line.text.split()))
+    if marker is None:
+        return False
+    return placed_direction(marker, solid(line.text) != solid(marker.text), opening=False) == "to"
+
+
+def _runs(page: Sequence[Labelled]) -> list[tuple[Kind, list[Labelled], bool]]:
+    """Consecutive non-blank lines of one element kind (a standalone byline is a kind
+    of its own: the recogniser must read it)."""
+    runs: list[tuple[Kind, list[Labelled], bool]] = []
+    blank = True
+    for x in page:
+        if x.label is None:
+            blank = True
+            continue
+        kind = _kind(x)
+        if blank or not runs or runs[-1][0] != kind or kind == "byline" \
+                or _new_element(runs[-1][1][-1].label or "", x.label or ""):
+            runs.append((kind, [x], blank))
+        else:
+            runs[-1][1].append(x)
+        blank = False
+    return runs
+
+
+def _kind(x: Labelled) -> Kind:
+    label = x.label or ""
+    if role_of(label) == "byline" and starts(label) and standalone_byline(x.line.text):
+        return "byline"
+    return ELEMENT_OF[role_of(label)]
+
+
+def _new_element(before: str, label: str) -> bool:
+    """Does a line labelled `label` start a new element after one labelled `before`,
+    both of one kind? In headings, a kicker, or a headline after a headline or
+    subheadline, starts a new stack; a caption's first line starts a new figure."""
+    a, b = role_of(before), role_of(label)
+    if not starts(label):
+        return False
+    if b == "caption":
+        return True
+    if a not in HEADING_ORDER or b not in HEADING_ORDER:
+        return False
+    return b == "kicker" or HEADING_ORDER[b] < HEADING_ORDER[a] or (a == b == "head")
+
+
+def _goes_on(element: Element, kind: Kind, first: str, label_of: dict[int, str]) -> bool:
+    """Does a block of `kind`, its first line labelled `first`, go on with `element`?"""
+    if element.kind != kind:
+        return False
+    return kind in ("heading", "caption", "furniture") \
+        and not _new_element(label_of[element.blocks[-1].lines[-1].number], first)
+
+
+def _text_goes_on(runs: list[tuple[Kind, list[Labelled], bool]], i: int) -> bool:
+    """Does the body text after run i continue a paragraph (rather than start one)?"""
+    for kind, lines, _ in runs[i + 1:]:
+        if kind == "body":
+            return not starts(lines[0].label or "")
+        if kind not in ("heading", "caption"):
+            return False
+    return False

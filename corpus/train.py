@@ -1,0 +1,164 @@
+"""Train the line labeller: `python -m corpus.train [--corpus DIR]... [-o MODEL]`.
+
+Training data: every page of the given built corpora (NAME.txt beside NAME.gold.txt,
+see corpus/README.md) and the hand-written fixture editions (tests/fixtures/editions),
+labelled by aligning their gold files with their lines (labeller/align.py). Same data
+and options, same model bytes: CRFsuite's L-BFGS is deterministic and the pages are
+read in sorted order.
+
+`--loso` scores instead of training the shipped model: for each style group of the
+corpus, a model trained without it labels its pages (line accuracy per label)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from converter.decode import decode
+from converter.model import Edition, Metadata
+from converter.labeller.features import edition_shapes, page_features
+from converter.labeller.model import MODEL_PATH, crf_items, pages_of
+from converter.normalize import split_lines
+
+from .align import align, gold_values
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "editions"
+SEED = ROOT / "seeds" / "000_627fccb794dc0fc3.txt"
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
+
+
+@dataclass
+class Example:
+    name: str
+    group: str  # the style group (leave-one-style-out holds a group out at once)
+    pages: list[tuple[list[dict[str, float]], list[str]]]  # per page: items and labels
+    unmatched: int
+
+
+def examples(corpora: list[Path], fixtures: bool) -> Iterator[Example]:
+    for corpus in corpora:
+        groups = _groups(corpus)
+        for gold in sorted(corpus.rglob("*.gold.txt")):
+            text = gold.with_name(gold.name.removesuffix(".gold.txt") + ".txt")
+            yield _example(text, gold, groups.get(text.stem, "corpus"))
+    if fixtures:
+        for gold in sorted(FIXTURES.glob("*.gold.txt")):
+            name = gold.name.removesuffix(".gold.txt")
+            yield _example(SEED if name == "seed" else FIXTURES / f"{name}.txt", gold, "fixtures")
+
+
+def _groups(corpus: Path) -> dict[str, str]:
+    """Page name -> style group, from the corpus manifest when there is one."""
+    manifest = corpus / "manifest.json"
+    if not manifest.is_file():
+        return {}
+    return {p["name"]: p["group"] for p in json.loads(manifest.read_text(encoding="utf-8"))}
+
+
+def labelled_converter(training: list) -> Callable[[bytes, Metadata], Edition]:
+    """For `python -m corpus eval --groups --converter corpus.train:labelled_converter`:
+    news2tei with a labeller trained on `training` (corpus pages) and the fixture editions."""
+    from converter.labeller.model import use_model
+    from converter.pipeline import edition_from_bytes
+
+    data = [_cached_example(p.text_path, p.gold_path, p.group) for p in training] + list(examples([], True))
+    model = Path(tempfile.mkdtemp(prefix="news2tei-fold-")) / "model.crfsuite"
+    train([e for e in data if not e.unmatched], model)
+    use_model(model)
+    return edition_from_bytes
+
+
+_EXAMPLES: dict[Path, Example] = {}
+
+
+def _cached_example(text_path: Path, gold_path: Path, group: str) -> Example:
+    """Every fold of an evaluation trains on most pages again: read each once."""
+    if text_path not in _EXAMPLES:
+        _EXAMPLES[text_path] = _example(text_path, gold_path, group)
+    return _EXAMPLES[text_path]
+
+
+def _example(text_path: Path, gold_path: Path, group: str) -> Example:
+    lines, _ = split_lines(decode(text_path.read_bytes()).text)
+    aligned = align(lines, gold_values(_parse_gold(gold_path)))
+    label_of = {line.number: y for line, y in zip(lines, aligned.labels)}
+    pages = pages_of(lines)
+    shapes = edition_shapes(pages)
+    seqs = [(crf_items(page_features(page, shapes)), [label_of[l.number] or "" for l in page if not l.blank])
+            for page in pages]
+    return Example(text_path.stem, group, [s for s in seqs if s[0]], aligned.unmatched)
+
+
+def _parse_gold(path: Path):
+    from .quality import gold
+
+    return gold.parse_gold(path.read_text(encoding="utf-8"), path.name)
+
+
+# The hand-written fixture editions are few against the corpus's pages, but they are real
+# extractor output read by people: each counts this many times.
+FIXTURE_WEIGHT = 12
+
+
+def train(data: list[Example], out: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for example in data:
+        for _ in range(FIXTURE_WEIGHT if example.group == "fixtures" else 1):
+            for items, labels in example.pages:
+                trainer.append(items, labels)
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+
+
+def loso(data: list[Example]) -> dict[str, dict[str, list[int]]]:
+    """Per held-out group: label -> [right, total] on its pages, by a model trained without it."""
+    import pycrfsuite
+
+    scores: dict[str, dict[str, list[int]]] = {}
+    for group in sorted({e.group for e in data}):
+        with tempfile.TemporaryDirectory() as tmp:
+            model = Path(tmp) / "model.crfsuite"
+            train([e for e in data if e.group != group], model)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(model))
+            table = scores.setdefault(group, {})
+            for example in (e for e in data if e.group == group):
+                for items, labels in example.pages:
+                    for gold, got in zip(labels, tagger.tag(items)):
+                        cell = table.setdefault(gold, [0, 0])
+                        cell[0] += gold == got
+                        cell[1] += 1
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m corpus.train", description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, action="append", default=[], help="a built corpus (repeatable)")
+    parser.add_argument("--no-fixtures", action="store_true", help="leave out the hand-written fixture editions")
+    parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--loso", action="store_true", help="leave-one-style-out scores instead of a model")
+    args = parser.parse_args(argv)
+    data = list(examples(args.corpus, not args.no_fixtures))
+    unmatched = sum(e.unmatched for e in data)
+    print(f"{len(data)} editions, {sum(len(e.pages) for e in data)} pages, "
+          f"{sum(len(labels) for e in data for _, labels in e.pages)} lines; "
+          f"{unmatched} source characters in no gold value (pages with any are left out: "
+          f"{sum(1 for e in data if e.unmatched)})", file=sys.stderr)
+    if args.loso:
+        report = loso(data)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    train([e for e in data if not e.unmatched], args.output)
+    print(f"model written to {args.output} ({args.output.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""The line labeller: gold alignment, features, the label-driven elements, the shipped
+model, deterministic training and the doubt diagnostics."""
+from __future__ import annotations
+
+import pytest
+
+from converter.classify import Element
+from converter.labeller import model as labeller_model
+from converter.labeller.features import edition_shapes, page_features
+from converter.labeller.model import Labelled, labeller, pages_of
+from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
+from converter.labeller.segments import page_elements
+from converter.normalize import split_lines
+from converter.pipeline import edition_from_text
+from converter.source import SourceLine
+from corpus.align import Value, align, gold_values
+from corpus.train import examples, train
+from gold import fixtures
+
+
+@pytest.mark.parametrize("fixture", fixtures(), ids=lambda f: f.name)
+def test_every_gold_value_is_found_again_in_its_lines(fixture):
+    lines, _ = split_lines(fixture.input_text())
+    aligned = align(lines, gold_values(fixture.gold()))
+    assert aligned.unmatched == 0
+    assert all((y is None) == line.blank for line, y in zip(lines, aligned.labels))
+    assert set(filter(None, aligned.labels)) <= set(LABELS)
+
+
+def test_alignment_prefers_the_place_after_the_previous_line():
+    lines = [SourceLine(1, "滨江日报"), SourceLine(2, "要闻"), SourceLine(3, "滨江日报讯 今天")]
+    values = [Value("furniture", "滨江日报"), Value("section", "要闻"), Value("dateline", "滨江日报讯"),
+              Value("p", "今天")]
+    assert align(lines, values).labels == ["furniture-B", "section-B", "dateline-B"]
+
+
+def test_labels_are_roles_with_begin_or_inside():
+    assert len(LABELS) == 2 * len(ROLES) and label("head", True) == "head-B"
+    assert role_of("p-I") == "p" and starts("kicker-B") and not starts("p-I")
+    with pytest.raises(ValueError):
+        label("headline", True)
+
+
+def test_features_one_per_filled_line_and_repeats_across_pages():
+    text = "A3 经济\n\n标题在此\n正文一行，很长很长很长。\n\fA4 经济\n另一页的正文。\n"
+    lines, _ = split_lines(text)
+    pages = pages_of(lines)
+    shapes = edition_shapes(pages)
+    rows = page_features(pages[0], shapes)
+    assert len(rows) == sum(not line.blank for line in pages[0])
+    assert rows[0].get("repeats") == 1.0 and "repeats" not in rows[1]  # "A0经济" runs on both pages
+    assert rows[1]["blank_before"] == "<=1" and rows[0]["from_top"] == "<=0"
+    assert page_features(pages[0], shapes) == rows  # deterministic
+
+
+def _page(rows: list[tuple[str, str | None]]) -> list[Labelled]:
+    return [Labelled(SourceLine(n, text), y, 1.0) for n, (text, y) in enumerate(rows, 1)]
+
+
+def test_labels_make_heading_stacks_flows_strays_and_figures():
+    page = _page([("引题在这里", "kicker-B"), ("主标题在这里", "head-B"), ("——副题", "sub-B"), ("", None),
+                  ("第一段开头，", "p-B"), ("还在说", "p-I"), ("插进来的标题", "head-B"), ("的话。", "p-I"),
+                  ("第二段。", "p-B"), ("", None), ("图为一张照片。", "caption-B"), ("张三 摄", "credit-B"),
+                  ("另一张照片。", "caption-B")])
+    elements, paragraph_starts = page_elements(page, hang=False)
+    assert [e.kind for e in elements] == ["heading", "body", "caption", "caption"]
+    heading, flow = elements[0], elements[1]
+    assert [line.number for line in heading.lines] == [1, 2, 3]
+    assert [s.kind for s in flow.strays] == ["heading"] and flow.strays[0].lines[0].number == 7
+    assert [line.number for line in flow.lines] == [5, 6, 8, 9]
+    assert {5, 9} <= paragraph_starts and 8 not in paragraph_starts
+    assert [line.number for line in elements[2].lines] == [11, 12]
+
+
+def test_a_headline_after_a_subheadline_starts_a_new_stack():
+    page = _page([("标题一", "head-B"), ("副题一", "sub-B"), ("标题二", "head-B")])
+    elements, _ = page_elements(page, hang=False)
+    assert [len(e.lines) for e in elements if isinstance(e, Element)] == [2, 1]
+
+
+def test_the_shipped_model_labels_every_line_with_a_probability():
+    lines, _ = split_lines(fixtures(["seed"])[0].input_text())
+    labelled = labeller().label(lines)
+    assert [x.line for x in labelled] == lines
+    assert all((x.label is None) == x.line.blank for x in labelled)
+    assert all(0 < x.confidence <= 1 for x in labelled)
+    assert all(y in labeller().labels for x in labelled for y, _ in x.alternatives)
+
+
+def test_training_is_deterministic(tmp_path):
+    data = [e for e in examples([], True) if e.name in ("hans_narrow_stray", "hant_hk_tailheads")]
+    train(data, tmp_path / "a.crfsuite")
+    train(data, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_doubtful_lines_are_reported_with_their_alternatives(tmp_path, monkeypatch):
+    """A model trained on one edition is unsure of another's lines, and says so."""
+    data = [e for e in examples([], True) if e.name == "hant_hk_tailheads"]
+    train(data, tmp_path / "narrow.crfsuite")
+    shipped = labeller_model.MODEL_PATH
+    labeller_model.use_model(tmp_path / "narrow.crfsuite")
+    try:
+        edition = edition_from_text(fixtures(["hans_narrow_stray"])[0].input_text())
+    finally:
+        labeller_model.use_model(shipped)
+    doubts = [d for d in edition.diagnostics if d.code == "label-doubt"]
+    assert doubts and all(d.level == "info" and "probability" in d.message for d in doubts)
+    assert all(d.span and d.span.first == d.span.last for d in doubts)
