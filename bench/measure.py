@@ -75,17 +75,18 @@ class Job:
     ok_codes: tuple[int, ...] = (0,)
 
 
-def compare(jobs: dict[str, Job], runs: int) -> tuple[dict[str, Measured], float]:
+def compare(jobs: dict[str, Job], runs: int, patience: float = 60.0) -> tuple[dict[str, Measured], float]:
     """The median of `runs` runs of each job, after one warm-up run of each (page
     cache, .pyc files). The runs are interleaved round by round, so that what else
     the machine does falls on all jobs alike, and each waits for the machine to be
-    idle. Also returns the highest share of CPU others used just before a run."""
+    idle (at most `patience` seconds). Also returns the highest share of CPU others used
+    just before a run."""
     results: dict[str, list[Measured]] = {name: [] for name in jobs}
     busiest = 0.0
     for round_ in range(runs + 1):
         for name, job in jobs.items():
             job.before()
-            busiest = max(busiest, wait_for_idle()) if round_ else busiest
+            busiest = max(busiest, wait_for_idle(patience=patience)) if round_ else busiest
             measured = run(job.command, ok_codes=job.ok_codes)
             if round_:
                 results[name].append(measured)

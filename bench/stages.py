@@ -1,90 +1,156 @@
 """Where the time of one conversion goes, stage by stage (run in a fresh process).
 
-`python bench/stages.py profile EDITION.txt [REPEATS]` prints JSON: the import
-time of the modules `convert` needs, then each stage's CPU milliseconds in the
-first conversion of the process (cold: its imports, schema and template
-compilation, OpenCC tables) and the fastest of REPEATS more (warm). The stages
-are called one by one as converter/convert.py calls them, and the TEI they make
-is checked to be the one `convert_bytes` makes, so the profile cannot drift
-from the real path.
+The real conversion runs (`convert_bytes`, as the CLI and the API call it), with the
+functions that make up each stage wrapped in a CPU timer: a stage's time is its
+functions' own time, less the time of any other stage's function they call (the
+labeller, inside the structure stage, is its own row). What no stage claims (the
+glue, generators, spooling) is "other". So the profile cannot drift from the real
+path: a function renamed or moved is reported, not silently left out.
 
-`python bench/stages.py corpus FILE...` prints JSON: the mean CPU milliseconds
-of each stage per edition over the files, warm (the batch's view).
+`python bench/stages.py profile EDITION.txt [REPEATS]` prints JSON: the import time
+of the modules `convert` needs (news2tei's own and what they import beyond the floor's
+libraries, which are imported first), then each stage's CPU milliseconds in the first
+conversion of the process (cold: lazy imports, pattern, schema and template
+compilation, OpenCC tables, the labeller's model) and the fastest of REPEATS more
+(warm, the per-line caches emptied first), for TEI+EPUB as `news2tei convert` makes by default.
 
-`python bench/stages.py scale FILE...` prints JSON: for each file, its size and
-the CPU milliseconds of normalisation and of the structure stage (segment,
-classify, attach: lines -> model)."""
+`python bench/stages.py corpus FILE...` prints JSON: the mean CPU milliseconds of each
+stage per edition over the files, warm (the batch's view).
+
+`python bench/stages.py scale FILE...` prints JSON: for each file, its size and the CPU
+milliseconds of normalisation, the structure stage (lines -> model) and the labeller
+within it.
+
+`python bench/stages.py api EDITION.txt [REPEATS]` prints JSON: CPU milliseconds of
+`converter.convert` on the edition, the first call of the process and the fastest of
+REPEATS later ones (warm, the per-line caches emptied first), for TEI alone and for TEI+EPUB."""
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
+from typing import Any
+
+import click  # noqa: E402, F401  (the floor's libraries, imported before the clock starts)
+import jinja2  # noqa: E402, F401
+import lxml.etree  # noqa: E402, F401
+import lxml.isoschematron  # noqa: E402, F401
+import opencc  # noqa: E402, F401
+
+with suppress(ImportError):
+    importlib.import_module("pycrfsuite")  # the labeller's library, where there is one
 
 _started = time.process_time()
-from converter.convert import ConvertOptions, _metadata_sources, convert_bytes  # noqa: E402
-from converter.assemble import build_edition  # noqa: E402
-from converter.decode import decode  # noqa: E402
-from converter.metadata import apply_page_labels, resolve  # noqa: E402
-from converter.model import Edition, Metadata  # noqa: E402
+import converter  # noqa: E402
+import converter.cli  # noqa: E402, F401
+from converter.conversion import ConvertOptions, convert_bytes  # noqa: E402
 from converter.normalize import split_lines  # noqa: E402
-from converter.script import ambiguities, detect_language  # noqa: E402
+from converter.pipeline import build_edition  # noqa: E402
 from converter.source import clear_line_caches  # noqa: E402
 
 IMPORT_MS = (time.process_time() - _started) * 1000
 
+# stage -> the functions ("module:name" or "module:Class.method") whose own time is its.
+STAGES: dict[str, tuple[str, ...]] = {
+    "decode": ("converter.conversion:decode",),
+    "metadata": ("converter.conversion:_metadata_sources", "converter.conversion:resolve",
+                 "converter.conversion:build_time"),
+    "normalise": ("converter.pipeline:split_lines",),
+    "script": ("converter.pipeline:detect_language", "converter.pipeline:ambiguities"),
+    "structure": ("converter.pipeline:build_edition", "converter.pipeline:apply_page_labels"),
+    "labeller load": ("converter.labeller.model:Labeller.__init__",),
+    "labeller": ("converter.labeller.model:Labeller.label",),
+    "TEI write": ("converter.tei.writer:tei_bytes", "converter.tei.writer:TeiStream.add",
+                  "converter.tei.writer:TeiStream.close"),
+    "validate": ("converter.tei.secure:parse_tei", "converter.conversion:_check_valid"),
+    "TEI read back": ("converter.tei.reader:edition_of",),
+    "EPUB write": ("converter.epub.writer:EpubStream.__init__", "converter.epub.writer:EpubStream.add",
+                   "converter.epub.writer:EpubStream.close"),
+    "JSON": ("converter.jsonexport:json_bytes",),
+}
+OPTIONAL = ("converter.labeller",)  # stages of parts a tree may not have (yet)
+TEI_EPUB = ConvertOptions(formats=("tei", "epub"))
 
-class _Laps:
+
+class _Timer:
+    """Own CPU time per stage: a wrapped call's time less that of the wrapped calls inside it."""
+
     def __init__(self) -> None:
         self.ms: dict[str, float] = {}
+        self._inner: list[float] = []
 
-    def __call__(self, name, function, *args, **kwargs):
+    def wrap(self, stage: str, function: Callable) -> Callable:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self._inner.append(0.0)
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent = (time.process_time() - started) * 1000
+                inner = self._inner.pop()
+                self.ms[stage] = self.ms.get(stage, 0.0) + spent - inner
+                if self._inner:
+                    self._inner[-1] += spent
+        return timed
+
+    def laps(self, run: Callable[[], Any]) -> tuple[dict[str, float], Any]:
+        """Each stage's own ms in `run()`, "other" for the rest, and what `run()` returned."""
+        self.ms = {}
         started = time.process_time()
-        result = function(*args, **kwargs)
-        self.ms[name] = self.ms.get(name, 0.0) + (time.process_time() - started) * 1000
-        return result
+        value = run()
+        total = (time.process_time() - started) * 1000
+        return {**self.ms, "other": total - sum(self.ms.values()), "total": total}, value
 
 
-def convert_by_stage(data: bytes, path: Path, options: ConvertOptions = ConvertOptions()) -> tuple[dict, bytes]:
-    from converter.epub.writer import epub_bytes
-    from converter.tei.reader import read_tei
-    from converter.tei.writer import tei_bytes
-    from converter.validate import validate_tei
+def instrument() -> _Timer:
+    timer = _Timer()
+    for stage, targets in STAGES.items():
+        for target in targets:
+            module_name, _, path = target.partition(":")
+            try:
+                owner: Any = importlib.import_module(module_name)
+            except ModuleNotFoundError:
+                if module_name.startswith(OPTIONAL):
+                    continue
+                raise
+            *outer, name = path.split(".")
+            for part in outer:
+                owner = getattr(owner, part)
+            if not hasattr(owner, name):
+                raise SystemExit(f"bench/stages.py: {target} is gone; update STAGES")
+            setattr(owner, name, timer.wrap(stage, getattr(owner, name)))
+    return timer
 
-    lap = _Laps()
-    decoded = lap("decode", decode, data, options.encoding)
-    resolved = lap("metadata", lambda: resolve(_metadata_sources(decoded.text, options, path)))
-    meta = Metadata(source_name=path.name, script=options.script, **resolved.values)
-    lines, _ = lap("normalise", split_lines, decoded.text)
-    meta = replace(meta, language=lap("script", detect_language, decoded.text))
-    lap("script", ambiguities, lines, meta.script)
-    edition: Edition = lap("segment/classify", lambda: apply_page_labels(build_edition(lines, meta)))
-    tei = lap("TEI write", tei_bytes, edition)
-    lap("validate", validate_tei, tei)
-    back = lap("TEI read back", read_tei, tei)
-    lap("EPUB write", epub_bytes, back)
-    return lap.ms, tei
+
+def _uncached(function: Callable, *args: Any) -> Any:
+    """A warm run that has not seen these lines: the per-line caches emptied first, so that
+    converting the same edition again costs what a new edition of its size would."""
+    clear_line_caches()
+    return function(*args)
 
 
 def profile(path: Path, repeats: int) -> dict:
     data = path.read_bytes()
-    cold, tei = convert_by_stage(data, path)
-    warm = [convert_by_stage(data, path)[0] for _ in range(repeats)]
-    if tei != convert_bytes(data, ConvertOptions(formats=("tei",)), path).outputs["tei"]:
-        raise SystemExit("bench/stages.py no longer follows converter/convert.py: update convert_by_stage")
-    return {"import_ms": IMPORT_MS, "cold_ms": cold, "warm_ms": {k: min(w[k] for w in warm) for k in cold}}
+    timer = instrument()
+    cold, _ = timer.laps(lambda: convert_bytes(data, TEI_EPUB, path))
+    warm = [timer.laps(lambda: _uncached(convert_bytes, data, TEI_EPUB, path))[0] for _ in range(repeats)]
+    return {"import_ms": IMPORT_MS, "cold_ms": cold, "warm_ms": {k: min(w.get(k, 0.0) for w in warm) for k in cold}}
 
 
 def corpus(paths: list[Path]) -> dict:
     """Mean CPU ms per edition and stage over many editions, warm (after one)."""
-    convert_by_stage(paths[0].read_bytes(), paths[0])
+    timer = instrument()
+    convert_bytes(paths[0].read_bytes(), TEI_EPUB, paths[0])
     totals: dict[str, float] = {}
     failed = 0
     for path in paths:
         try:
-            laps, _ = convert_by_stage(path.read_bytes(), path)
+            laps, _ = timer.laps(partial(convert_bytes, path.read_bytes(), TEI_EPUB, path))
         except Exception:  # counted: the batch reports the same editions as failed
             failed += 1
             continue
@@ -95,24 +161,40 @@ def corpus(paths: list[Path]) -> dict:
 
 
 def scale(paths: list[Path]) -> list[dict]:
+    timer = instrument()
+    warm_up = split_lines(paths[0].read_text(encoding="utf-8"))[0]
+    build_edition(warm_up, converter.model.Metadata())  # lazy tables, the labeller's model
     rows = []
-    build_edition(split_lines(paths[0].read_text(encoding="utf-8"))[0], Metadata())  # warm-up: lazy tables
     for path in paths:
         text = path.read_text(encoding="utf-8")
         clear_line_caches()  # the warm-up's lines are the 1x input's: each size starts cold
-        lap = _Laps()
-        lines, _ = lap("normalise", split_lines, text)
-        lap("segment/classify", build_edition, lines, Metadata(language="zh-Hans"))
-        rows.append({"file": str(path), "bytes": path.stat().st_size, "lines": len(lines), **lap.ms})
+        normalised, (lines, _) = timer.laps(partial(split_lines, text))
+        structured, _ = timer.laps(partial(build_edition, lines, converter.model.Metadata(language="zh-Hans")))
+        rows.append({"file": str(path), "bytes": path.stat().st_size, "lines": len(lines),
+                     "normalise": normalised["total"], "structure": structured["total"],  # (the labeller within)
+                     "labeller": structured.get("labeller", 0.0)})
     return rows
+
+
+def api(path: Path, repeats: int) -> dict:
+    data = path.read_bytes()
+    result: dict[str, dict[str, float]] = {}
+    for formats in (("tei",), ("tei", "epub")):
+        times = []
+        for _ in range(repeats + 1):
+            clear_line_caches()
+            started = time.process_time()
+            converter.convert(data, formats=formats)
+            times.append((time.process_time() - started) * 1000)
+        result["+".join(formats)] = {"first_ms": times[0], "warm_ms": min(times[1:])}
+    return result
 
 
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    runs: dict[str, Callable[[list[Path]], dict | list]] = {"corpus": corpus, "scale": scale}
-    result: dict | list
-    if command == "profile":
-        result = profile(Path(args[0]), int(args[1]) if len(args) > 1 else 5)
+    result: Any
+    if command in ("profile", "api"):
+        result = {"profile": profile, "api": api}[command](Path(args[0]), int(args[1]) if len(args) > 1 else 5)
     else:
-        result = runs[command]([Path(a) for a in args])
+        result = {"corpus": corpus, "scale": scale}[command]([Path(a) for a in args])
     json.dump(result, sys.stdout, ensure_ascii=False)

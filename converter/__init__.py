@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["edition_from_bytes", "edition_from_text"]
+__all__ = ["Result", "convert", "edition_from_bytes", "edition_from_text"]
 
 
 def __getattr__(name: str):
     """The pipeline is imported on first use, not with the package: every command
     imports the package, and `--help`, `validate` or `epub` need no structure stage."""
+    if name in ("convert", "Result"):
+        from . import api
+
+        return getattr(api, name)
     if name in __all__:
         from . import pipeline
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .body import Unit
 from .model import Continuation, Diagnostic, Figure, Span, Text
+from .patterncache import compiled
 
 LAYOUT_PRIOR = 0.15  # what the page's direction adds to a choice's evidence
 UNASSIGNED = -0.05  # score of leaving a group without a body
@@ -59,7 +60,7 @@ class SectionHead:
     column: bool  # a column of briefs ("简讯"), not a page banner
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_LATIN_WORD = compiled(r"[A-Za-z]{3,}")
 _NOT_HAN = r"[^\u3400-\u9fff]+"  # compiled on first use (re's cache): a large class is slow to compile
 
 

@@ -27,11 +27,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TextIO
 
-from .convert import SUFFIXES, ConvertOptions, Converted, convert_file, diagnostic_line, failure_message, output_stem, \
+from .conversion import SUFFIXES, ConvertOptions, Converted, convert_file, diagnostic_line, failure_message, output_stem, \
     safe_name
 from .errors import InputError, News2teiError
 from .model import Counts
 from .output import sweep_stale_parts, write_atomic
+from .shards import Shard
 
 Record = dict[str, Any]  # one line of the report
 
@@ -42,6 +43,7 @@ class Task:
     outdir: Path  # where this edition's outputs go (the mirrored directory)
     stem: str
     refusal: str | None = None  # why it must not be converted, if it must not
+    relative: Path = Path()  # to its SRC_DIR: decides its shard
 
     @property
     def stamp(self) -> Path:
@@ -73,29 +75,32 @@ class Summary:
         """Some edition failed on a bug, not on its input."""
         return any(r.get("internal") for r in self.records)
 
-    def line(self) -> str:
+    def line(self, took: str | None = None) -> str:
         """Converted, failed and skipped add up to the editions: one skipped because it
         failed last time (input unchanged) is counted as failed, not as skipped too."""
         earlier = sum(r["status"] == "skipped" for r in self.failures)
         return (f"{len(self.records)} edition(s): {self.count('ok')} converted, {len(self.failures)} failed"
                 f"{f' ({earlier} in an earlier run, input unchanged)' if earlier else ''}, "
-                f"{self.count('skipped') - earlier} skipped as up to date ({self.seconds:.1f} s)")
+                f"{self.count('skipped') - earlier} skipped as up to date ({took or f'{self.seconds:.1f} s'})")
 
 
-def find_tasks(src_dirs: tuple[Path, ...], outdir: Path) -> list[Task]:
-    """Every *.txt under the source directories, mapped into OUTDIR; one that must not be
-    read or written is refused, alone."""
+def find_tasks(src_dirs: tuple[Path, ...], outdir: Path, shard: Shard | None = None) -> list[Task]:
+    """Every *.txt under the source directories (of `shard` only, if given), mapped into
+    OUTDIR; one that must not be read or written is refused, alone."""
     tasks = []
     for src in map(Path, src_dirs):
         if not src.is_dir():
             raise InputError(f"{src} is not a directory")
         tasks += [_task(source, src, Path(outdir)) for source in _text_files(src)]
-    return sorted(_refuse_collisions(tasks), key=lambda t: str(t.source))
+    # Collisions are found among all inputs, so that every shard refuses the same ones.
+    return sorted((t for t in _refuse_collisions(tasks) if not shard or shard.holds(t.relative)),
+                  key=lambda t: str(t.source))
 
 
 def _task(source: Path, src: Path, outdir: Path) -> Task:
     relative = source.relative_to(src)
-    task = Task(source, outdir.joinpath(*map(safe_name, relative.parent.parts)), output_stem(source))
+    task = Task(source, outdir.joinpath(*map(safe_name, relative.parent.parts)), output_stem(source),
+                relative=relative)
     return replace(task, refusal=_refusal(task, src, outdir))
 
 

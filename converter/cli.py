@@ -76,7 +76,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
-    from .convert import FORMATS
+    from .conversion import FORMATS
 
     if value is None:
         return None
@@ -93,6 +93,15 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     if value:
         text_codec(value)  # an unknown one is refused here, once, in one line, not by every input
     return value
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
+    from .shards import Shard
+
+    try:
+        return Shard.parse(value) if value else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _key_values(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
@@ -150,7 +159,7 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
     OUTDIR/<stem>.json. INPUT - reads standard input and writes one format (TEI
     unless --format names another) to standard output. Warnings go to standard
     error; a failing input is reported and the others still convert."""
-    from .convert import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
+    from .conversion import DEFAULT_FORMATS, ConvertOptions, convert_bytes, convert_file, diagnostic_line, \
         failure_message, output_stem
     from .output import sweep_stale_parts
 
@@ -201,20 +210,22 @@ def convert(ctx: click.Context, inputs: tuple[Path, ...], outdir: Path, formats:
               help="Skip editions whose outputs are newer than their input and made with the same options.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write one JSON line per edition (status, error, warnings, counts, timings).")
+@click.option("--shard", metavar="K/N", callback=_shard,
+              help="Convert only shard K (0 to N-1) of N, by a hash of each input's path under its SRC_DIR.")
 @click.pass_context
 def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...] | None,
           metadata_file: Path | None, title: str | None, jobs: int, resume: bool, report_path: Path | None,
-          **options) -> None:
+          shard, **options) -> None:
     """Convert whole directory trees of editions, in parallel.
 
     Every *.txt under each SRC_DIR becomes its outputs in OUTDIR, at the same
     relative path. A failing edition is reported and never stops the others; the exit status is
     0 only if every edition converted."""
     from .batch import find_tasks, run_batch, write_inspect_index
-    from .convert import DEFAULT_FORMATS, ConvertOptions
+    from .conversion import DEFAULT_FORMATS, ConvertOptions
 
     base = ConvertOptions.build({"title": title}, metadata_file, formats=formats or DEFAULT_FORMATS, **options)
-    tasks = find_tasks(src_dirs, outdir)
+    tasks = find_tasks(src_dirs, outdir, shard)
     report = open(report_path, "w", encoding="utf-8") if report_path else None
     progress = click.progressbar(length=len(tasks), label="converting", file=sys.stderr) \
         if sys.stderr.isatty() else None
@@ -230,15 +241,50 @@ def batch(ctx: click.Context, src_dirs: tuple[Path, ...], outdir: Path, formats:
     finally:
         if report:
             report.close()
+    if base.inspect:
+        click.echo(shown(write_inspect_index(summary, outdir)))
+    _finish(ctx, summary, "batch: ")
+
+
+def _finish(ctx: click.Context, summary, command: str, took: str | None = None) -> None:
+    """Each failed edition and the summary line on standard error; the exit status they make."""
     for record in summary.failures:
         click.echo(f"news2tei: error: {shown(record['input'])}: {shown(record['error'])}", err=True)
         if record.get("traceback"):
             click.echo(record["traceback"], err=True)
-    if base.inspect:
-        click.echo(shown(write_inspect_index(summary, outdir)))
-    click.echo(f"news2tei batch: {summary.line()}", err=True)
+    click.echo(f"news2tei {command}{summary.line(took)}", err=True)
     if not summary.ok:
         ctx.exit(INTERNAL_ERROR if summary.internal else 1)
+
+
+@main.group()
+def report() -> None:
+    """Work with the JSON-lines reports of `batch --report`."""
+
+
+@report.command("merge")
+@click.argument("reports", nargs=-1, required=True, metavar="REPORT...",
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the joined report here, one JSON line per edition, ordered by input.")
+@click.pass_context
+def merge(ctx: click.Context, reports: tuple[Path, ...], output: Path | None) -> None:
+    """Join the reports of a batch's shards into one summary.
+
+    Prints each failed edition and the summary line a single batch over the whole
+    archive would print; the exit status is that batch's."""
+    import json
+
+    from .batch import Summary
+    from .output import write_atomic
+    from .shards import read_reports
+
+    summary = Summary(read_reports(list(reports)))
+    if output:
+        write_atomic(output, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in summary.records).encode())
+    converting = sum(r.get("seconds", 0.0) for r in summary.records)
+    _finish(ctx, summary, f"report merge: {len(reports)} report(s), ",
+            f"{converting:.1f} s converting, summed over the reports")
 
 
 @main.command()

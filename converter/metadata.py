@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import tomllib
 from functools import partial
 from itertools import takewhile
 from collections import Counter
@@ -29,6 +28,7 @@ from .reading import read_regular
 from .source import SourceLine
 from .rules.continuation import normalise_page
 from .rules.masthead import newspaper_title, organ_line
+from .patterncache import compiled
 
 FIELDS = ("title", "subtitle", "date", "date_printed", "weekday", "lunar_date", "edition", "publisher",
           "pub_place", "cn", "issn", "price", "digital_publisher", "licence", "identifier")
@@ -37,7 +37,7 @@ MASTHEAD_ZONE = 10  # masthead lines are among the first non-blank lines of a pa
 FRONT_SCAN = 400  # lines of the front page searched for a masthead's side columns
 IDENTIFIERS = {"edition", "cn", "issn", "publisher"}  # what only a masthead prints
 MAX_FILE_MB = 16  # a metadata file is a few lines; this is room for many thousands of page labels
-_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_UNWRITABLE = compiled("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,8 @@ def checked(values: dict[str, Any], origin: str) -> dict[str, Any]:
 
 
 def load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only a run with a metadata file needs it (its import compiles patterns)
+
     try:
         table = tomllib.loads(read_regular(path, MAX_FILE_MB, "metadata files").decode("utf-8"))
     except OSError as exc:
@@ -143,13 +145,13 @@ def _masthead_block(block: list[tuple[SourceLine, dict[str, str]]]) -> bool:
         values or (solid_len(line.text) <= MAX_OTHER_ITEM and not _sentence(line.text)) for line, values in block)
 
 
-_PUBLISHER = re.compile(rf"(?:{alternation(furniture.PUBLISHER_CUES)})(?:{alternation(furniture.PUBLISHER_UNITS)})?"
+_PUBLISHER = compiled(rf"(?:{alternation(furniture.PUBLISHER_CUES)})(?:{alternation(furniture.PUBLISHER_UNITS)})?"
                         rf"[:：](?P<after>.+)|(?P<before>.+?)(?:{alternation(furniture.PUBLISHER_CUES)})")
-_PRICE = re.compile(rf"(?:{alternation(furniture.PRICE_CUES)})\S*\d")
-_IGNORED = re.compile("|".join((  # masthead items that give no metadata
+_PRICE = compiled(rf"(?:{alternation(furniture.PRICE_CUES)})\S*\d")
+_IGNORED = compiled("|".join((  # masthead items that give no metadata
     rf"(?:{furniture.SERIAL_PATTERN})", rf"(?:{furniture.POSTAL_PATTERN})[:：]?\S*", furniture.PAGE_COUNT)))
-_TOKENS = {"edition": re.compile(furniture.ISSUE), "cn": re.compile(furniture.CN), "issn": re.compile(furniture.ISSN)}
-_ITEM_BREAK = re.compile(rf"[\s{re.escape(furniture.SEPARATORS)}]+")
+_TOKENS = {"edition": compiled(furniture.ISSUE), "cn": compiled(furniture.CN), "issn": compiled(furniture.ISSN)}
+_ITEM_BREAK = compiled(rf"[\s{re.escape(furniture.SEPARATORS)}]+")
 _BRACKETS = "（）()【】[]"
 _EDGES = frozenset(furniture.SEPARATORS + _BRACKETS)
 MAX_OTHER_ITEM = 16  # a masthead's other items are short ("责编：卢晓", "新闻热线：12345678")

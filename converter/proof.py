@@ -111,7 +111,7 @@ class IndexEntry:
 
 def inspect_file(source: Path, output: Path) -> Path:
     """`news2tei inspect`: convert an edition as `convert` does (encoding, metadata), write only its page."""
-    from .convert import ConvertOptions, convert_bytes, read_input
+    from .conversion import ConvertOptions, convert_bytes, read_input
 
     options = ConvertOptions(formats=(), inspect=True)
     converted = convert_bytes(read_input(Path(source), options), options, Path(source))

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from converter.batch import Summary, Task, convert_task, find_tasks, run_batch
 from converter.cli import main
-from converter.convert import ConvertOptions, convert_file, safe_name
+from converter.conversion import ConvertOptions, convert_file, safe_name
 
 ROOT = Path(__file__).parent.parent
 SEED_LINES = (ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8").splitlines()

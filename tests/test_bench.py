@@ -1,6 +1,7 @@
 """The benchmark's corpus and measurements (no timings asserted: those are read, not tested)."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -52,3 +53,19 @@ def test_measure_reports_a_failing_command():
     with pytest.raises(RuntimeError, match="exited 3"):
         measure.run([sys.executable, "-c", "import sys; sys.exit(3)"])
     assert measure.run([sys.executable, "-c", "import sys; sys.exit(1)"], ok_codes=(0, 1)).returncode == 1
+
+
+def test_the_stage_profile_times_the_real_conversion_path():
+    """Every function bench/stages.py times still exists where it looks (it fails loudly
+    otherwise) and the stages account for the whole conversion."""
+    import json
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "bench" / "stages.py"), "profile",
+                           str(root / "seeds" / "000_627fccb794dc0fc3.txt"), "1"],
+                          capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    cold = json.loads(done.stdout)["cold_ms"]
+    assert {"decode", "structure", "TEI write", "validate", "EPUB write"} <= set(cold)
+    assert sum(ms for stage, ms in cold.items() if stage != "total") == pytest.approx(cold["total"])

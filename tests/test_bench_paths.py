@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter.convert import ConvertOptions, convert_bytes
+from converter.conversion import ConvertOptions, convert_bytes
 from converter.validate import validate_tei
 
 EDITION = Path(__file__).parent / "fixtures/editions/hans_wide_xinhua_briefs.txt"

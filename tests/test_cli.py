@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from converter import convert as convert_module
+from converter import conversion
 from converter.cli import main
 from converter.tei.writer import tei_bytes
 from tei_editions import rich_edition
@@ -170,7 +170,7 @@ def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(convert_module, "edition_parts", boom)
+    monkeypatch.setattr(conversion, "edition_parts", boom)
     result = run("convert", PAGES, "-o", tmp_path)
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert "internal error (RuntimeError: boom); please report it (--debug shows the traceback)" in result.stderr
@@ -195,7 +195,8 @@ def test_docs_describe_every_command_and_option(name):
     section = _section(name)
     context = click.Context(command, info_name=name)
     assert f"news2tei {name} {' '.join(command.collect_usage_pieces(context))}" in section
-    options = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts}
+    subcommands = getattr(command, "commands", {}).values()  # (`report merge`)
+    options = {opt for c in (command, *subcommands) for p in c.params if isinstance(p, click.Option) for opt in p.opts}
     for opt in options:
         assert f"`{opt}" in section or f"`-{opt.lstrip('-')[0]}`, `{opt}" in section, f"{name}: {opt} undocumented"
     documented = set(re.findall(r"`(--?[a-z][a-z-]*)", section))

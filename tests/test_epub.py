@@ -95,7 +95,7 @@ def test_modified_is_the_conversion_time_or_source_date_epoch_never_the_issue_da
 
 
 def test_an_edition_converted_from_a_file_is_dated_by_the_file(tmp_path, monkeypatch):
-    from converter.convert import ConvertOptions, convert_bytes
+    from converter.conversion import ConvertOptions, convert_bytes
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     source = tmp_path / "edition.txt"
@@ -355,7 +355,8 @@ def test_every_book_reads_back_in_ebooklib(books, tmp_path):
 def test_compiled_templates_go_to_the_user_cache_directory_or_nowhere(tmp_path, monkeypatch):
     import jinja2
 
-    from converter.epub.render import NO_CACHE, _bytecode_cache
+    from converter.epub.render import _bytecode_cache
+    from converter.resources import NO_CACHE
 
     monkeypatch.delenv(NO_CACHE, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

@@ -124,7 +124,7 @@ def test_every_schema_property_is_described():
 
 def test_ids_are_unique_across_editions():
     """Two editions of one corpus both have a p1-a1: their uids differ."""
-    from converter.convert import ConvertOptions, convert_bytes
+    from converter.conversion import ConvertOptions, convert_bytes
 
     outputs = [json.loads(convert_bytes(path.read_bytes(), ConvertOptions(formats=("json",))).outputs["json"])
                for path in EDITIONS[:2]]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from converter.convert import ConvertOptions, convert_bytes
+from converter.conversion import ConvertOptions, convert_bytes
 from converter.metadata import from_text, resolve
 from converter.model import Article, Metadata, Section
 from converter.pipeline import edition_from_text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.convert import ConvertOptions, convert_bytes
+from converter.conversion import ConvertOptions, convert_bytes
 from converter.errors import InputError
 from converter.metadata import Source, apply_page_labels, checked, from_file_name, from_text, load_toml, \
     masthead_values, resolve

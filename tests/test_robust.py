@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from conservation import conservation_problems
-from converter import convert as convert_module
+from converter import conversion
 from converter.cli import main
-from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.conversion import ConvertOptions, convert_bytes, convert_file
 from converter.errors import OutputError
 from converter.decode import decode
 from converter.normalize import split_lines
@@ -138,7 +138,7 @@ def test_a_failure_while_rendering_leaves_no_output(tmp_path, monkeypatch):
     def broken_render(*args, **kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr(convert_module, "render", broken_render)
+    monkeypatch.setattr(conversion, "render", broken_render)
     with pytest.raises(RuntimeError):
         convert_file(source, tmp_path / "out", ConvertOptions())
     assert not (tmp_path / "out").exists()

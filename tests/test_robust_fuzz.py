@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conservation import conservation_problems
-from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.conversion import ConvertOptions, convert_bytes, convert_file
 from converter.decode import decode
 from converter.errors import InputError, News2teiError
 from converter.pipeline import edition_from_bytes

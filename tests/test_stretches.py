@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from conservation import conservation_problems
-from converter.convert import ConvertOptions, convert_bytes, convert_file
+from converter.conversion import ConvertOptions, convert_bytes, convert_file
 from converter.normalize import page_tops, split_lines, stretches
 from converter.pipeline import edition_from_text, edition_parts
 from converter.tei.reader import read_tei

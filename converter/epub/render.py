@@ -4,15 +4,13 @@ Every rendered document is parsed back as strict XML before it is packaged: a br
 one fails here, with its name, not later in a reader or EPUBCheck."""
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
 from ..errors import OutputError
 from ..model import Metadata
-from ..resources import template_dir
+from ..resources import cache_folder, template_dir
 from .book import Book, article_label, stub_id, text_of
 from .cover import cover_of
 from .labels import date_text
@@ -43,22 +41,11 @@ def _environment():
     return env
 
 
-NO_CACHE = "NEWS2TEI_NO_CACHE"  # set (to anything) to keep no compiled templates
-
-
 def _bytecode_cache(jinja2):
-    """Compiled templates kept between processes in the user's cache directory
-    ($XDG_CACHE_HOME or ~/.cache, then news2tei/jinja2), never beside the outputs:
-    compiling the templates takes about 60 ms a process, loading them 2 ms.
-    None when $NEWS2TEI_NO_CACHE is set or the folder cannot be made."""
-    if os.environ.get(NO_CACHE):
-        return None
-    try:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news2tei" / "jinja2"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # RuntimeError: no home directory
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    """Compiled templates kept between processes (see resources.cache_folder): compiling
+    the templates takes about 60 ms a process, loading them 2 ms."""
+    folder = cache_folder("jinja2")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def stylesheets(vertical: bool) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..rules import solid
 from .numerals import DIGITS, ZH_DIGITS, parse_numeral
+from ..patterncache import compiled
 
 ROC_ERAS = ("中華民國", "中华民国", "民國", "民国")
 ROC_EPOCH = 1911  # ROC year 1 is 1912
@@ -42,14 +43,14 @@ _WRITTEN = (rf"(?:(?P<era>{'|'.join(ROC_ERAS)})\s*)?(?:(?P<year>{_YEAR})\s*年\s
             rf"(?P<day>{_DAY})\s*[日号號]")
 _NUMERIC = (r"(?<![0-9])(?P<nyear>(?:19|20)[0-9]{2})(?:(?P<sep>[-./_])(?P<nmonth>[0-9]{1,2})(?P=sep)"
             r"(?P<nday>[0-9]{1,2})|(?P<cmonth>[0-9]{2})(?P<cday>[0-9]{2}))(?![0-9])")
-_GREGORIAN = re.compile(f"{_WRITTEN}|{_NUMERIC}")
+_GREGORIAN = compiled(f"{_WRITTEN}|{_NUMERIC}")
 _LUNAR_MONTH = f"[{''.join(LUNAR_MONTH_NAMES)}]|[一二三四五六七八九十]{{1,2}}"
 _LUNAR_DAY = "初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?"
-_LUNAR = re.compile(
+_LUNAR = compiled(
     rf"(?:(?:{'|'.join(LUNAR_MARKS)})\s*(?:(?P<cycle>[{STEMS}][{BRANCHES}])\s*年\s*)?"
     rf"|(?P<cycle_only>[{STEMS}][{BRANCHES}])\s*年\s*)"
     rf"(?P<leap>[{LEAP_MARKS}])?\s*(?P<month>{_LUNAR_MONTH})\s*月\s*(?:(?P<day>{_LUNAR_DAY})\s*日?)?")
-_WEEKDAY = re.compile(WEEKDAY)
+_WEEKDAY = compiled(WEEKDAY)
 
 
 @dataclass(frozen=True, slots=True)

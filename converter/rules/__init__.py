@@ -43,7 +43,9 @@ class LazyPattern:
         self._compiled: "re.Pattern[str] | None" = None
 
     def compile(self) -> "re.Pattern[str]":
-        self._compiled = re.compile(self.source)
+        from ..patterncache import compiled
+
+        self._compiled = compiled(self.source)
         return self._compiled
 
     def match(self, text: str) -> "re.Match[str] | None":

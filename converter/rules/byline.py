@@ -2,11 +2,11 @@
 "记者 X 通讯员 Y", "記者王小明／台北報導"."""
 from __future__ import annotations
 
-import re
 
 from ..lexicon import zh
 from . import LazyPattern, Match, solid, solid_len
 from ..source import per_line
+from ..patterncache import compiled
 
 _ROLE = zh.REPORTER_PATTERN
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
@@ -31,11 +31,11 @@ _STANDALONE = (
 )
 # "记者追踪", "记者手记" (column names), "记者看到", "记者从…" (running text):
 # a role word followed by these is no byline.
-_NOT_A_NAME = re.compile(rf"(?:{_ROLE})\s*(?:(?:{'|'.join(zh.REPORTER_COLUMNS)})$|{'|'.join(zh.REPORTER_VERBS)})")
-_CREDIT_END = re.compile(rf"(?:{'|'.join(zh.CREDIT_WORDS)})$")
+_NOT_A_NAME = compiled(rf"(?:{_ROLE})\s*(?:(?:{'|'.join(zh.REPORTER_COLUMNS)})$|{'|'.join(zh.REPORTER_VERBS)})")
+_CREDIT_END = compiled(rf"(?:{'|'.join(zh.CREDIT_WORDS)})$")
 # A parenthetical byline at the start of the text that follows a dateline.
-_PAREN = re.compile(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
-_PAREN_ROLE = re.compile(rf"(?:{_ROLE})")
+_PAREN = compiled(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
+_PAREN_ROLE = compiled(rf"(?:{_ROLE})")
 
 
 @per_line
@@ -85,7 +85,7 @@ def _is_role(token: str) -> bool:
     return bool(_ROLE_TOKEN.fullmatch(token))
 
 
-_ROLE_TOKEN = re.compile(rf"[□■◎●]|[□■◎●]?(?:{_ROLE})")
+_ROLE_TOKEN = compiled(rf"[□■◎●]|[□■◎●]?(?:{_ROLE})")
 
 
 # A byline opening an article's text: "〔記者范姜雅筑／嘉義報導〕嘉義縣…", "記者X／台北報導 …".

@@ -9,6 +9,7 @@ import re
 
 from ..lexicon import furniture, numerals, zh
 from . import Match, search_tail, solid, solid_len
+from ..patterncache import compiled
 
 _FROM = zh.alternation(zh.CONTINUED_FROM)
 _TO = zh.alternation(zh.CONTINUED_TO)
@@ -19,10 +20,10 @@ _RELATIVE = rf"(?P<previous>{zh.alternation(zh.PREVIOUS_PAGE)})|(?P<next>{zh.alt
 _PAGE = rf"(?:{furniture.LETTERED_PAGE}|第?\s*{numerals.NUMERAL}|{numerals.DIGITS}{{1,3}})"
 _BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO})|(?P<either>{_EITHER}))\s*(?:本报|本報)?\s*"
          rf"(?:(?P<page>{_PAGE})\s*(?P<edition>版|面)?|{_RELATIVE})\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
-_AT_START = re.compile(rf"\s*{_BODY}")
-_AT_END = re.compile(rf"{_BODY}\s*$")
+_AT_START = compiled(rf"\s*{_BODY}")
+_AT_END = compiled(rf"{_BODY}\s*$")
 # A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
-_POINTER = re.compile(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}{{1,3}}|第\s*{numerals.NUMERAL})"
+_POINTER = compiled(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}{{1,3}}|第\s*{numerals.NUMERAL})"
                       rf"(?P<edition>版)?(?P<sign>)\s*$")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..lexicon import zh
 from . import LazyPattern, Match, first_match, solid, solid_len
 from .byline import tidy_names
+from ..patterncache import compiled
 
 _SHOOT = zh.alternation(zh.CREDIT_WORDS)
 _PHRASE = zh.alternation(zh.CREDIT_PHRASES)
@@ -72,7 +73,7 @@ def _tidy(text: str) -> str:
     return solid(text)
 
 
-_POSITION = re.compile(zh.POSITION_MARK)
+_POSITION = compiled(zh.POSITION_MARK)
 MAX_UNCREDITED_CAPTION = 60  # characters
 
 

@@ -3,25 +3,25 @@ subheads and column labels all look like this; their role is decided by where
 they stand (see classify)."""
 from __future__ import annotations
 
-import re
 
 from ..lexicon import zh
 from . import LazyPattern, solid
 from .continuation import marker_at_start
 from ..source import per_line
+from ..patterncache import compiled
 
 _FINAL_MARKS = "？！?!"
-_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
-_SPEAKER = re.compile(rf"^(?:{'|'.join(zh.REPORTER)}|问|問|答|Q|A)[:：]")
-_ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2}[.,;:]$")
+_THOUSANDS = compiled(r"(?<=\d)[,，](?=\d{3})")
+_SPEAKER = compiled(rf"^(?:{'|'.join(zh.REPORTER)}|问|問|答|Q|A)[:：]")
+_ENGLISH_SENTENCE = compiled(r"[A-Za-z]{2}[.,;:]$")
 LEAD_COLON_CHARS = 6  # "专家：…" — a short lead before a colon in a headline
 MAX_HEADING_WIDTH = 40  # ems; a longer line is body text even without punctuation
-_ADOPTION = re.compile(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
+_ADOPTION = compiled(rf"^[（(][^（）()]{{4,60}}(?:{'|'.join(zh.ADOPTION_WORDS)})[^（）()]{{0,6}}[）)]$")
 _NUMBERED = LazyPattern(r"^[（(](?:第[\d一二三四五六七八九十〇零]+[号號期]?|[\d一二三四五六七八九十〇零]+[号號期])[）)]$"
                           r"|^[\u4e00-\u9fff]{1,8}[〔\[（(]?\d{0,4}[〕\]）)]?(?:字)?第?\d{1,12}[号號]$"
                           r"|^[（(〔]\d{4}[）)〕][\u4e00-\u9fff\d]{2,16}[号號]$")  # a case number "（2025）渝0105民初1234号"
-_DASH_SUB = re.compile(r"^(?:——|--|—|―)\S")
-_LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
+_DASH_SUB = compiled(r"^(?:——|--|—|―)\S")
+_LETTER_SPACED = compiled(r"^\S(?:\s+\S){2,}$")
 
 
 @per_line

@@ -1,18 +1,18 @@
 """Numbered list items: "1.完善…", "10.推进…", "（一）…", "⑴…", "一、…"."""
 from __future__ import annotations
 
-import re
 
 from ..lexicon.numerals import parse_numeral
 from . import Match, first_char, solid
 from ..source import per_line
+from ..patterncache import compiled
 
 _LABELS = (
-    re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、](?![\d０-９])"),
-    re.compile(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]"),
-    re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)](?![日月年时時号號])"),  # not "昨（5）日" wrapped
-    re.compile(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
-    re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
+    compiled(r"^\s*(?P<n>\d{1,2})\s*[.．、](?![\d０-９])"),
+    compiled(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]"),
+    compiled(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)](?![日月年时時号號])"),  # not "昨（5）日" wrapped
+    compiled(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
+    compiled(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
 )
 _LABEL_OPENERS = frozenset("（(一二三四五六七八九十")  # and digits, circled numbers ①-⒇
 _CIRCLED = ("⑴", "①")

@@ -3,7 +3,6 @@ number, CN/ISSN numbers, price), running heads and folios, and the page label a 
 or running head prints."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..lexicon import dates, furniture as words
@@ -12,28 +11,29 @@ from ..lexicon.zh import alternation
 from . import LazyPattern, solid
 from ..model import Furniture
 from ..source import per_line
+from ..patterncache import compiled
 
 _PATTERNS = (
-    re.compile(r"^[A-Z][A-Z .&'-]{2,40}$"),  # the paper's name in Latin capitals
-    re.compile(rf"(?:{alternation(words.ORGAN_ENDINGS)})$"),
-    re.compile(r"\S\s*[|｜]\s*\S.*[|｜]"),  # running head "A3 | 经济 | … | 责编 X"
-    re.compile(words.CN),
-    re.compile(words.ISSN),
-    re.compile(rf"^{dates.WEEKDAY}$"),
-    re.compile(rf"^{words.ISSUE}(?:\s+\S{{1,10}})*$"),
-    re.compile(rf"^{words.PAGE_COUNT}"),
-    re.compile(f"(?:{words.SERIAL_PATTERN}|{words.POSTAL_PATTERN})"),
-    re.compile(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
+    compiled(r"^[A-Z][A-Z .&'-]{2,40}$"),  # the paper's name in Latin capitals
+    compiled(rf"(?:{alternation(words.ORGAN_ENDINGS)})$"),
+    compiled(r"\S\s*[|｜]\s*\S.*[|｜]"),  # running head "A3 | 经济 | … | 责编 X"
+    compiled(words.CN),
+    compiled(words.ISSN),
+    compiled(rf"^{dates.WEEKDAY}$"),
+    compiled(rf"^{words.ISSUE}(?:\s+\S{{1,10}})*$"),
+    compiled(rf"^{words.PAGE_COUNT}"),
+    compiled(f"(?:{words.SERIAL_PATTERN}|{words.POSTAL_PATTERN})"),
+    compiled(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
     LazyPattern(r"(?:^|\s)(?:责任编辑|責任編輯|责编|責編|主编|主編|美编|美編|校对|校對|编辑|編輯)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
                 r"(?:\s+(?:美编|美編|校对|校對|责编|責編|主编|主編|编辑|編輯|版式|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4})*$"),
 )
 _TITLE = LazyPattern(rf"^[\u4e00-\u9fff]{{1,8}}(?:{alternation(words.TITLE_ENDINGS)})$")
 _DESK = r"\S{1,8}"  # the desk a folio names beside the label: "A01 要闻"
-PAGE_LABEL = re.compile(rf"^{words.BARE_PAGE}$|^{_DESK}\s+{words.LETTERED_PAGE}$"
+PAGE_LABEL = compiled(rf"^{words.BARE_PAGE}$|^{_DESK}\s+{words.LETTERED_PAGE}$"
                         rf"|^(?:{words.LETTERED_PAGE}|0{DIGITS}|{words.NUMBERED_PAGE})(?:\s+{_DESK})?$")
 # A label opens or closes the line, not run into a number or code ("代号1-18", "CN 11-0000").
-_FOLIO_FIRST = re.compile(rf"{words.FOLIO}(?![0-9０-９A-Za-z.\-－/])")
-_FOLIO_LAST = re.compile(rf"(?<![0-9０-９A-Za-z.\-－/]){words.FOLIO}$")
+_FOLIO_FIRST = compiled(rf"{words.FOLIO}(?![0-9０-９A-Za-z.\-－/])")
+_FOLIO_LAST = compiled(rf"(?<![0-9０-９A-Za-z.\-－/]){words.FOLIO}$")
 
 
 @per_line  # asked of every line of the blocks at a page's edges
@@ -47,7 +47,7 @@ def furniture_kind(text: str) -> str | None:
     return None
 
 
-_WEEKDAY_AFTER = re.compile(rf"\s*{dates.WEEKDAY}")
+_WEEKDAY_AFTER = compiled(rf"\s*{dates.WEEKDAY}")
 
 
 def _dated_weekday(text: str) -> bool:

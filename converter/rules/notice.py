@@ -2,11 +2,11 @@
 "依據：…", "公告事項：", "说明：", "联系人：…"."""
 from __future__ import annotations
 
-import re
 
 from ..lexicon import zh
+from ..patterncache import compiled
 
-_FIELD = re.compile(rf"^\s*(?:{'|'.join(zh.DOCUMENT_FIELDS)})\s*[：:]")
+_FIELD = compiled(rf"^\s*(?:{'|'.join(zh.DOCUMENT_FIELDS)})\s*[：:]")
 
 
 def document_field(line: str) -> bool:

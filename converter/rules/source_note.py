@@ -3,10 +3,10 @@
 "（編輯：林淑媛）1140314"."""
 from __future__ import annotations
 
-import re
 
 from ..lexicon import numerals, zh
 from . import LazyPattern, Match, search_bracketed_tail, solid, solid_len
+from ..patterncache import compiled
 
 _NAMES = rf"[{zh.CJK}·](?:[\s、，,]*[{zh.CJK}·]){{1,11}}"  # one or more names, however separated
 _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
@@ -14,7 +14,7 @@ _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
 
 
 # Bracketed words that close a text without naming anyone.
-_NOT_A_NOTE = re.compile(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
+_NOT_A_NOTE = compiled(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
 _EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{numerals.DIGITS}{{0,8}}\s*$")
 

@@ -78,9 +78,11 @@ class Converted:
     edition: Edition | None = None  # the whole model (convert_bytes only)
 
 
-def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None) -> Converted:
-    """Convert an edition's bytes, in memory; `path` (the input file) names it and finds its metadata."""
-    converted, spools = _convert(data, options, path, keep=True)
+def convert_bytes(data: bytes, options: ConvertOptions, path: Path | None = None,
+                  name: str | None = None) -> Converted:
+    """Convert an edition's bytes, in memory; `path` (the input file) names it and finds its
+    metadata, or `name` names it (read as a file name is) when there is no file."""
+    converted, spools = _convert(data, options, path, keep=True, name=name)
     converted.outputs = {fmt: _read(made) for fmt, made in spools.items()}
     return converted
 
@@ -112,15 +114,15 @@ def read_input(path: Path, options: ConvertOptions) -> bytes:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _convert(data: bytes, options: ConvertOptions, path: Path | None,
-             keep: bool) -> tuple[Converted, dict[str, IO[bytes]]]:
+def _convert(data: bytes, options: ConvertOptions, path: Path | None, keep: bool,
+             name: str | None = None) -> tuple[Converted, dict[str, IO[bytes]]]:
     """decode -> metadata -> (structure -> outputs), stretch by stretch; `keep` keeps the model."""
     clock = _Clock()
     decoded = decode(data, options.encoding)
     clock.lap("decode")
-    resolved = resolve(_metadata_sources(decoded.text, options, path))
-    meta = Metadata(source_name=path.name if path else None, converted=build_time(path), script=options.script,
-                    **resolved.values)
+    name = path.name if path else name
+    resolved = resolve(_metadata_sources(decoded.text, options, path, name))
+    meta = Metadata(source_name=name, converted=build_time(path), script=options.script, **resolved.values)
     outputs = Outputs(options, clock, hashlib.sha256(data).hexdigest())
     kept: list[Part] = []
     counts = Counts.none()
@@ -230,15 +232,16 @@ def _check_valid(tree: etree._ElementTree, tei: bytes) -> None:
                               f"line {errors[0].line}: {errors[0].message}")
 
 
-def _metadata_sources(text: str, options: ConvertOptions, path: Path | None) -> list[Source]:
-    """Strongest first: options, the input's own metadata file, the run's, inference."""
+def _metadata_sources(text: str, options: ConvertOptions, path: Path | None, name: str | None) -> list[Source]:
+    """Strongest first: options, the input's own metadata file, the run's, inference (from
+    the name and the text)."""
     sources = [Source("command line", options.metadata, explicit=True)]
     extra = beside_file(path) if path else None
     if extra:
         sources.append(Source(extra.name, load_toml(extra), explicit=True))
     if options.run_metadata:
         sources.append(options.run_metadata)
-    named = from_file_name(path.name) if path else None
+    named = from_file_name(name) if name else None
     return sources + ([named] if named else []) + from_text(text)
 
 
