@@ -61,7 +61,7 @@ def _ruled_pages(lines: list[SourceLine], numbering: Numbering, diagnostics: lis
 
 def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
                     diagnostics: list[Diagnostic]) -> list[PageParts]:
-    from .labeller.model import labeller
+    from .labeller.model import DOUBT, labeller
     from .labeller.segments import page_elements as labelled_elements
     from .segment import punctuation_hangs
 
@@ -78,9 +78,6 @@ def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
         elements, labels.starts = labelled_elements(page, hang)
         pages.append(_parts(elements, numbering, diagnostics, labels))
     return pages
-
-
-DOUBT = 0.8  # the model's probability of its label; below it, the label is wrong one time in five or more
 
 
 def _doubt(x) -> Diagnostic:

@@ -46,6 +46,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "continued_from": zh.CONTINUED_FROM, "continued_to": zh.CONTINUED_TO, "editor_note": zh.EDITOR_NOTES,
     "caption_open": zh.CAPTION_OPENERS, "page_word": ("版", "頁", "页"), "issue_word": ("期", "號", "号"),
 }
+_CUE_PATTERNS = {name: re.compile("|".join(map(re.escape, words))) for name, words in CUES.items()}
 _DATE = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
 _GAP = re.compile(r"(?<=\S)\s+(?=\S)")
 _NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "heading", "dateline", "byline", "credit", "gap_blank")
@@ -108,8 +109,8 @@ def _line_features(text: str, column: float) -> Features:
     kind = furniture_kind(text)
     if kind:
         f["rule:furniture"] = kind
-    for name, words in CUES.items():
-        if any(w in solid for w in words):
+    for name, cue in _CUE_PATTERNS.items():
+        if cue.search(solid):
             f[f"cue:{name}"] = 1.0
     return f
 

@@ -18,6 +18,9 @@ MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 # No headline, caption, byline or piece of furniture runs this long on one line: such a
 # line is running text whatever the model says (an extractor that does not wrap).
 RUNNING_TEXT_CHARS = 200
+# The model's probability of a line's label below which the label is doubtful: the model
+# itself expects to be wrong there one time in five or more.
+DOUBT = 0.8
 
 
 def crf_items(rows: Iterable[Features]) -> list[dict[str, float]]:
@@ -71,11 +74,17 @@ class Labeller:
                     continue
                 if solid_len(line.text) > RUNNING_TEXT_CHARS and not tags[k].startswith(("p-", "item-")):
                     tags[k] = "p-B"
-                ranked = sorted(((self._tagger.marginal(y, k), y) for y in self.labels), reverse=True)
-                out.append(Labelled(line, tags[k], self._tagger.marginal(tags[k], k),
-                                    tuple((y, round(p, 4)) for p, y in ranked[:3] if y != tags[k])[:2]))
+                sure = self._tagger.marginal(tags[k], k)
+                out.append(Labelled(line, tags[k], sure, self._alternatives(tags[k], k) if sure < DOUBT else ()))
                 k += 1
         return out
+
+
+    def _alternatives(self, label: str, k: int) -> tuple[tuple[str, float], ...]:
+        """The two likeliest other labels of line k (asked only of doubtful lines: a
+        marginal for every label of every line was most of the labelling time)."""
+        ranked = sorted(((self._tagger.marginal(y, k), y) for y in self.labels if y != label), reverse=True)
+        return tuple((y, round(p, 4)) for p, y in ranked[:2])
 
 
 @lru_cache(maxsize=1)
