@@ -50,6 +50,7 @@ _CUE_PATTERNS = {name: re.compile("|".join(map(re.escape, words))) for name, wor
 _DATE = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
 _GAP = re.compile(r"(?<=\S)\s+(?=\S)")
 _NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "heading", "dateline", "byline", "credit", "gap_blank")
+_NEIGHBOUR_RULES = ("rule:heading", "rule:dateline", "rule:byline", "rule:credit", "rule:jump_end")
 
 
 def char_class(c: str) -> str:
@@ -147,16 +148,18 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         f["from_bottom"] = _bucket(len(filled) - 1 - k, (0, 1, 2, 4))
         if repeated and repeated[_shape(line.text)] > 1:
             f["repeats"] = 1.0
+    shared = [[(key, f[key]) for key in _NEIGHBOUR_KEYS if key in f] for f in rows]
+    flags = [[key for key in _NEIGHBOUR_RULES if key in f] for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
-            if 0 <= k + offset < len(rows):
-                other = rows[k + offset]
-                f.update((f"{offset:+d}:{key}", other[key]) for key in _NEIGHBOUR_KEYS if key in other)
-                for key in ("rule:heading", "rule:dateline", "rule:byline", "rule:credit", "rule:jump_end"):
-                    if abs(offset) == 1 and key in other:
-                        f[f"{offset:+d}:{key}"] = 1.0
-            else:
+            j = k + offset
+            if not 0 <= j < len(rows):
                 f[f"{offset:+d}:edge"] = 1.0
+                continue
+            prefix = f"{offset:+d}:"
+            f.update((prefix + key, value) for key, value in shared[j])
+            if abs(offset) == 1:
+                f.update((prefix + key, 1.0) for key in flags[j])
     return rows
 
 
