@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .body import Unit, ends_brief, split_units
+from .body import Unit, both_texts, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
 from .classify import Element, page_elements
 from .headgroup import heading_roles, labelled_roles
+from .labeller.roles import role_of
 from .lexicon import zh
 from .link import link_parts, settle_markers
 from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
@@ -198,7 +199,8 @@ def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
           labels: Labels | None) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
     runs = paragraphs(element.blocks, diagnostics, labels.starts if labels else None)
-    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts) for u in split_units(runs)]
+    roles = {n: role_of(label) for n, label in labels.of.items()} if labels else {}
+    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts) for u in split_units(runs, roles)]
     groups = []
     for stray in element.strays:
         if stray.kind == "caption":
@@ -236,9 +238,9 @@ def _attach_bylines(parts: list) -> None:
         following = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
         before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
         if isinstance(following, (Group, Story)):
-            following.byline = _both(part, following.byline)
+            following.byline = both_texts(part, following.byline)
         elif before is not None:
-            before.byline = _both(before.byline, part)
+            before.byline = both_texts(before.byline, part)
         else:
             parts[i] = Story(Unit([]), byline=part)
             continue
@@ -254,7 +256,7 @@ def _merge_editor_notes(parts: list) -> None:
             if isinstance(after, Story) and after.group is None:
                 after.unit.blocks[0:0] = part.unit.blocks
                 after.unit.paragraphs[0:0] = part.unit.paragraphs
-                after.byline = _both(part.byline, after.byline)
+                after.byline = both_texts(part.byline, after.byline)
                 after.figures[0:0] = part.figures
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
@@ -316,7 +318,7 @@ def _article(story: Story, ident: str) -> Article:
         at = next((k + 1 for k, b in enumerate(body) if isinstance(b, Paragraph)
                    and after_line in b.text.span.lines()), len(body))
         body.insert(at, figure)
-    byline = _both(_both(group.byline, story.byline), unit.byline)
+    byline = both_texts(both_texts(group.byline, story.byline), unit.byline)
     closer = unit.closer
     if group.pointer and unit.continued_to:
         # Two closing jump markers, the title's and the body's: the body's is the
@@ -330,14 +332,6 @@ def _article(story: Story, ident: str) -> Article:
         id=ident, kind=_kind(story, group), kicker=group.kicker, head=group.head, subheads=tuple(group.subs),
         dateline=unit.dateline, byline=byline, continued_from=unit.continued_from, body=tuple(body),
         closer=closer, source_note=unit.source_note, continued_to=unit.continued_to or group.pointer)
-
-
-def _both(first: Text | None, second: Text | None) -> Text | None:
-    """One byline from two (a byline line above a dateline's own byline)."""
-    if not (first and second):
-        return first or second
-    return Text(f"{first.text} {second.text}", Span.union([first.span, second.span]),
-                first.breaks + (len(first.text) + 1,) + tuple(len(first.text) + 1 + b for b in second.breaks))
 
 
 def _kind(story: Story, group: Group) -> ArticleKind:

@@ -9,15 +9,16 @@ closing furniture is then peeled off by the recognisers: dateline, byline,
 numbered lists, closer, source note."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .model import Closer, Continuation, Diagnostic, Direction, ListBlock, ListItem, Paragraph, Text
+from .model import Closer, Continuation, Diagnostic, Direction, ListBlock, ListItem, Paragraph, Span, Text
 from .rules import Match, solid_len
-from .rules.byline import byline_after_dateline, opening_byline
+from .rules.byline import byline_after_dateline, opening_byline, standalone_byline
 from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.continuation import marker_at_end, marker_at_start, placed_direction
-from .rules.dateline import dateline
+from .rules.dateline import dateline, labelled_dateline
 from .rules.listitem import list_label
 from .rules.section import starts_item
 from .rules.source_note import source_note
@@ -49,13 +50,21 @@ class Unit:
         return [n for r in self.paragraphs for n in r.lines]
 
 
-def split_units(paragraphs: list[Run]) -> list[Unit]:
+def split_units(paragraphs: list[Run], roles: Mapping[int, str]) -> list[Unit]:
+    """The units of a flow's paragraphs; `roles` gives each source line's role (the
+    labeller's, see labeller/roles.py): a paragraph's role is its first line's."""
     units: list[Unit] = []
-    for run in paragraphs:
+    for i, run in enumerate(paragraphs):
+        role = roles.get(run.pieces[0].line, "p") if run.pieces else "p"
+        whole = all(roles.get(n) == role for n in run.lines)  # no other element shares its lines
+        closes = whole and role == "byline" and _story_open(units) \
+            and (i + 1 == len(paragraphs) or _opens_story(paragraphs[i + 1], roles))
         run = _opening_marker(run, units)
         run, closing = _closing_marker(run)
-        if run:
-            _add(units, run, noted=closing is None)
+        if run and closes:
+            units[-1].byline = both_texts(units[-1].byline, run.to_text())
+        elif run:
+            _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None)
         if closing:
             _place(units, *closing)
     for unit in units:
@@ -63,18 +72,78 @@ def split_units(paragraphs: list[Run]) -> list[Unit]:
     return units
 
 
-def _add(units: list[Unit], run: Run, noted: bool) -> None:
-    """A paragraph goes on with the open unit, or starts a story of its own."""
-    loose = run.loose
-    fresh = bool(units) and not units[-1].paragraphs and not units[-1].closed  # opened by a marker
-    if not units or (not fresh and (dateline(loose) or opening_byline(loose) or starts_item(loose)
-                                    or units[-1].source_note is not None or units[-1].closed)):
+def _story_open(units: list[Unit]) -> bool:
+    return bool(units) and bool(units[-1].paragraphs) and not units[-1].closed
+
+
+def _opens_story(run: Run, roles: Mapping[int, str]) -> bool:
+    """Does this paragraph begin another story (so a byline before it closes the last)?"""
+    return bool(run.pieces) and roles.get(run.pieces[0].line) in ("dateline", "byline")
+
+
+def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool) -> None:
+    """A paragraph goes on with the open unit, or starts a story of its own; a dateline
+    or byline opening a story is taken off it."""
+    if not units or _starts_story(units[-1], run, role):
         units.append(Unit([]))
-    units[-1].paragraphs.append(run)
-    units[-1].closed = _dated(run, units[-1])
-    note = source_note(loose) if noted else None
-    if note and (note.get("ends") or _is_brief(units[-1])):
-        _take_source_note(units[-1], note)
+    unit = units[-1]
+    if role == "dateline":
+        run = _take_dateline(unit, run, whole)
+    elif role == "byline":
+        run = _take_byline(unit, run, whole)
+    elif role == "source" and unit.paragraphs and whole:
+        unit.source_note = run.to_text()
+        return
+    if not run:
+        return
+    unit.paragraphs.append(run)
+    unit.closed = _dated(run, unit)
+    note = source_note(run.loose) if noted else None
+    if note and (note.get("ends") or _is_brief(unit)):
+        _take_source_note(unit, note)
+
+
+def _starts_story(unit: Unit, run: Run, role: str) -> bool:
+    if unit.closed or unit.source_note is not None:
+        return True
+    if not unit.paragraphs and unit.continued_from is None:  # nothing but an opening so far
+        return (role == "dateline" and unit.dateline is not None) or (role == "byline" and unit.byline is not None)
+    if not unit.paragraphs:  # opened by a marker
+        return False
+    return role in ("dateline", "byline") or starts_item(run.loose)
+
+
+def _take_dateline(unit: Unit, run: Run, whole: bool) -> Run:
+    """The dateline off the paragraph, then a byline right after it; the recogniser
+    finds where it ends, else the whole of its lines (or its first line)."""
+    found = dateline(run.loose) or labelled_dateline(run.loose)
+    size = found.size if found else solid_len(run.text if whole else run.pieces[0].text)
+    head, run = run.split_solid(size)
+    unit.dateline = both_texts(unit.dateline, head.to_text())
+    by = byline_after_dateline(run.loose)
+    if by:
+        head, run = run.split_solid(by.size)
+        unit.byline = both_texts(unit.byline, head.respelled(by.text))
+    return run
+
+
+def _take_byline(unit: Unit, run: Run, whole: bool) -> Run:
+    found = opening_byline(run.loose) or standalone_byline(run.loose)
+    if found and (found.size == solid_len(run.text) or not whole):
+        head, run = run.split_solid(found.size)
+        unit.byline = both_texts(unit.byline, head.respelled(found.text))
+        return run
+    head, run = run.split_solid(solid_len(run.text if whole else run.pieces[0].text))
+    unit.byline = both_texts(unit.byline, head.to_text())
+    return run
+
+
+def both_texts(first: Text | None, second: Text | None) -> Text | None:
+    """One text from two, a space between (a byline line above a dateline's own byline)."""
+    if not (first and second):
+        return first or second
+    return Text(f"{first.text} {second.text}", Span.union([first.span, second.span]),
+                first.breaks + (len(first.text) + 1,) + tuple(len(first.text) + 1 + b for b in second.breaks))
 
 
 def _opening_marker(run: Run, units: list[Unit]) -> Run:
@@ -143,31 +212,12 @@ def _take_source_note(unit: Unit, note: Match) -> None:
 
 
 def finish(unit: Unit) -> None:
-    """Peel dateline and byline off the start, the closer off the end (markers
-    are peeled as units are cut), and group numbered items into lists."""
-    _take_opening(unit)
+    """Peel the closer off the end (datelines, bylines and markers are peeled as
+    units are cut), and group numbered items into lists."""
+    if unit.paragraphs and starts_item(unit.paragraphs[0].text):
+        unit.bulleted = True
     unit.closer = _closer(unit)
     unit.blocks = _lists(unit.paragraphs)
-
-
-def _take_opening(unit: Unit) -> None:
-    if not unit.paragraphs:
-        return
-    run = unit.paragraphs[0]
-    date = dateline(run.loose)
-    if date:
-        head, run = run.split_solid(date.size)
-        unit.dateline = head.to_text()
-        by = byline_after_dateline(run.loose)
-        if by:
-            head, run = run.split_solid(by.size)
-            unit.byline = head.respelled(by.text)
-    elif run and (by := opening_byline(run.loose)):
-        head, run = run.split_solid(by.size)
-        unit.byline = head.respelled(by.text)
-    if starts_item(run.text):
-        unit.bulleted = True
-    unit.paragraphs[0:1] = [run] if run else []
 
 
 def _closer(unit: Unit) -> Closer | None:

@@ -52,6 +52,8 @@ NOT_SOURCE_NOTES = ("草案", "待续", "待續", "未完待续", "未完待續"
                     "图片", "圖片", "资料图片", "資料圖片", "上午", "下午", "摘编", "摘編", "节选", "節選",
                     "有删节", "有刪節", "续完", "續完", "修订", "修訂", "暂行", "暫行")
 REPORT_VERBS = ("报道", "報導", "报导", "報道")
+# The words a dateline ends with: how the story was sent.
+SENDING_WORDS = ("专讯", "專訊", "讯", "訊", "电", "電", "消息", *REPORT_VERBS)
 
 # Photo credits.
 CREDIT_WORDS = ("摄", "攝", "摄影", "攝影")

@@ -1,0 +1,55 @@
+"""Units (article bodies) from a flow's paragraphs, by the labeller's roles: the
+labels decide what a paragraph is; recognisers only find where an element ends
+inside a line it shares."""
+from __future__ import annotations
+
+from converter.body import split_units
+from converter.unwrap import Run, piece
+
+
+def _flow(*paragraphs: list[tuple[str, str]]):
+    """Paragraphs of (role, line text); lines are numbered from 1 in order."""
+    runs, roles, n = [], {}, 0
+    for lines in paragraphs:
+        pieces = []
+        for role, text in lines:
+            n += 1
+            roles[n] = role
+            pieces.append(piece(n, text))
+        runs.append(Run(tuple(pieces)))
+    return runs, roles
+
+
+def test_a_byline_closing_a_story_is_its_byline_whatever_its_form():
+    runs, roles = _flow([("p", "居民可以把吃不完的面包放进冰箱。")], [("byline", "报道：郭慧玲")])
+    [unit] = split_units(runs, roles)
+    assert unit.byline.text == "报道：郭慧玲"
+    assert [r.text for r in unit.paragraphs] == ["居民可以把吃不完的面包放进冰箱。"]
+
+
+def test_a_byline_line_after_a_dateline_line_opens_the_same_story():
+    runs, roles = _flow([("dateline", "新华社绥化10月2日电")], [("byline", "（记者 于海涛、姜丽）")],
+                        [("p", "国庆前后，黑土地上一派丰收景象。")])
+    [unit] = split_units(runs, roles)
+    assert (unit.dateline.text, unit.byline.text) == ("新华社绥化10月2日电", "（记者于海涛、姜丽）")
+    assert unit.source_note is None and len(unit.paragraphs) == 1
+
+
+def test_a_dateline_no_form_knows_ends_at_its_closing_bracket_or_sending_word():
+    runs, roles = _flow([("dateline", "（吉隆坡23日讯）当局昨日宣布"), ("p", "新措施。")],
+                        [("dateline", "東海日報訊 本港昨日"), ("p", "天晴。")])
+    first, second = split_units(runs, roles)
+    assert first.dateline.text == "（吉隆坡23日讯）" and first.paragraphs[0].text == "当局昨日宣布新措施。"
+    assert second.dateline.text == "東海日報訊" and second.paragraphs[0].text == "本港昨日天晴。"
+
+
+def test_a_byline_before_more_text_opens_a_new_story():
+    runs, roles = _flow([("p", "第一篇的正文。")], [("byline", "林诺洋 报道")], [("p", "第二篇的正文。")])
+    first, second = split_units(runs, roles)
+    assert first.byline is None and second.byline.text == "林诺洋报道"
+
+
+def test_a_paragraph_labelled_body_keeps_a_dateline_lookalike():
+    runs, roles = _flow([("p", "本报讯不是每篇都有的。")])
+    [unit] = split_units(runs, roles)
+    assert unit.dateline is None and unit.paragraphs[0].text == "本报讯不是每篇都有的。"
