@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .model import Closer, Continuation, Diagnostic, Direction, ListBlock, ListItem, Paragraph, Span, Text
-from .rules import Match, solid_len
+from .rules import Match, bracketed_start, solid_len
 from .rules.byline import byline_after_dateline, opening_byline, standalone_byline
 from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.continuation import marker_at_end, marker_at_start, placed_direction
@@ -128,7 +128,7 @@ def _take_dateline(unit: Unit, run: Run, whole: bool) -> Run:
 
 
 def _take_byline(unit: Unit, run: Run, whole: bool) -> Run:
-    found = opening_byline(run.loose) or standalone_byline(run.loose)
+    found = opening_byline(run.loose) or standalone_byline(run.loose) or bracketed_start(run.loose)
     if found and (found.size == solid_len(run.text) or not whole):
         head, run = run.split_solid(found.size)
         unit.byline = both_texts(unit.byline, head.respelled(found.text))

@@ -46,7 +46,7 @@ def test_a_dateline_no_form_knows_ends_at_its_closing_bracket_or_sending_word():
 def test_a_byline_before_more_text_opens_a_new_story():
     runs, roles = _flow([("p", "第一篇的正文。")], [("byline", "林诺洋 报道")], [("p", "第二篇的正文。")])
     first, second = split_units(runs, roles)
-    assert first.byline is None and second.byline.text == "林诺洋报道"
+    assert first.byline is None and second.byline.text == "林诺洋 报道"
 
 
 def test_a_paragraph_labelled_body_keeps_a_dateline_lookalike():

@@ -20,6 +20,8 @@ STANDALONE_ENDINGS = ("……", "——")
 # Full-width punctuation that typesetters squeeze to half width next to another.
 SQUEEZABLE = "，。、；：！？“”‘’「」『』（）《》〈〉【】"
 OPENERS = "“‘「『（《〈【"
+# Brackets that may open and close a short aside: a bracketed dateline or byline.
+BRACKET_OPENERS, BRACKET_CLOSERS = "（(【〔[「『《〈“", "）)】〕]」』》〉”"
 
 # Punctuation that only occurs inside running sentences: a line holding one of
 # these is body text, not a headline.

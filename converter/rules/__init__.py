@@ -101,3 +101,14 @@ def first_match(patterns: "tuple[re.Pattern[str] | LazyPattern, ...]", text: str
 def solid(text: str) -> str:
     """The text without its whitespace: what a rule compares, whatever the spacing."""
     return "".join(text.split())
+
+
+from ..lexicon.zh import BRACKET_CLOSERS as _CLOSERS, BRACKET_OPENERS as _OPENERS  # noqa: E402
+_BRACKETED_START = re.compile(rf"\s*[{re.escape(_OPENERS)}][^{re.escape(_OPENERS + _CLOSERS)}]{{1,30}}[{re.escape(_CLOSERS)}]")
+
+
+def bracketed_start(loose: str) -> Match | None:
+    """A short bracketed opening ("（吉隆坡23日讯）", "〔記者王小明／台北報導〕"): where a
+    dateline or byline the labeller found ends when no recogniser knows its form."""
+    m = _BRACKETED_START.match(loose)
+    return Match(solid(m.group(0)), solid_len(m.group(0))) if m else None

@@ -12,13 +12,15 @@ _ROLE = zh.REPORTER_PATTERN
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.REPORT_VERBS)
+_PHOTO = "|".join(sorted(zh.CREDIT_WORDS, key=len, reverse=True))
+# How a byline may end: "/台北報導", "北京报道", "报道：", "文/摄" (wrote and photographed).
+_REPORTED = rf"(?:\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})|\s*(?:{_REPORT})\s*[:：]?|\s*文\s*[/／]\s*(?:{_PHOTO}|图|圖))?"
 BRACKETED_OPENING = rf"[〔【\[]\s*(?:{_ROLE})"  # "〔記者王小明／台北報導〕" opens an article's text
 
 # A byline standing alone: role words and names only. Each is tried only on
 # lines that open as it does (the `opening`), and compiled on first need.
 _STANDALONE = (
-    LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?$",
-                opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
+    LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
     LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
                 opening=r"[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]|\s)"),
@@ -32,7 +34,11 @@ _STANDALONE = (
 # "记者追踪", "记者手记" (column names), "记者看到", "记者从…" (running text):
 # a role word followed by these is no byline.
 _NOT_A_NAME = compiled(rf"(?:{_ROLE})\s*(?:(?:{'|'.join(zh.REPORTER_COLUMNS)})$|{'|'.join(zh.REPORTER_VERBS)})")
-_CREDIT_END = compiled(rf"(?:{'|'.join(zh.CREDIT_WORDS)})$")
+_CREDIT_END = compiled(rf"(?<!文[/／])(?:{'|'.join(zh.CREDIT_WORDS)})$")
+# Names with the word for reporting, no role word: "林佳慧 报道", "报道：郭慧玲 摄影：崔诺磊".
+_BY_REPORT = compiled(rf"^[□■◎●]?\s*(?:{_NAMES}\s*(?:{_REPORT})|(?:{_REPORT})\s*[:：]\s*{_NAMES})"
+                      rf"(?:\s*(?:{_PHOTO})\s*[:：]\s*{_NAMES})?$")
+_BY_REPORT_MAX = 40  # characters: longer lines are running text
 # A parenthetical byline at the start of the text that follows a dateline.
 _PAREN = compiled(r"^\s*[（(]\s*([^（）()]{1,30}?)\s*[）)]")
 _PAREN_ROLE = compiled(rf"(?:{_ROLE})")
@@ -41,11 +47,16 @@ _PAREN_ROLE = compiled(rf"(?:{_ROLE})")
 @per_line
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
-    if not any(p.match(text) for p in _STANDALONE):  # most lines fail at the opening
+    if not (any(p.match(text) for p in _STANDALONE)  # most lines fail at the opening
+            or (len(text) <= _BY_REPORT_MAX and _has_report_word(text) and _BY_REPORT.match(text))):
         return None
     if _CREDIT_END.search(text) or _NOT_A_NAME.search(text) or solid(text) in zh.COLUMN_NAMES:
         return None  # "图 片 新 闻" is a column, not 图 by 片新闻
     return Match(tidy_names(text), solid_len(text))
+
+
+def _has_report_word(text: str) -> bool:
+    return any(w in text for w in zh.REPORT_VERBS)
 
 
 def byline_after_dateline(loose: str) -> Match | None:
@@ -57,7 +68,7 @@ def byline_after_dateline(loose: str) -> Match | None:
     head = _ROLE_AND_NAMES.match(loose)
     if head and _PAREN_ROLE.match(head.group(1)):
         return Match(tidy_names(head.group(1)), solid_len(head.group(1)))
-    return None
+    return standalone_byline(loose)  # the rest of the line is the byline
 
 
 _ROLE_AND_NAMES = LazyPattern(rf"^\s*((?:{_ROLE})\s*{_NAMES})(?=\s)", opening=rf"\s*(?:{_ROLE})")

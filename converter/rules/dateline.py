@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import dates, numerals, zh
-from . import LazyPattern, Match, solid, solid_len
+from . import LazyPattern, Match, bracketed_start, solid, solid_len
 from .byline import BRACKETED_OPENING
 from ..source import per_line
 
@@ -52,13 +52,13 @@ def starts_with_dateline(line: str) -> bool:
 _STARTS = LazyPattern("|".join([*(lead for lead, _, _ in _FORMS), BRACKETED_OPENING]))
 
 
+
 # Where a line known to open with a dateline (the labeller says so) ends it, when no
 # form above matches: at the bracket closing the one it opens with, else at the
 # first word of sending ("讯", "电") close to its start, with what closes it.
-_ANY_BRACKETED = LazyPattern(rf"\s*[{zh.OPENERS}][^{zh.OPENERS}{zh.CLOSERS}]{{1,30}}[{zh.CLOSERS}]")
 _ANY_SENT = LazyPattern(rf"[^。，,！？]{{1,24}}?(?:{'|'.join(zh.SENDING_WORDS)})\s*[{zh.CLOSERS}：:]?")
 
 
 def labelled_dateline(loose: str) -> Match | None:
-    m = _ANY_BRACKETED.match(loose) or _ANY_SENT.match(loose)
-    return Match(solid(m.group(0)), solid_len(m.group(0))) if m else None
+    m = _ANY_SENT.match(loose)
+    return bracketed_start(loose) or (Match(solid(m.group(0)), solid_len(m.group(0))) if m else None)
