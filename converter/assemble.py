@@ -15,12 +15,13 @@ from .body import Unit, both_texts, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
 from .classify import Element, page_elements
 from .headgroup import heading_roles, labelled_roles
-from .labeller.roles import role_of
+from .labeller.roles import role_of, starts
 from .lexicon import zh
 from .link import link_parts, settle_markers
 from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
                     Section, Span, Text)
 from .rules.continuation import normalise_page
+from .rules import solid_len
 from .rules.credit import credit
 from .rules.headline import is_adoption_line, is_dash_subtitle
 from .rules.masthead import furniture_kind, printed_label
@@ -145,7 +146,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
             line = element.lines[0]
             parts.append(Run((piece(line.number, line.text),)).respelled(standalone_byline(line.text).text))
         elif element.kind == "caption":
-            parts.append(_figure(element.blocks, ids))
+            parts.append(_figure(element.blocks, ids, labels))
         else:
             parts.extend(_flow(element, ids, diagnostics, labels))
     settle_markers(parts, diagnostics)
@@ -187,12 +188,38 @@ def _group(group_blocks: list[Block], stray: bool = False, labels: Labels | None
     return Group(roles.kicker, roles.head, roles.subs, stray, pointer=roles.pointer)
 
 
-def _figure(fig_blocks: list[Block], ids: Numbering) -> Figure:
-    run = Run(tuple(piece(l.number, l.text) for b in fig_blocks for l in b.lines))
-    found = credit(" ".join(l.text for b in fig_blocks for l in b.lines))
-    caption, tail = run.split_last(found.size) if found else (run, Run(()))
-    credit_text = tail.respelled(found.text) if found else None
-    return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
+def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels | None) -> Figure:
+    """A caption and its credit: the lines labelled credit are the credit (one that
+    begins inside the caption's last line begins after its last sentence); with
+    none, the credit recogniser reads the caption's end."""
+    lines = [line for b in fig_blocks for line in b.lines]
+    roles = [role_of(labels.of.get(l.number, "caption-B")) if labels else "caption" for l in lines]
+    caption = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r != "credit"))
+    credited = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r == "credit"))
+    if credited and not starts(labels.of[credited.pieces[0].line]) and caption.pieces \
+            and caption.pieces[-1].line == credited.pieces[0].line - 1:
+        caption, tail = _after_last_sentence(caption)
+        credited = Run(tail.pieces + credited.pieces)
+    if credited:
+        found = credit(credited.loose)
+        credit_text = credited.respelled(found.text) if found and found.size == solid_len(credited.text) \
+            else credited.to_text()
+        return Figure(ids.figure(), caption.to_text() if caption else None, credit_text)
+    found = credit(caption.loose)
+    caption, tail = caption.split_last(found.size) if found else (caption, Run(()))
+    return Figure(ids.figure(), caption.to_text() if caption else None, tail.respelled(found.text) if found else None)
+
+
+def _after_last_sentence(run: Run) -> tuple[Run, Run]:
+    """The run cut after its last sentence-ending mark (and what closes it)."""
+    text = run.text
+    ends = [i for i, c in enumerate(text) if c in zh.TERMINALS]
+    if not ends or ends[-1] == len(text) - 1:
+        return run, Run(())
+    cut = ends[-1] + 1
+    while cut < len(text) and text[cut] in zh.CLOSERS:
+        cut += 1
+    return run.split_at(cut)
 
 
 def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
@@ -205,7 +232,7 @@ def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
     for stray in element.strays:
         if stray.kind == "caption":
             host = _host(stories, stray.lines[0].number)
-            host.figures.append((stray.lines[0].number - 1, _figure(stray.blocks, ids)))
+            host.figures.append((stray.lines[0].number - 1, _figure(stray.blocks, ids, labels)))
         else:
             groups.append(_group(stray.blocks, stray=True, labels=labels))
     return [*stories, *groups]

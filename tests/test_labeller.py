@@ -107,3 +107,23 @@ def test_doubtful_lines_are_reported_with_their_alternatives(tmp_path, monkeypat
     doubts = [d for d in edition.diagnostics if d.code == "label-doubt"]
     assert doubts and all(d.level == "info" and "probability" in d.message for d in doubts)
     assert all(d.span and d.span.first == d.span.last for d in doubts)
+
+
+def test_a_credit_printed_above_its_caption_makes_one_figure_with_it():
+    page = _page([("（胡斌 摄）", "credit-B"), ("游客在集市选购陶瓷作品。", "caption-B"),
+                  ("另一张照片。", "caption-B")])
+    elements, _ = page_elements(page, hang=False)
+    assert [[line.number for line in e.lines] for e in elements] == [[1, 2], [3]]
+
+
+def test_a_figure_takes_its_credit_from_the_labels_even_begun_inside_the_caption_line():
+    text = "霞姐在劏房內貼\n上揮春。 （資\n料圖片）\n\n新社记者 江涛 摄\n新安江深渡镇段江景。\n"
+    labels = ["caption-B", "caption-I", "credit-I", None, "credit-B", "caption-B"]
+    lines = split_lines(text)[0]
+    page = [Labelled(line, y, 1.0) for line, y in zip(lines, labels)]
+    from converter.assemble import Labels, Numbering, _figure
+
+    first, second = (_figure(e.blocks, Numbering(), Labels({x.line.number: x.label for x in page if x.label}, set()))
+                     for e in page_elements(page, hang=False)[0])
+    assert (first.caption.text, first.credit.text) == ("霞姐在劏房內貼上揮春。", "（資料圖片）")
+    assert (second.caption.text, second.credit.text) == ("新安江深渡镇段江景。", "新社记者江涛摄")

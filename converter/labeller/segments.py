@@ -120,11 +120,17 @@ def _new_element(before: str, label: str) -> bool:
 
 
 def _goes_on(element: Element, kind: Kind, first: str, label_of: dict[int, str]) -> bool:
-    """Does a block of `kind`, its first line labelled `first`, go on with `element`?"""
-    if element.kind != kind:
+    """Does a block of `kind`, its first line labelled `first`, go on with `element`?
+    A caption goes on with a credit printed above it that has no caption yet; a
+    second credit begins another figure."""
+    if element.kind != kind or kind not in ("heading", "caption", "furniture"):
         return False
-    return kind in ("heading", "caption", "furniture") \
-        and not _new_element(label_of[element.blocks[-1].lines[-1].number], first)
+    roles = {role_of(label_of[line.number]) for line in element.lines}
+    if role_of(first) == "caption" and starts(first) and roles == {"credit"}:
+        return True
+    if role_of(first) == "credit" and starts(first) and "credit" in roles:
+        return False
+    return not _new_element(label_of[element.blocks[-1].lines[-1].number], first)
 
 
 def _text_goes_on(runs: list[tuple[Kind, list[Labelled], bool]], i: int) -> bool:
