@@ -73,7 +73,10 @@ CAPTION_OPENERS = ("图为", "圖為", "上图", "上圖", "下图", "下圖", "
 # story: continued from; closing one: continued to); a word of either direction
 # is read by its place alone, the others are checked against it.
 CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "承")
-CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下", "见", "見")
+CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下", "见", "見",
+                "相关新闻见", "相關新聞見", "相关报道见", "相關報導見", "详见", "詳見")
+# A story closed unfinished, no page named: "（未完待续）".
+UNFINISHED = ("未完待续", "未完待續")
 CONTINUED_EITHER = ("接", "续", "續")
 # A page named by where it is, not by its number: "（接上版）", "（转下版）".
 PREVIOUS_PAGE = ("上版", "前版")

@@ -22,8 +22,10 @@ _BODY = (rf"[（(]\s*(?:(?P<from>{_FROM})|(?P<to>{_TO})|(?P<either>{_EITHER}))\s
          rf"(?:(?P<page>{_PAGE})\s*(?P<edition>版|面)?|{_RELATIVE})\s*(?P<sign>{zh.SEQUENCE_SIGN})?\s*[）)]")
 _AT_START = compiled(rf"\s*{_BODY}")
 _AT_END = compiled(rf"{_BODY}\s*$")
+_UNFINISHED = compiled(rf"[（(]\s*(?P<to>{zh.alternation(zh.UNFINISHED)})\s*[）)]\s*$")
+_ARROWS = "▶►→"
 # A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
-_POINTER = compiled(rf"(?<![A-Za-z0-9])(?P<to>[▶►→])\s*(?P<page>[A-Za-zＡ-Ｚ]{{1,2}}\s*{numerals.DIGITS}{{1,3}}|第\s*{numerals.NUMERAL})"
+_POINTER = compiled(rf"(?<![A-Za-z0-9])(?P<to>[{_ARROWS}])\s*(?P<page>[A-Za-zＡ-Ｚ]{{0,2}}\s*{numerals.DIGITS}{{1,3}}|第\s*{numerals.NUMERAL})"
                       rf"(?P<edition>版)?(?P<sign>)\s*$")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
@@ -39,6 +41,10 @@ def marker_at_end(loose: str) -> Match | None:
     """A jump marker closing a text, or a page pointer closing a 导读 entry."""
     end = loose.rstrip()[-1:]
     if end in _MARKER_ENDS:
+        unfinished = search_tail(_UNFINISHED, loose)
+        if unfinished:
+            text = unfinished.group(0).strip()
+            return Match(solid(text), solid_len(text), (("direction", "to"), ("page", ""), ("sign", "")))
         return _match(search_tail(_AT_END, loose))
     if end in _POINTER_ENDS:
         return _match(search_tail(_POINTER, loose))
@@ -72,7 +78,8 @@ def _worded(groups: dict[str, str | None]) -> str:
 
 def _page(printed: str | None) -> str:
     """The page as printed, spaces out, letters upper-case; "" when named relatively."""
-    page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), solid(printed or ""))
+    page = re.sub(r"^p(?=\d)", "", solid(printed or ""))  # "p04": page 4, the letter is the word "page"
+    page = re.sub(r"^([A-Za-zＡ-Ｚ]+)", lambda x: x.group(1).upper(), page)
     return page + "版" if page.startswith("第") else page  # "第二版" is how such a page is named
 
 
@@ -80,7 +87,7 @@ def _clearly_a_page(m: "re.Match[str]") -> bool:
     groups = m.groupdict()
     word = groups.get("from") or groups.get("either") or m.group("to")
     page = solid(m.group("page") or "")
-    return len(word) > 1 or bool(groups.get("previous") or groups.get("next") or m.group("edition")) \
+    return len(word) > 1 or word in _ARROWS or bool(groups.get("previous") or groups.get("next") or m.group("edition")) \
         or page.startswith("第") or bool(re.match(r"[A-Za-zＡ-Ｚ]", page))
 
 
