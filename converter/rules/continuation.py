@@ -55,9 +55,10 @@ def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
     """The direction a marker is read in: with text beside it on its line, the
     side it stands on (opening the text: from; closing it: to), whatever its
     words say; alone on its line, its words ("either" when they read both ways)."""
-    if beside_text:
+    worded = marker.get("direction") or "either"
+    if beside_text and worded == "either":
         return "from" if opening else "to"
-    return marker.get("direction") or "either"
+    return worded
 
 
 def _match(m: "re.Match[str] | None") -> Match | None:
