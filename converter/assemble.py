@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from .body import Unit, both_texts, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
-from .classify import Element, page_elements
-from .headgroup import heading_roles, labelled_roles
+from .headgroup import labelled_roles
+from .labeller.model import DOUBT, Labelled, labeller
 from .labeller.roles import role_of, starts
+from .labeller.segments import Block, Element, page_elements
 from .lexicon import zh
 from .link import link_parts, settle_markers
 from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
@@ -26,7 +27,6 @@ from .rules.credit import credit
 from .rules.headline import is_adoption_line, is_dash_subtitle
 from .rules.masthead import furniture_kind, printed_label
 from .rules.section import is_column_name
-from .segment import Block, blocks, paragraphs
 from .source import SourceLine
 from .unwrap import Run, piece
 
@@ -41,62 +41,37 @@ def build_edition(lines: list[SourceLine], meta: Metadata, numbering: Numbering 
     stretches of a long edition built before (see normalize.stretches)."""
     numbering = numbering or Numbering()
     diagnostics: list[Diagnostic] = []
-    pages = _labelled_pages(lines, numbering, diagnostics) if use_labeller() else _ruled_pages(lines, numbering, diagnostics)
+    pages = _labelled_pages(lines, numbering, diagnostics)
     facing = headlines_follow_bodies(pages)
     built = [_page(parts, after, diagnostics, numbering.page()) for parts, after in zip(pages, facing)]
     built = _link_continuations(built, diagnostics)
     return Edition(meta, tuple(built), tuple(diagnostics), line_count=lines[-1].number if lines else 0)
 
 
-def use_labeller() -> bool:
-    from .labeller import model
-
-    return model.MODEL_PATH.is_file()
-
-
-def _ruled_pages(lines: list[SourceLine], numbering: Numbering, diagnostics: list[Diagnostic]) -> list[PageParts]:
-    by_page: dict[int, list[Block]] = {}
-    for block in blocks(lines):
-        by_page.setdefault(block.page, []).append(block)
-    return [_parts(page_elements(bs), numbering, diagnostics) for _, bs in sorted(by_page.items())]
-
-
 def _labelled_pages(lines: list[SourceLine], numbering: Numbering,
                     diagnostics: list[Diagnostic]) -> list[PageParts]:
-    from .labeller.model import DOUBT, labeller
-    from .labeller.segments import page_elements as labelled_elements
-    from .segment import punctuation_hangs
-
     labelled = labeller().label(lines)
     doubtful = sorted((x for x in labelled if x.label and x.confidence < DOUBT), key=lambda x: x.confidence)
     diagnostics += [_doubt(x) for x in doubtful]  # least sure first: where a proof-reader starts
-    hang = punctuation_hangs(_blank_separated(lines))
     labels = Labels({x.line.number: x.label for x in labelled if x.label}, set())
     pages = []
-    by_page: dict[int, list] = {}
-    for x in labelled:
-        by_page.setdefault(x.line.page, []).append(x)
-    for page in by_page.values():
-        elements, labels.starts = labelled_elements(page, hang)
+    for page in _by_page(labelled):
+        elements, labels.starts = page_elements(page)
         pages.append(_parts(elements, numbering, diagnostics, labels))
     return pages
+
+
+def _by_page(labelled: list[Labelled]) -> list[list[Labelled]]:
+    pages: dict[int, list[Labelled]] = {}
+    for x in labelled:
+        pages.setdefault(x.line.page, []).append(x)
+    return list(pages.values())
 
 
 def _doubt(x) -> Diagnostic:
     others = ", ".join(f"{label} {p:.2f}" for label, p in x.alternatives)
     return Diagnostic("label-doubt", "info", f"line read as {x.label} with probability {x.confidence:.2f}"
                       + (f"; next likeliest: {others}" if others else ""), Span.of(x.line.number, x.line.number))
-
-
-def _blank_separated(lines: list[SourceLine]) -> list[list[SourceLine]]:
-    groups: list[list[SourceLine]] = [[]]
-    for line in lines:
-        if line.blank:
-            if groups[-1]:
-                groups.append([])
-        else:
-            groups[-1].append(line)
-    return [g for g in groups if g]
 
 
 @dataclass
@@ -129,7 +104,7 @@ class Numbering:
 # --- elements -> parts -------------------------------------------------------
 
 def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic],
-           labels: Labels | None = None) -> PageParts:
+           labels: Labels) -> PageParts:
     parts: list = []
     furniture: list[Furniture] = []
     for element in elements:
@@ -148,7 +123,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         elif element.kind == "caption":
             parts.append(_figure(element.blocks, ids, labels))
         else:
-            parts.extend(_flow(element, ids, diagnostics, labels))
+            parts.extend(_flow(element, ids, labels))
     settle_markers(parts, diagnostics)
     return PageParts(parts, furniture)
 
@@ -165,10 +140,10 @@ def _section_head(element: Element) -> SectionHead:
     return SectionHead(head, subs, column=is_column_name(lines[0].text))
 
 
-def _heading_parts(group_blocks: list[Block], labels: Labels | None) -> list:
+def _heading_parts(group_blocks: list[Block], labels: Labels) -> list:
     """A heading group; an official document's title carries no kicker, so a
     label printed apart above one ("市十四届人大二次会议") heads what follows."""
-    group = _group(group_blocks, labels=labels)
+    group = _group(group_blocks, labels)
     if group.kicker and len(group_blocks) > 1 and _document_title(group):
         label, group.kicker = group.kicker, None
         return [SectionHead(label, [], column=False), group]
@@ -180,20 +155,17 @@ def _document_title(group: Group) -> bool:
     return head.endswith(zh.RESOLUTION_HEADS + zh.NOTICE_HEADS) or any(is_adoption_line(s.text) for s in group.subs)
 
 
-def _group(group_blocks: list[Block], stray: bool = False, labels: Labels | None = None) -> Group:
-    if labels:
-        roles = labelled_roles([line for b in group_blocks for line in b.lines], labels.of)
-    else:
-        roles = heading_roles([b.lines for b in group_blocks])
+def _group(group_blocks: list[Block], labels: Labels, stray: bool = False) -> Group:
+    roles = labelled_roles([line for b in group_blocks for line in b.lines], labels.of)
     return Group(roles.kicker, roles.head, roles.subs, stray, pointer=roles.pointer)
 
 
-def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels | None) -> Figure:
+def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels) -> Figure:
     """A caption and its credit: the lines labelled credit are the credit (one that
     begins inside the caption's last line begins after its last sentence); with
     none, the credit recogniser reads the caption's end."""
     lines = [line for b in fig_blocks for line in b.lines]
-    roles = [role_of(labels.of.get(l.number, "caption-B")) if labels else "caption" for l in lines]
+    roles = [role_of(labels.of[l.number]) for l in lines]
     caption = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r != "credit"))
     credited = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r == "credit"))
     if credited and not starts(labels.of[credited.pieces[0].line]) and caption.pieces \
@@ -222,11 +194,10 @@ def _after_last_sentence(run: Run) -> tuple[Run, Run]:
     return run.split_at(cut)
 
 
-def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
-          labels: Labels | None) -> list[Story | Group]:
+def _flow(element: Element, ids: Numbering, labels: Labels) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
-    runs = paragraphs(element.blocks, diagnostics, labels.starts if labels else None)
-    roles = {n: role_of(label) for n, label in labels.of.items()} if labels else {}
+    runs = _paragraphs(element.blocks, labels.starts)
+    roles = {n: role_of(label) for n, label in labels.of.items()}
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts) for u in split_units(runs, roles)]
     groups = []
     for stray in element.strays:
@@ -234,8 +205,18 @@ def _flow(element: Element, ids: Numbering, diagnostics: list[Diagnostic],
             host = _host(stories, stray.lines[0].number)
             host.figures.append((stray.lines[0].number - 1, _figure(stray.blocks, ids, labels)))
         else:
-            groups.append(_group(stray.blocks, stray=True, labels=labels))
+            groups.append(_group(stray.blocks, labels, stray=True))
     return [*stories, *groups]
+
+
+def _paragraphs(flow: list[Block], starts: set[int]) -> list[Run]:
+    """The flow's lines rejoined into paragraphs, each starting at a line in `starts`."""
+    out: list[list[SourceLine]] = []
+    for line in (line for block in flow for line in block.lines):
+        if not out or line.number in starts:
+            out.append([])
+        out[-1].append(line)
+    return [Run(tuple(piece(l.number, l.text) for l in lines)) for lines in out]
 
 
 def _host(stories: list[Story], line: int) -> Story:

@@ -1,6 +1,6 @@
 """The document model: plain typed records, independent of TEI and EPUB.
 
-Every stage between "classify" and the writers speaks only this vocabulary:
+Every stage between the labeller's elements and the writers speaks only this vocabulary:
 Edition > Page > (Section | Article | Figure). Every element keeps the source
 lines it came from (`Span`), so later stages can report positions, draw the
 inspect page, and rebuild the original line layout (`Text.breaks`).

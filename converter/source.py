@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Segment, classify and body ask the same questions of the same lines: their answers
+# The labeller's features, body and headings ask the same questions of the same lines: their answers
 # are kept for the lines of an edition or two. Bounded, so that a batch worker or a
 # long edition does not keep every line it has seen.
 LINE_CACHE = 1 << 13

@@ -215,7 +215,7 @@ class Run:
 _TRAILING_NOTE = re.compile(rf"[（(][^（）()]{{1,20}}[）)]{numerals.DIGITS}{{0,8}}$")
 
 
-@per_line  # asked of the same lines by segment, classify and body
+@per_line  # asked of the same lines by the features and body
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""

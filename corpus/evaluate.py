@@ -4,9 +4,10 @@
 Shares are pooled as hits/total over pages (never a mean of page shares, which would let a
 page with one unit weigh as much as a page with twenty). With --groups the styles are split
 into their leave-one-style-out groups: for each group, the converter is made from the pages of
-the other groups and scored on the held-out group's pages. news2tei is rule-based today, so its
-factory ignores the training pages and the figures are first contact; a trained converter plugs
-in with --converter MODULE:FUNCTION (called with the training pages, returning a function from
+the other groups and scored on the held-out group's pages. The default converter is news2tei
+as installed, whose shipped model was trained on corpus pages too: its figures are not held out.
+Leave-one-style-out figures come from a converter trained per fold, plugged in with
+--converter MODULE:FUNCTION (corpus.train:labelled_converter does so) (called with the training pages, returning a function from
 input bytes and Metadata to an Edition) or --train CMD (run before each fold)."""
 from __future__ import annotations
 
@@ -54,8 +55,8 @@ def corpus_pages(directory: Path) -> list[CorpusPage]:
             for m in json.loads(manifest.read_text(encoding="utf-8"))]
 
 
-def rule_converter(training: list[CorpusPage]) -> Converter:
-    """news2tei as it is: rules, nothing learnt from the training pages."""
+def shipped_converter(training: list[CorpusPage]) -> Converter:
+    """news2tei as installed, with its shipped model: nothing learnt from the fold's pages."""
     return lambda data, meta: edition_from_bytes(data, meta)
 
 
@@ -104,7 +105,7 @@ def table(rows: dict[str, dict[str, tuple[int, int]]], pages: dict[str, int]) ->
 
 def _factory(spec: str | None) -> Callable[[list[CorpusPage]], Converter]:
     if not spec:
-        return rule_converter
+        return shipped_converter
     module, _, function = spec.partition(":")
     return getattr(importlib.import_module(module), function)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from converter.classify import Element
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
 from converter.labeller.model import Labelled, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
-from converter.labeller.segments import page_elements
+from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
 from converter.pipeline import edition_from_text
 from converter.source import SourceLine
@@ -62,7 +61,7 @@ def test_labels_make_heading_stacks_flows_strays_and_figures():
                   ("第一段开头，", "p-B"), ("还在说", "p-I"), ("插进来的标题", "head-B"), ("的话。", "p-I"),
                   ("第二段。", "p-B"), ("", None), ("图为一张照片。", "caption-B"), ("张三 摄", "credit-B"),
                   ("另一张照片。", "caption-B")])
-    elements, paragraph_starts = page_elements(page, hang=False)
+    elements, paragraph_starts = page_elements(page)
     assert [e.kind for e in elements] == ["heading", "body", "caption", "caption"]
     heading, flow = elements[0], elements[1]
     assert [line.number for line in heading.lines] == [1, 2, 3]
@@ -74,7 +73,7 @@ def test_labels_make_heading_stacks_flows_strays_and_figures():
 
 def test_a_headline_after_a_subheadline_starts_a_new_stack():
     page = _page([("标题一", "head-B"), ("副题一", "sub-B"), ("标题二", "head-B")])
-    elements, _ = page_elements(page, hang=False)
+    elements, _ = page_elements(page)
     assert [len(e.lines) for e in elements if isinstance(e, Element)] == [2, 1]
 
 
@@ -112,7 +111,7 @@ def test_doubtful_lines_are_reported_with_their_alternatives(tmp_path, monkeypat
 def test_a_credit_printed_above_its_caption_makes_one_figure_with_it():
     page = _page([("（胡斌 摄）", "credit-B"), ("游客在集市选购陶瓷作品。", "caption-B"),
                   ("另一张照片。", "caption-B")])
-    elements, _ = page_elements(page, hang=False)
+    elements, _ = page_elements(page)
     assert [[line.number for line in e.lines] for e in elements] == [[1, 2], [3]]
 
 
@@ -124,6 +123,6 @@ def test_a_figure_takes_its_credit_from_the_labels_even_begun_inside_the_caption
     from converter.assemble import Labels, Numbering, _figure
 
     first, second = (_figure(e.blocks, Numbering(), Labels({x.line.number: x.label for x in page if x.label}, set()))
-                     for e in page_elements(page, hang=False)[0])
+                     for e in page_elements(page)[0])
     assert (first.caption.text, first.credit.text) == ("霞姐在劏房內貼上揮春。", "（資料圖片）")
     assert (second.caption.text, second.credit.text) == ("新安江深渡镇段江景。", "新社记者江涛摄")

@@ -4,8 +4,7 @@ Every table `tests/fixtures/rules/NAME.txt` tests the module `converter.rules.NA
 (`unwrap.txt`: `converter.unwrap`, `numerals.txt` and `dates.txt`: the lexicon's
 parsers); its syntax is in `tests/fixtures/rules/README.md`.
 A failing case names its table and line. The rest of this file tests, on small
-hand-made cases, what does not fit one line: splitting a run, paragraph breaks,
-heading roles."""
+hand-made cases, what does not fit one line: splitting a run, heading roles."""
 from __future__ import annotations
 
 import importlib
@@ -15,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from converter.headgroup import heading_roles
+from converter.headgroup import labelled_roles
 from converter.rules import Match, solid_len
-from converter.segment import _Placed, is_justified, paragraph_break
 from converter.source import SourceLine
 from converter.unwrap import Run, piece
 
@@ -200,108 +198,43 @@ def test_heading_run_keeps_the_space_between_title_halves():
     assert text.text == "以“清”育美德 用“廉”润心田"
 
 
-# --- segment: justified lines and paragraph ends ---
-
-@pytest.mark.parametrize("line, justified", [
-    ("师 风 作 为 学 校", True),
-    ("4000 余 份 。", True),
-    ("本报讯 （记者李新和） 眼", True),
-    ("縣長\u3000吳 承 諺", True),
-    ("本报记者 张蕊", False),  # one space: it may sit inside a name
-    ("以“清”育美德 用“廉”润心田", False),
-    ("截至 2 月底", False),  # spaces next to a digit are not between wide characters
-    ("Hello world again and again", False),
-    ("师风作为学校", False),
-])
-def test_is_justified(line, justified):
-    assert is_justified(line) is justified
-
-
-COLUMN = 12.0
-FULL = "一二三四五六七八九十一二"  # fills the 12-em column, no sentence end
-FULL_END = "一二三四五六七八九十一。"  # fills it and ends a sentence
-
-
-def _placed(text: str, width: float | None = None, after_blank: bool = False) -> _Placed:
-    return _Placed(SourceLine(1, text), len(text) if width is None else width, COLUMN, 0, after_blank)
-
-
-def _ends(prev: _Placed, nxt: _Placed, next_is_last: bool = False, in_list_item: bool = False) -> bool:
-    return paragraph_break(prev, nxt, next_is_last, in_list_item)[0]
-
-
-@pytest.mark.parametrize("prev, nxt, ends", [
-    (_placed("营造良好环境。"), _placed(FULL), True),  # sentence end on a short line
-    (_placed(FULL_END), _placed("眼下，正是春耕"), True),  # next line lost its indent
-    (_placed(FULL_END), _placed(FULL), False),  # no layout evidence: the paragraph goes on
-    (_placed("一二三四五六七"), _placed(FULL), False),  # column break mid-sentence
-    (_placed("一二三四五六七", after_blank=True), _placed(FULL, after_blank=True), False),
-    (_placed("一二三四五六七八九十。", 11), _placed(FULL), False),  # one em short: squeezed punctuation
-    (_placed(FULL), _placed("2.推进改革"), True),  # a list label starts anew
-    (_placed(FULL), _placed("●为深刻汲取"), True),  # a bulleted item
-    (_placed(FULL), _placed("（上接A01版）眼下"), True),  # a continued story
-    (_placed(FULL), _placed("本报记者 张蕊"), True),  # a byline line
-    (_placed(FULL), _placed("（下转A03版）"), False),  # a jump marker closes, it does not open
-])
-def test_paragraph_break(prev, nxt, ends):
-    assert _ends(prev, nxt) is ends
-
-
-def test_paragraph_break_one_em_short_counts_with_a_blank_line_and_says_it_is_doubtful():
-    ends, doubt = paragraph_break(_placed("一二三四五六七八九十。", 11), _placed(FULL, after_blank=True), False)
-    assert ends and doubt
-
-
-def test_paragraph_break_a_short_last_line_of_a_block_is_no_lost_indent():
-    assert not _ends(_placed(FULL_END), _placed("推进改革。"), next_is_last=True)
-    assert _ends(_placed(FULL_END), _placed("推进改革"), next_is_last=True)
-
-
-def test_paragraph_break_a_list_item_ends_on_its_short_line_without_punctuation():
-    assert _ends(_placed("完善制度建设"), _placed("推进改革"), in_list_item=True)
-    assert not _ends(_placed(FULL), _placed("推进改革"), in_list_item=True)
-
-
 # --- headgroup: kicker, headline, subheadlines ---
 
-def _roles(*blocks: list[str]):
-    """Roles of hand-made heading blocks, their lines numbered from 1 in order."""
-    numbers = iter(range(1, 100))
-    roles = heading_roles([[SourceLine(next(numbers), text) for text in block] for block in blocks])
+def _roles(*lines: tuple[str, str]):
+    """Roles of a hand-made heading group of (text, label) lines numbered from 1."""
+    source = [SourceLine(n, text) for n, (text, _) in enumerate(lines, 1)]
+    roles = labelled_roles(source, {n: label for n, (_, label) in enumerate(lines, 1)})
     kicker, head, subs = roles.kicker, roles.head, roles.subs
     return (kicker and kicker.text, head and head.text, [s.text for s in subs])
 
 
-@pytest.mark.parametrize("blocks, kicker, head, subs", [
-    ([["以“清”育美德 用“廉”润心田"]], None, "以“清”育美德 用“廉”润心田", []),
+@pytest.mark.parametrize("lines, kicker, head, subs", [
+    ([("以“清”育美德 用“廉”润心田", "head-B")], None, "以“清”育美德 用“廉”润心田", []),
     # two parallel halves over two lines keep a space between them
-    ([["构建良好教育生态", "营造协同育人环境"]], None, "构建良好教育生态 营造协同育人环境", []),
-    # a short title before a longer one is the kicker, in one block or two
-    ([["焦作市第一中学"], ["以“清”育美德 用“廉”润心田"]], "焦作市第一中学", "以“清”育美德 用“廉”润心田", []),
-    ([["焦作市第一中学", "以“清”育美德 用“廉”润心田"]], "焦作市第一中学", "以“清”育美德 用“廉”润心田", []),
-    ([["市十四届人大二次会议"], ["关于政府工作报告的决议"]], "市十四届人大二次会议", "关于政府工作报告的决议", []),
-    # a title wrapped over two lines joins without a space; the adoption line is a subheadline
-    ([["关于焦作市2023年国民经济和社会发展", "计划执行情况与2024年计划的决议",
-       "（2024年2月6日焦作市第十四届人民代表大会第二次会议通过）"]],
+    ([("构建良好教育生态", "head-B"), ("营造协同育人环境", "head-I")], None, "构建良好教育生态 营造协同育人环境", []),
+    ([("焦作市第一中学", "kicker-B"), ("以“清”育美德 用“廉”润心田", "head-B")],
+     "焦作市第一中学", "以“清”育美德 用“廉”润心田", []),
+    # a title wrapped over two lines joins without a space; every other title is a subheadline
+    ([("关于焦作市2023年国民经济和社会发展", "head-B"), ("计划执行情况与2024年计划的决议", "head-I"),
+      ("（2024年2月6日焦作市第十四届人民代表大会第二次会议通过）", "sub-B")],
      None, "关于焦作市2023年国民经济和社会发展计划执行情况与2024年计划的决议",
      ["（2024年2月6日焦作市第十四届人民代表大会第二次会议通过）"]),
-    ([["清风廉润满怀川", "——我市深入推进清廉焦作建设之清廉学校篇"]],
+    # a stack always has a headline: a lone kicker is one
+    ([("清风廉润满怀川", "kicker-B"), ("——我市深入推进清廉焦作建设之清廉学校篇", "sub-B")],
      None, "清风廉润满怀川", ["——我市深入推进清廉焦作建设之清廉学校篇"]),
-    ([["焦作市人民代表大会常务委员会公告", "（第3号）"]], None, "焦作市人民代表大会常务委员会公告", ["（第3号）"]),
-    ([["臺北市政府公告", "——有關垃圾分類新制"]], None, "臺北市政府公告", ["——有關垃圾分類新制"]),
     ([], None, None, []),
 ])
-def test_heading_roles(blocks, kicker, head, subs):
-    assert _roles(*blocks) == (kicker, head, subs)
+def test_labelled_roles(lines, kicker, head, subs):
+    assert _roles(*lines) == (kicker, head, subs)
 
 
 def test_a_page_pointer_closes_a_guide_entry_and_leaves_its_title():
-    roles = heading_roles([[SourceLine(13, "全市重点项目建设提速 ▶A3")]])
+    roles = labelled_roles([SourceLine(13, "全市重点项目建设提速 ▶A3")], {13: "head-B"})
     assert (roles.head.text, roles.pointer.text.text, roles.pointer.page) == ("全市重点项目建设提速", "▶A3", "A3")
 
 
 def test_heading_roles_keep_source_spans():
-    roles = heading_roles([[SourceLine(7, "焦作市第一中学")],
-                           [SourceLine(9, "构建良好教育生态"), SourceLine(10, "营造协同育人环境")]])
+    lines = [SourceLine(7, "焦作市第一中学"), SourceLine(9, "构建良好教育生态"), SourceLine(10, "营造协同育人环境")]
+    roles = labelled_roles(lines, {7: "kicker-B", 9: "head-B", 10: "head-I"})
     kicker, head, subs = roles.kicker, roles.head, roles.subs
     assert (kicker.span.ranges, head.span.ranges, head.breaks, subs) == (((7, 7),), ((9, 10),), (9,), [])

@@ -1,5 +1,10 @@
-"""Labelled lines -> page elements: the labeller's decisions, read into the shapes
-the rest of the structure stage takes (classify.Element over segment.Block).
+"""Labelled lines -> page elements: the labeller's decisions grouped into the
+shapes the rest of the structure stage takes.
+
+- A `Block` is consecutive lines of one element kind (a blank line or a page break
+  ends it); an `Element` is one or more blocks of a page element: furniture, a
+  section banner, a heading stack, a standalone byline, a figure, or a flow of body
+  text (with the headings and figures that interrupted it, its strays).
 
 - A line's role gives its element kind (`ELEMENT_OF`); consecutive lines of one kind
   make a block, a blank line or a page break ends it.
@@ -12,15 +17,36 @@ the rest of the structure stage takes (classify.Element over segment.Block).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
-from ..classify import Element, Kind
 from ..rules import solid
 from ..rules.byline import standalone_byline
 from ..rules.continuation import marker_at_end, placed_direction
 from ..source import SourceLine
-from ..segment import Block
 from .model import Labelled
 from .roles import role_of, starts
+
+Kind = Literal["furniture", "banner", "heading", "byline", "caption", "body"]
+
+
+@dataclass(eq=False, slots=True)
+class Block:
+    lines: list[SourceLine]
+    after_blank: bool  # one or more blank lines stood before it
+    page: int
+
+
+@dataclass
+class Element:
+    kind: Kind
+    blocks: list[Block]
+    strays: list["Element"] = field(default_factory=list)  # blocks that interrupted a flow
+
+    @property
+    def lines(self) -> list[SourceLine]:
+        return [line for block in self.blocks for line in block.lines]
+
 
 ELEMENT_OF: dict[str, Kind] = {
     "furniture": "furniture", "section": "banner", "kicker": "heading", "head": "heading", "sub": "heading",
@@ -30,7 +56,7 @@ ELEMENT_OF: dict[str, Kind] = {
 HEADING_ORDER = {"kicker": 0, "head": 1, "sub": 2}
 
 
-def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], set[int]]:
+def page_elements(page: Sequence[Labelled]) -> tuple[list[Element], set[int]]:
     """The elements of one page, and the numbers of the lines that start a paragraph."""
     label_of = {x.line.number: x.label or "" for x in page}
     elements: list[Element] = []
@@ -38,7 +64,7 @@ def page_elements(page: Sequence[Labelled], hang: bool) -> tuple[list[Element], 
     runs = _runs(page)
     last_body: Labelled | None = None  # the flow's text goes on from it
     for i, (kind, lines, after_blank) in enumerate(runs):
-        block = Block([x.line for x in lines], after_blank, lines[0].line.page, hang)
+        block = Block([x.line for x in lines], after_blank, lines[0].line.page)
         first = lines[0].label or ""
         flow = elements[-1] if elements and elements[-1].kind == "body" else None
         if kind == "body":

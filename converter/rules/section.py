@@ -1,11 +1,9 @@
-"""Section banners: a column name ("简讯"), or a letter-spaced page banner with a
-dash subtitle ("清 风 廉 润" / "——…篇")."""
+"""Columns of short items: a column name ("简讯") and its bulleted items."""
 from __future__ import annotations
 
 from ..lexicon import zh
-from . import first_char, solid, solid_len
+from . import first_char, solid
 from .byline import standalone_byline
-from .headline import is_letter_spaced
 
 
 MAX_COLUMN_NAME = 8  # characters
@@ -15,15 +13,6 @@ def is_column_name(text: str) -> bool:
     """"简讯", "要闻简报", "本地快訊": a column of short items."""
     compact = solid(text)
     return compact in zh.COLUMN_NAMES or (len(compact) <= MAX_COLUMN_NAME and compact.endswith(zh.COLUMN_SUFFIXES))
-
-
-MAX_BANNER_CHARS = 16
-
-
-def is_banner(text: str) -> bool:
-    """A column name, or a short line spaced out for decoration."""
-    short = solid_len(text) <= MAX_BANNER_CHARS
-    return (is_letter_spaced(text) and short) or is_column_name(text)
 
 
 def starts_item(text: str) -> bool:
