@@ -109,8 +109,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
     furniture: list[Furniture] = []
     for element in elements:
         if element.kind == "furniture":
-            furniture.extend(Furniture(furniture_kind(l.text) or "header", _line_text(l, heading=True))
-                             for l in element.lines)
+            furniture.extend(_furniture(element.lines, labels))
         elif element.kind == "banner":
             parts.append(_section_head(element))
         elif element.kind == "heading":
@@ -126,6 +125,18 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
             parts.extend(_flow(element, ids, labels))
     settle_markers(parts, diagnostics)
     return PageParts(parts, furniture)
+
+
+def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:
+    """One item per printed line: a furniture-I line goes on with the item before it
+    (an extractor may cut a line of small print in two)."""
+    items: list[list[SourceLine]] = []
+    for line in lines:
+        if not items or starts(labels.of[line.number]):
+            items.append([])
+        items[-1].append(line)
+    texts = [Run(tuple(piece(l.number, l.text) for l in item)).to_text(heading=True) for item in items]
+    return [Furniture(furniture_kind(t.text) or "header", t) for t in texts]
 
 
 def _line_text(line: SourceLine, heading: bool = False) -> Text:

@@ -126,3 +126,12 @@ def test_a_figure_takes_its_credit_from_the_labels_even_begun_inside_the_caption
                      for e in page_elements(page)[0])
     assert (first.caption.text, first.credit.text) == ("霞姐在劏房內貼上揮春。", "（資料圖片）")
     assert (second.caption.text, second.credit.text) == ("新安江深渡镇段江景。", "新社记者江涛摄")
+
+
+def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
+    from converter.assemble import Labels, _furniture
+
+    lines = [SourceLine(1, "首席编辑：唐宁英"), SourceLine(2, "组版：孟红国"), SourceLine(3, "B09")]
+    items = _furniture(lines, Labels({1: "furniture-B", 2: "furniture-I", 3: "furniture-B"}, set()))
+    assert [(f.kind, f.text.text) for f in items] == [("header", "首席编辑：唐宁英组版：孟红国"), ("folio", "B09")]
+    assert items[0].text.span.ranges == ((1, 2),)
