@@ -208,8 +208,8 @@ def _after_last_sentence(run: Run) -> tuple[Run, Run]:
 def _flow(element: Element, ids: Numbering, labels: Labels) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
     runs = _paragraphs(element.blocks, labels.starts)
-    roles = {n: role_of(label) for n, label in labels.of.items()}
-    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts) for u in split_units(runs, roles)]
+    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts)
+               for u in split_units(runs, labels.of)]
     groups = []
     for stray in element.strays:
         if stray.kind == "caption":

@@ -22,7 +22,8 @@ from .rules.dateline import dateline, labelled_dateline
 from .rules.listitem import list_label
 from .rules.section import starts_item
 from .rules.source_note import source_note
-from .unwrap import Run, ends_sentence
+from .labeller.roles import role_of, starts
+from .unwrap import Piece, Run, ends_sentence
 
 
 @dataclass
@@ -50,9 +51,10 @@ class Unit:
         return [n for r in self.paragraphs for n in r.lines]
 
 
-def split_units(paragraphs: list[Run], roles: Mapping[int, str]) -> list[Unit]:
-    """The units of a flow's paragraphs; `roles` gives each source line's role (the
+def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
+    """The units of a flow's paragraphs; `labels` gives each source line's label (the
     labeller's, see labeller/roles.py): a paragraph's role is its first line's."""
+    roles = {n: role_of(label) for n, label in labels.items()}
     units: list[Unit] = []
     for i, run in enumerate(paragraphs):
         role = roles.get(run.pieces[0].line, "p") if run.pieces else "p"
@@ -63,6 +65,8 @@ def split_units(paragraphs: list[Run], roles: Mapping[int, str]) -> list[Unit]:
         run, closing = _closing_marker(run)
         if run and closes:
             units[-1].byline = both_texts(units[-1].byline, run.to_text())
+        elif run and role == "closer" and whole and units:
+            units[-1].closer, units[-1].closed = _labelled_closer(run, labels), True
         elif run:
             _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None)
         if closing:
@@ -70,6 +74,20 @@ def split_units(paragraphs: list[Run], roles: Mapping[int, str]) -> list[Unit]:
     for unit in units:
         finish(unit)
     return units
+
+
+def _labelled_closer(run: Run, labels: Mapping[int, str]) -> Closer:
+    """A signature block the labels found: each line labelled closer-B begins an item
+    (a signer, or the date when it is the last and reads as one)."""
+    items: list[list[Piece]] = []
+    for p in run.pieces:
+        if not items or (starts(labels[p.line]) and p.line != items[-1][-1].line):
+            items.append([])
+        items[-1].append(p)
+    texts = [Run(tuple(item)) for item in items]
+    when = date_line(texts[-1].text)
+    signed = texts[:-1] if when else texts
+    return Closer(tuple(t.to_text() for t in signed), texts[-1].to_text() if when else None, when)
 
 
 def _story_open(units: list[Unit]) -> bool:
@@ -216,7 +234,7 @@ def finish(unit: Unit) -> None:
     units are cut), and group numbered items into lists."""
     if unit.paragraphs and starts_item(unit.paragraphs[0].text):
         unit.bulleted = True
-    unit.closer = _closer(unit)
+    unit.closer = unit.closer or _closer(unit)
     unit.blocks = _lists(unit.paragraphs)
 
 

@@ -8,16 +8,17 @@ from converter.unwrap import Run, piece
 
 
 def _flow(*paragraphs: list[tuple[str, str]]):
-    """Paragraphs of (role, line text); lines are numbered from 1 in order."""
-    runs, roles, n = [], {}, 0
+    """Paragraphs of (role, line text); lines are numbered from 1 in order, each
+    paragraph's first line labelled B, the others I."""
+    runs, labels, n = [], {}, 0
     for lines in paragraphs:
         pieces = []
-        for role, text in lines:
+        for k, (role, text) in enumerate(lines):
             n += 1
-            roles[n] = role
+            labels[n] = f"{role}-{'I' if k else 'B'}"
             pieces.append(piece(n, text))
         runs.append(Run(tuple(pieces)))
-    return runs, roles
+    return runs, labels
 
 
 def test_a_byline_closing_a_story_is_its_byline_whatever_its_form():
@@ -53,3 +54,12 @@ def test_a_paragraph_labelled_body_keeps_a_dateline_lookalike():
     runs, roles = _flow([("p", "本报讯不是每篇都有的。")])
     [unit] = split_units(runs, roles)
     assert unit.dateline is None and unit.paragraphs[0].text == "本报讯不是每篇都有的。"
+
+
+def test_a_signature_block_the_labels_found_is_the_closer_even_wrapped():
+    runs, labels = _flow([("p", "对本公告有异议的，可于十个工作日内提出。")],
+                         [("closer", "武义县人民"), ("closer", "政府"), ("closer", "2025年11"), ("closer", "月8日")])
+    labels[4] = "closer-B"  # the date begins a new item
+    [unit] = split_units(runs, labels)
+    closer = unit.closer
+    assert ([t.text for t in closer.signed], closer.date.text, closer.date_when) == (["武义县人民政府"], "2025年11月8日", "2025-11-08")
