@@ -13,6 +13,7 @@ _LABELS = (
     compiled(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)](?![日月年时時号號])"),  # not "昨（5）日" wrapped
     compiled(r"^\s*(?P<n>[⑴-⒇①-⑳])"),
     compiled(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、"),
+    compiled(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*是(?=[^，、。\s])"),  # "一是…二是…": first, second
 )
 _LABEL_OPENERS = frozenset("（(一二三四五六七八九十")  # and digits, circled numbers ①-⒇
 _CIRCLED = ("⑴", "①")
