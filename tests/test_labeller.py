@@ -135,3 +135,13 @@ def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
     items = _furniture(lines, Labels({1: "furniture-B", 2: "furniture-I", 3: "furniture-B"}, set()))
     assert [(f.kind, f.text.text) for f in items] == [("header", "首席编辑：唐宁英组版：孟红国"), ("folio", "B09")]
     assert items[0].text.span.ranges == ((1, 2),)
+
+
+def test_a_story_goes_on_past_furniture_and_a_figure_until_a_dateline_opens_another():
+    page = _page([("第一段。", "p-B"), ("", None), ("本版编辑：张三", "furniture-B"), ("", None),
+                  ("图为一张照片。", "caption-B"), ("", None), ("第二段。", "p-B"), ("", None),
+                  ("本报讯 另一篇", "dateline-B")])
+    elements, _ = page_elements(page)
+    assert [e.kind for e in elements] == ["body", "furniture", "body"]
+    assert [line.number for line in elements[0].lines] == [1, 7]
+    assert [s.kind for s in elements[0].strays] == ["caption"]

@@ -63,18 +63,20 @@ def page_elements(page: Sequence[Labelled]) -> tuple[list[Element], set[int]]:
     starts_at: set[int] = set()
     runs = _runs(page)
     last_body: Labelled | None = None  # the flow's text goes on from it
+    flow: Element | None = None  # the open flow: body text goes on with it past furniture and figures
     for i, (kind, lines, after_blank) in enumerate(runs):
         block = Block([x.line for x in lines], after_blank, lines[0].line.page)
         first = lines[0].label or ""
-        flow = elements[-1] if elements and elements[-1].kind == "body" else None
         if kind == "body":
             starts_at.update(x.line.number for x, before in zip(lines, [last_body, *lines]) if _opens(x, before))
             last_body = lines[-1]
-            if flow:
+            if flow and (elements[-1] is flow or _goes_on_story(first)):
                 flow.blocks.append(block)
             else:
-                elements.append(Element("body", [block]))
-        elif kind in ("heading", "caption") and flow and _text_goes_on(runs, i):
+                flow = Element("body", [block])
+                elements.append(flow)
+        elif flow and ((kind == "heading" and _text_goes_on(runs, i))
+                       or (kind == "caption" and _story_goes_on(runs, i))):
             if flow.strays and _goes_on(flow.strays[-1], kind, first, label_of):
                 flow.strays[-1].blocks.append(block)
             else:
@@ -83,6 +85,8 @@ def page_elements(page: Sequence[Labelled]) -> tuple[list[Element], set[int]]:
             elements[-1].blocks.append(block)
         else:
             elements.append(Element(kind, [block]))
+            if kind not in ("furniture", "caption"):
+                flow = None
     return elements, starts_at
 
 
@@ -157,6 +161,22 @@ def _goes_on(element: Element, kind: Kind, first: str, label_of: dict[int, str])
     if role_of(first) == "credit" and starts(first) and "credit" in roles:
         return False
     return not _new_element(label_of[element.blocks[-1].lines[-1].number], first)
+
+
+def _goes_on_story(label: str) -> bool:
+    """Does body text labelled `label` go on with the story before it (after furniture
+    or a figure printed in between)? Not where a dateline or byline opens a story."""
+    return role_of(label) not in ("dateline", "byline")
+
+
+def _story_goes_on(runs: list[tuple[Kind, list[Labelled], bool]], i: int) -> bool:
+    """Does the body text after run i go on with the story before it?"""
+    for kind, lines, _ in runs[i + 1:]:
+        if kind == "body":
+            return _goes_on_story(lines[0].label or "")
+        if kind not in ("caption", "furniture"):
+            return False
+    return False
 
 
 def _text_goes_on(runs: list[tuple[Kind, list[Labelled], bool]], i: int) -> bool:
