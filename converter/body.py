@@ -40,6 +40,9 @@ class Unit:
     blocks: list = field(default_factory=list)  # Paragraph | ListBlock, filled by `finish`
     bulleted: bool = False
     closed: bool = False  # a "to" marker ended it: what follows is another story
+    # The text after its dateline or byline, on their last line, stops mid-sentence:
+    # the next paragraph goes on with it (its line's label was the opening's).
+    open_start: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)  # markers read against their wording
 
     @property
@@ -114,7 +117,12 @@ def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool) -> No
         return
     if not run:
         return
-    unit.paragraphs.append(run)
+    if role == "p" and unit.open_start:
+        unit.paragraphs[-1] = Run(unit.paragraphs[-1].pieces + run.pieces)
+    else:
+        unit.paragraphs.append(run)
+    unit.open_start = role in ("dateline", "byline") and len({p.line for p in run.pieces}) == 1 \
+        and not ends_sentence(run.text)
     unit.closed = _dated(run, unit)
     note = source_note(run.loose) if noted else None
     if note and (note.get("ends") or _is_brief(unit)):

@@ -63,3 +63,10 @@ def test_a_signature_block_the_labels_found_is_the_closer_even_wrapped():
     [unit] = split_units(runs, labels)
     closer = unit.closer
     assert ([t.text for t in closer.signed], closer.date.text, closer.date_when) == (["武义县人民政府"], "2025年11月8日", "2025-11-08")
+
+
+def test_text_begun_on_the_dateline_line_goes_on_into_the_next_paragraph():
+    runs, labels = _flow([("dateline", "本报讯（记者李新和）如")], [("p", "何把群众关注的事项办好。")],
+                         [("p", "第二段。")])
+    [unit] = split_units(runs, labels)
+    assert [r.text for r in unit.paragraphs] == ["如何把群众关注的事项办好。", "第二段。"]
