@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--loso", action="store_true", help="leave-one-style-out scores instead of a model")
     args = parser.parse_args(argv)
+    empty = [c for c in args.corpus if not any(c.rglob("*.gold.txt"))]
+    if empty:
+        parser.error(f"no corpus pages (NAME.txt beside NAME.gold.txt) in {', '.join(map(str, empty))}")
     data = list(examples(args.corpus, not args.no_fixtures))
     unmatched = sum(e.unmatched for e in data)
     print(f"{len(data)} editions, {sum(len(e.pages) for e in data)} pages, "

@@ -133,3 +133,22 @@ def test_ocr_reads_blocks_in_order_without_repeating_a_fused_line():
     assert sorted(words) == sorted(t for _, t in left + right)  # every line read, none twice
     assert lines[0] == "左0" or lines[0].startswith("左0 ")
     assert any(" 右" in line for line in lines)  # now and then a row is read across the gutter
+
+
+def test_tune_scores_every_setting_of_the_attachment_and_restores_the_shipped_one(tmp_path):
+    from converter import attach
+    from corpus.tune import tune
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    names = []
+    for text in sample_pages()[:3]:
+        gold = text.with_name(text.name[:-4] + ".gold.txt")
+        shutil.copy(text, corpus / text.name)
+        shutil.copy(gold, corpus / gold.name)
+        names.append({"name": text.stem, "style": "s", "group": "g"})
+    (corpus / "manifest.json").write_text(json.dumps(names))
+    before = attach.LAYOUT_PRIOR
+    results = tune(corpus, {"LAYOUT_PRIOR": (0.0, 0.3), "UNASSIGNED": (-0.05,)})
+    assert len(results) == 2 and results[0][0] >= results[1][0]
+    assert {r[1]["LAYOUT_PRIOR"] for r in results} == {0.0, 0.3} and attach.LAYOUT_PRIOR == before
