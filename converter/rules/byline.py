@@ -105,6 +105,7 @@ _OPENING = (
                 opening=rf"\s*[〔【\[]\s*(?:{_ROLE})"),
     LazyPattern(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})",
                 opening=rf"\s*(?:{_ROLE})"),
+    LazyPattern(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*(?:{_REPORT})\s*[:：]", opening=rf"\s*(?:{_ROLE})"),  # "记者卢敏报道："
 )
 
 
