@@ -4,13 +4,17 @@ indentation, justification gaps, blank lines around, the position on the page, t
 repeated on other pages and the recognisers' answers play the rest.
 
 `page_features(lines)` takes a page's lines (blank ones included: they are evidence)
-and returns one feature dict for each non-blank line, in order."""
+and returns, for each non-blank line in order, its features as CRFsuite reads them:
+attribute names, each of weight 1 (a categorical feature is the name NAME=VALUE, a
+flag the bare NAME). Every line of every edition is labelled, so they are built as
+strings from the start, by C-level string and pattern operations where possible."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from statistics import median
+from functools import cache, lru_cache
 
 from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
@@ -27,7 +31,7 @@ from ..rules.section import is_column_name
 from ..source import SourceLine
 from ..unwrap import display_width
 
-Features = dict[str, float | str]
+Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
 
 # Each recogniser, asked of the line's text: its verdict becomes a feature.
 RECOGNISERS: dict[str, Callable[[str], object]] = {
@@ -46,13 +50,43 @@ CUES: dict[str, tuple[str, ...]] = {
     "continued_from": zh.CONTINUED_FROM, "continued_to": zh.CONTINUED_TO, "editor_note": zh.EDITOR_NOTES,
     "caption_open": zh.CAPTION_OPENERS, "page_word": ("版", "頁", "页"), "issue_word": ("期", "號", "号"),
 }
-_CUE_PATTERNS = {name: re.compile("|".join(map(re.escape, words))) for name, words in CUES.items()}
+# The recognisers whose verdict on a line its next and previous lines see too.
+NEIGHBOUR_RULES = ("heading", "dateline", "byline", "credit", "jump_end")
+
+_RULE_ATTRIBUTES = {name: "rule:" + name for name in RECOGNISERS}
+_NEIGHBOUR_RULE_ATTRIBUTES = tuple(_RULE_ATTRIBUTES[name] for name in NEIGHBOUR_RULES)
+_CUE_PATTERNS = {"cue:" + name: re.compile("|".join(map(re.escape, words))) for name, words in CUES.items()}
 _DATE = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
-_GAP = re.compile(r"(?<=\S)\s+(?=\S)")
-_NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "heading", "dateline", "byline", "credit", "gap_blank")
-_NEIGHBOUR_RULES = ("rule:heading", "rule:dateline", "rule:byline", "rule:credit", "rule:jump_end")
+_SENTENCE_PUNCT = re.compile(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
+_LATIN = re.compile("[A-Za-z]")  # the characters both ASCII and alphabetic
+_DIGITS = re.compile(r"\d+")
+_FIRST_MARKS = zh.ITEM_BULLETS + zh.OPENERS + "—-▶►"
+_LAST_MARKS = zh.CLOSERS + "摄攝版"
+_QUOTE_CLOSERS = "”’」』）)"
 
 
+class Buckets:
+    """A number cut at edges: "<=EDGE" for the first edge it does not pass, ">LAST" past them all."""
+
+    __slots__ = ("edges", "_names")
+
+    def __init__(self, *edges: float) -> None:
+        self.edges = edges
+        self._names = tuple(f"<={edge:g}" for edge in edges) + (f">{edges[-1]:g}",)
+
+    def __call__(self, value: float) -> str:
+        return self._names[bisect_left(self.edges, value)]
+
+
+LENGTH = Buckets(1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)  # characters
+RELATIVE_WIDTH = Buckets(0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)  # of the column's
+FEW = Buckets(0, 1, 2, 4)  # gaps, punctuation marks, lines from the bottom
+DIGIT_SHARE, LATIN_SHARE = Buckets(0, 0.2, 0.5), Buckets(0, 0.3)
+BLANK_LINES = Buckets(0, 1)
+FROM_TOP = Buckets(0, 1, 2, 4, 8)
+
+
+@cache
 def char_class(c: str) -> str:
     if not c:
         return "none"
@@ -75,45 +109,36 @@ def char_class(c: str) -> str:
     return "other"
 
 
-def _bucket(value: float, edges: Sequence[float]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return f"<={edge:g}"
-    return f">{edges[-1]:g}"
-
-
-def _line_features(text: str, column: float) -> Features:
-    solid = "".join(text.split())
-    width = display_width(solid)
-    f: Features = {
-        "bias": 1.0,
-        "len": _bucket(len(solid), (1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)),
-        "rel": _bucket(width / column if column else 1.0, (0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)),
-        "first": char_class(solid[:1]), "last": char_class(solid[-1:]),
-        "end": char_class(solid[-1:]) if solid[-1:] not in "”’」』）)" else "close+" + char_class(solid[-2:-1]),
-        "indent": ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
-                   else "space" if text[:1] == " " else "none"),
-        "gaps": _bucket(len(_GAP.findall(text.strip())), (0, 1, 2, 4)),
-        "punct": _bucket(sum(c in zh.SENTENCE_PUNCT for c in solid), (0, 1, 2, 4)),
-        "digits": _bucket(sum(c.isdigit() for c in solid) / len(solid), (0, 0.2, 0.5)),
-        "latin": _bucket(sum(c.isascii() and c.isalpha() for c in solid) / len(solid), (0, 0.3)),
-        "date": bool(_DATE.search(text)),
-    }
-    if solid[:1] in zh.ITEM_BULLETS + zh.OPENERS + "—-▶►":
-        f["first_mark"] = solid[:1]
-    if solid[-1:] in zh.CLOSERS + "摄攝版":
-        f["last_mark"] = solid[-1:]
-    loose = " ".join(text.split())
-    for name, recognise in RECOGNISERS.items():
-        if recognise(loose):
-            f[f"rule:{name}"] = 1.0
+def _line_features(text: str, words: list[str], width: float, column: float) -> tuple[Features, Features, Features]:
+    """The line's own features; those its neighbours see; the recognisers' verdicts its
+    next and previous lines see. `words`: the text split at whitespace; `width`: its display width."""
+    solid = "".join(words)
+    last = solid[-1:]
+    shape = ("len=" + LENGTH(len(solid)), "rel=" + RELATIVE_WIDTH(width / column if column else 1.0),
+             "first=" + char_class(solid[:1]),
+             "end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1])),
+             "indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
+                          else "space" if text[:1] == " " else "none"))
+    length, rel, first, end, indent = shape
+    f = ["bias", length, rel, first, "last=" + char_class(last), end, indent,
+         "gaps=" + FEW(len(words) - 1),  # whitespace runs between characters
+         "punct=" + FEW(len(_SENTENCE_PUNCT.findall(solid))),
+         "digits=" + DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
+         "latin=" + LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
+    if _DATE.search(text):
+        f.append("date")
+    if solid[:1] in _FIRST_MARKS:
+        f.append("first_mark=" + solid[:1])
+    if last in _LAST_MARKS:
+        f.append("last_mark=" + last)
+    loose = " ".join(words)
+    rules = [attribute for name, attribute in _RULE_ATTRIBUTES.items() if RECOGNISERS[name](loose)]
+    f += rules
     kind = furniture_kind(text)
     if kind:
-        f["rule:furniture"] = kind
-    for name, cue in _CUE_PATTERNS.items():
-        if cue.search(solid):
-            f[f"cue:{name}"] = 1.0
-    return f
+        f.append("rule:furniture=" + kind)
+    f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
+    return f, [length, rel, end, first, indent], [a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules]
 
 
 COLUMN_WINDOW = 8  # lines each side that measure the column a line stands in
@@ -123,43 +148,55 @@ def _column(widths: list[float], k: int) -> float:
     """The width of the column around line k: the median of the wider half of its
     neighbours (short lines end paragraphs or are headings; full lines fill the column)."""
     near = sorted(widths[max(0, k - COLUMN_WINDOW):k + COLUMN_WINDOW + 1])
-    return median(near[len(near) // 2:]) or 1.0
+    wide = near[len(near) // 2:]
+    middle = len(wide) // 2
+    return (wide[middle] if len(wide) % 2 else (wide[middle - 1] + wide[middle]) / 2) or 1.0
 
 
 def _shape(text: str) -> str:
     """The text with digits folded: a running head repeats with another page number."""
-    return re.sub(r"\d+", "0", "".join(text.split()))
+    return _DIGITS.sub("0", "".join(text.split()))
+
+
+@lru_cache(maxsize=4096)
+def _seen_from(offset: int, attributes: tuple[str, ...]) -> tuple[str, ...]:
+    """A line's attributes as the line `offset` lines away sees them (few distinct tuples)."""
+    prefix = f"{offset:+d}:"
+    return tuple(prefix + attribute for attribute in attributes)
+
+
+_EDGE = {offset: (f"{offset:+d}:edge",) for offset in (-2, -1, 1, 2)}
 
 
 def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = None) -> list[Features]:
     """Features of a page's non-blank lines; `repeated` counts each line shape over the
     edition's pages (see `edition_shapes`)."""
     filled = [(i, line) for i, line in enumerate(lines) if not line.blank]
-    widths = [display_width("".join(line.text.split())) for _, line in filled]
-    rows = [_line_features(line.text, _column(widths, k)) for k, (_, line) in enumerate(filled)]
+    words = [line.text.split() for _, line in filled]
+    widths = [display_width("".join(w)) for w in words]
+    rows, near, next_to = [], [], []
     for k, (i, line) in enumerate(filled):
-        f = rows[k]
+        f, shared, flags = _line_features(line.text, words[k], widths[k], _column(widths, k))
         before = i - filled[k - 1][0] - 1 if k else -1
         after = filled[k + 1][0] - i - 1 if k + 1 < len(filled) else -1
-        f["blank_before"] = "top" if before < 0 else _bucket(before, (0, 1))
-        f["blank_after"] = "bottom" if after < 0 else _bucket(after, (0, 1))
-        f["gap_blank"] = f"{f['blank_before']}/{f['blank_after']}"
-        f["from_top"] = _bucket(k, (0, 1, 2, 4, 8))
-        f["from_bottom"] = _bucket(len(filled) - 1 - k, (0, 1, 2, 4))
+        blank_before = "top" if before < 0 else BLANK_LINES(before)
+        blank_after = "bottom" if after < 0 else BLANK_LINES(after)
+        gap_blank = f"gap_blank={blank_before}/{blank_after}"
+        f += ("blank_before=" + blank_before, "blank_after=" + blank_after, gap_blank,
+              "from_top=" + FROM_TOP(k), "from_bottom=" + FEW(len(filled) - 1 - k))
         if repeated and repeated[_shape(line.text)] > 1:
-            f["repeats"] = 1.0
-    shared = [[(key, f[key]) for key in _NEIGHBOUR_KEYS if key in f] for f in rows]
-    flags = [[key for key in _NEIGHBOUR_RULES if key in f] for f in rows]
+            f.append("repeats")
+        shared.append(gap_blank)
+        rows.append(f)
+        near.append(tuple(shared))
+        next_to.append(tuple(shared + flags))
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
             if not 0 <= j < len(rows):
-                f[f"{offset:+d}:edge"] = 1.0
-                continue
-            prefix = f"{offset:+d}:"
-            f.update((prefix + key, value) for key, value in shared[j])
-            if abs(offset) == 1:
-                f.update((prefix + key, 1.0) for key in flags[j])
+                f += _EDGE[offset]
+            else:
+                f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
 
 
