@@ -28,7 +28,7 @@ from ..rules.listitem import list_label
 from ..rules.masthead import furniture_kind
 from ..rules.notice import document_field
 from ..rules.section import is_column_name
-from ..source import SourceLine
+from ..source import SourceLine, per_line
 from ..unwrap import display_width
 
 Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
@@ -66,24 +66,26 @@ _QUOTE_CLOSERS = "”’」』）)"
 
 
 class Buckets:
-    """A number cut at edges: "<=EDGE" for the first edge it does not pass, ">LAST" past them all."""
+    """A number cut at edges, as the attribute NAME=<=EDGE for the first edge it does not
+    pass, NAME=>LAST past them all (each attribute made once: lines share them)."""
 
-    __slots__ = ("edges", "_names")
+    __slots__ = ("edges", "_attributes")
 
-    def __init__(self, *edges: float) -> None:
+    def __init__(self, name: str, *edges: float) -> None:
         self.edges = edges
-        self._names = tuple(f"<={edge:g}" for edge in edges) + (f">{edges[-1]:g}",)
+        prefix = f"{name}=" if name else ""
+        self._attributes = tuple(f"{prefix}<={edge:g}" for edge in edges) + (f"{prefix}>{edges[-1]:g}",)
 
     def __call__(self, value: float) -> str:
-        return self._names[bisect_left(self.edges, value)]
+        return self._attributes[bisect_left(self.edges, value)]
 
 
-LENGTH = Buckets(1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)  # characters
-RELATIVE_WIDTH = Buckets(0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)  # of the column's
-FEW = Buckets(0, 1, 2, 4)  # gaps, punctuation marks, lines from the bottom
-DIGIT_SHARE, LATIN_SHARE = Buckets(0, 0.2, 0.5), Buckets(0, 0.3)
-BLANK_LINES = Buckets(0, 1)
-FROM_TOP = Buckets(0, 1, 2, 4, 8)
+LENGTH = Buckets("len", 1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)  # characters
+RELATIVE_WIDTH = Buckets("rel", 0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)  # of the column's
+GAPS, PUNCT = Buckets("gaps", 0, 1, 2, 4), Buckets("punct", 0, 1, 2, 4)
+DIGIT_SHARE, LATIN_SHARE = Buckets("digits", 0, 0.2, 0.5), Buckets("latin", 0, 0.3)
+BLANK_LINES = Buckets("", 0, 1)  # before and after, named where used
+FROM_TOP, FROM_BOTTOM = Buckets("from_top", 0, 1, 2, 4, 8), Buckets("from_bottom", 0, 1, 2, 4)
 
 
 @cache
@@ -109,22 +111,35 @@ def char_class(c: str) -> str:
     return "other"
 
 
-def _line_features(text: str, words: list[str], width: float, column: float) -> tuple[Features, Features, Features]:
-    """The line's own features; those its neighbours see; the recognisers' verdicts its
-    next and previous lines see. `words`: the text split at whitespace; `width`: its display width."""
+class LineText:
+    """What a line's text alone decides: all its features but its width against the column
+    (`rel`) and its place on the page."""
+
+    __slots__ = ("width", "length", "rest", "seen", "flags", "shape")
+
+    def __init__(self, width: float, length: str, rest: tuple[str, ...], seen: tuple[str, ...],
+                 flags: tuple[str, ...], shape: str) -> None:
+        self.width = width  # display width, in ems
+        self.length, self.rest = length, rest  # its own attributes: len=, then those after rel=
+        self.seen = seen  # of them, those its neighbours see besides len= and rel=
+        self.flags = flags  # the recognisers' verdicts its next and previous lines see
+        self.shape = shape  # see `_shape`
+
+
+@per_line  # running heads, mastheads and editors' lines recur on every page and in every edition
+def line_text(text: str) -> LineText:
+    words = text.split()
     solid = "".join(words)
     last = solid[-1:]
-    shape = ("len=" + LENGTH(len(solid)), "rel=" + RELATIVE_WIDTH(width / column if column else 1.0),
-             "first=" + char_class(solid[:1]),
-             "end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1])),
-             "indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
-                          else "space" if text[:1] == " " else "none"))
-    length, rel, first, end, indent = shape
-    f = ["bias", length, rel, first, "last=" + char_class(last), end, indent,
-         "gaps=" + FEW(len(words) - 1),  # whitespace runs between characters
-         "punct=" + FEW(len(_SENTENCE_PUNCT.findall(solid))),
-         "digits=" + DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
-         "latin=" + LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
+    first = "first=" + char_class(solid[:1])
+    end = "end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1]))
+    indent = "indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
+                          else "space" if text[:1] == " " else "none")
+    f = [first, "last=" + char_class(last), end, indent,
+         GAPS(len(words) - 1),  # whitespace runs between characters
+         PUNCT(len(_SENTENCE_PUNCT.findall(solid))),
+         DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
+         LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
     if _DATE.search(text):
         f.append("date")
     if solid[:1] in _FIRST_MARKS:
@@ -132,13 +147,14 @@ def _line_features(text: str, words: list[str], width: float, column: float) -> 
     if last in _LAST_MARKS:
         f.append("last_mark=" + last)
     loose = " ".join(words)
-    rules = [attribute for name, attribute in _RULE_ATTRIBUTES.items() if RECOGNISERS[name](loose)]
+    rules = [_RULE_ATTRIBUTES[name] for name, recognise in RECOGNISERS.items() if recognise(loose)]
     f += rules
     kind = furniture_kind(text)
     if kind:
         f.append("rule:furniture=" + kind)
     f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
-    return f, [length, rel, end, first, indent], [a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules]
+    return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), (end, first, indent),
+                    tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid))
 
 
 COLUMN_WINDOW = 8  # lines each side that measure the column a line stands in
@@ -171,25 +187,24 @@ _EDGE = {offset: (f"{offset:+d}:edge",) for offset in (-2, -1, 1, 2)}
 def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = None) -> list[Features]:
     """Features of a page's non-blank lines; `repeated` counts each line shape over the
     edition's pages (see `edition_shapes`)."""
-    filled = [(i, line) for i, line in enumerate(lines) if not line.blank]
-    words = [line.text.split() for _, line in filled]
-    widths = [display_width("".join(w)) for w in words]
+    filled = [(i, line_text(line.text)) for i, line in enumerate(lines) if not line.blank]
+    widths = [text.width for _, text in filled]
     rows, near, next_to = [], [], []
-    for k, (i, line) in enumerate(filled):
-        f, shared, flags = _line_features(line.text, words[k], widths[k], _column(widths, k))
+    for k, (i, text) in enumerate(filled):
+        column = _column(widths, k)
+        rel = RELATIVE_WIDTH(text.width / column if column else 1.0)
         before = i - filled[k - 1][0] - 1 if k else -1
         after = filled[k + 1][0] - i - 1 if k + 1 < len(filled) else -1
         blank_before = "top" if before < 0 else BLANK_LINES(before)
         blank_after = "bottom" if after < 0 else BLANK_LINES(after)
         gap_blank = f"gap_blank={blank_before}/{blank_after}"
-        f += ("blank_before=" + blank_before, "blank_after=" + blank_after, gap_blank,
-              "from_top=" + FROM_TOP(k), "from_bottom=" + FEW(len(filled) - 1 - k))
-        if repeated and repeated[_shape(line.text)] > 1:
+        f = ["bias", text.length, rel, *text.rest, "blank_before=" + blank_before, "blank_after=" + blank_after,
+             gap_blank, FROM_TOP(k), FROM_BOTTOM(len(filled) - 1 - k)]
+        if repeated and repeated[text.shape] > 1:
             f.append("repeats")
-        shared.append(gap_blank)
         rows.append(f)
-        near.append(tuple(shared))
-        next_to.append(tuple(shared + flags))
+        near.append((text.length, rel, *text.seen, gap_blank))
+        next_to.append(near[-1] + text.flags)
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
