@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import zh
+from ..patterncache import compiled
 from ..lexicon.dates import lunar_date, weekday, whole_date
 from ..rules.byline import opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
@@ -55,11 +56,11 @@ NEIGHBOUR_RULES = ("heading", "dateline", "byline", "credit", "jump_end")
 
 _RULE_ATTRIBUTES = {name: "rule:" + name for name in RECOGNISERS}
 _NEIGHBOUR_RULE_ATTRIBUTES = tuple(_RULE_ATTRIBUTES[name] for name in NEIGHBOUR_RULES)
-_CUE_PATTERNS = {"cue:" + name: re.compile("|".join(map(re.escape, words))) for name, words in CUES.items()}
-_DATE = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
-_SENTENCE_PUNCT = re.compile(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
-_LATIN = re.compile("[A-Za-z]")  # the characters both ASCII and alphabetic
-_DIGITS = re.compile(r"\d+")
+_CUE_PATTERNS = {"cue:" + name: compiled("|".join(map(re.escape, words))) for name, words in CUES.items()}
+_DATE = compiled(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
+_SENTENCE_PUNCT = compiled(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
+_LATIN = compiled("[A-Za-z]")  # the characters both ASCII and alphabetic
+_DIGITS = compiled(r"\d+")
 _FIRST_MARKS = zh.ITEM_BULLETS + zh.OPENERS + "—-▶►"
 _LAST_MARKS = zh.CLOSERS + "摄攝版"
 _QUOTE_CLOSERS = "”’」』）)"
