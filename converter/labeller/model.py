@@ -58,7 +58,9 @@ class Labeller:
                 if line.blank:
                     out.append(Labelled(line, None, 1.0))
                     continue
-                if solid_len(line.text) > RUNNING_TEXT_CHARS and not tags[k].startswith(("p-", "item-")):
+                # (len() first: it spares most lines counting their spaces)
+                running = len(line.text) > RUNNING_TEXT_CHARS and solid_len(line.text) > RUNNING_TEXT_CHARS
+                if running and not tags[k].startswith(("p-", "item-")):
                     tags[k] = "p-B"
                 sure = self._tagger.marginal(tags[k], k)
                 out.append(Labelled(line, tags[k], sure, self._alternatives(tags[k], k) if sure < DOUBT else ()))

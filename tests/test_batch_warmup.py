@@ -1,0 +1,15 @@
+"""A batch loads what every conversion needs once, before its workers fork, so that
+they share it instead of each loading it again."""
+from __future__ import annotations
+
+from converter.batch import warm_up
+from converter.conversion import ConvertOptions
+from converter.epub import render
+from converter.labeller.model import labeller
+
+
+def test_the_batch_loads_the_model_and_templates_before_forking():
+    labeller.cache_clear()
+    render._environment.cache_clear()
+    warm_up(ConvertOptions())
+    assert labeller.cache_info().currsize == 1 and render._environment.cache_info().currsize == 1
