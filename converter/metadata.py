@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .lexicon import dates, furniture, zh
+from .lexicon import dates, furniture
 from .lexicon.zh import alternation
 from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
-from .rules import solid, solid_len
+from .rules import has_sentence_punct, solid, solid_len
 from .reading import read_regular
 from .source import SourceLine
 from .rules.continuation import normalise_page
@@ -243,7 +243,7 @@ def _read_title(text: str, values: dict[str, str]) -> bool:
 
 def _sentence(item: str) -> bool:
     """Sentence punctuation (a colon aside: "责编：卢晓" is a masthead item)."""
-    return any(c in zh.SENTENCE_PUNCT for c in item.replace("：", "").replace(":", ""))
+    return has_sentence_punct(item.replace("：", "").replace(":", ""))
 
 
 def resolve(sources: list[Source]) -> Resolved:

@@ -20,7 +20,7 @@ import pytest
 import converter.rules
 from converter.rules import LazyPattern, first_match
 from converter.lexicon import dates, zh
-from converter.rules import continuation, dateline, headline, listitem, search_tail, source_note
+from converter.rules import closer, continuation, dateline, headline, listitem, search_tail, source_note
 from converter.rules import credit as credit_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,3 +131,24 @@ def _plain_heading(text: str) -> bool:
 def test_heading_lines_are_what_the_plain_definition_says() -> None:
     texts = _texts() + ("——副题在此。", "问：这是什么？", "小区充电桩何时能装上？", "浙江：今天，晴", "1,186億元大单")
     assert [headline.is_heading_line(t) for t in texts] == [_plain_heading(t) for t in texts]
+
+
+def _plain_issuer(text: str) -> bool:
+    compact = "".join(text.split())
+    return (2 <= len(compact) <= 40 and not any(c in zh.SENTENCE_PUNCT for c in compact)
+            and (compact.endswith(zh.ISSUER_ENDINGS) or bool(closer._SIGNER.match(compact))))
+
+
+def _plain_signer(line: str) -> bool:
+    text = " ".join(line.split())
+    if " " not in text or any(c in zh.SENTENCE_PUNCT for c in text) or not closer._SIGNATURE.match(text):
+        return False
+    who = text.rsplit(" ", 1)[0]
+    return who[:1] in "◎●□■—-" or who.endswith(zh.SIGNER_DESCRIPTORS)
+
+
+def test_signature_lines_are_what_the_plain_definitions_say() -> None:
+    texts = _texts()
+    assert [closer.looks_like_issuer(t) for t in texts] == [_plain_issuer(t) for t in texts]
+    assert [closer.looks_like_signer(t) for t in texts] == [_plain_signer(t) for t in texts]
+    assert any(map(closer.looks_like_issuer, texts)) and any(map(closer.looks_like_signer, texts))

@@ -3,17 +3,15 @@ subheads and column labels all look like this; their role is decided by where
 they stand (see classify)."""
 from __future__ import annotations
 
-import re
 
 from ..lexicon import zh
-from . import LazyPattern, solid
+from . import LazyPattern, has_sentence_punct, solid
 from .continuation import marker_at_start
 from ..source import per_line
 from ..patterncache import compiled
 
 _FINAL_MARKS = "？！?!"
 _FULL_STOPS = compiled("[。；！？]")
-_SENTENCE_PUNCT = compiled(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
 _THOUSANDS = compiled(r"(?<=\d)[,，](?=\d{3})")
 _SPEAKER = compiled(rf"^(?:{'|'.join(zh.REPORTER)}|问|問|答|Q|A)[:：]")
 _ENGLISH_SENTENCE = compiled(r"[A-Za-z]{2}[.,;:]$")
@@ -44,7 +42,7 @@ def is_heading_line(text: str) -> bool:
     led = halves != words
     if halves and not led and halves[-1][-1:] in _FINAL_MARKS and halves[-1][-2:-1] not in _FINAL_MARKS:
         halves[-1] = halves[-1][:-1]  # "小区充电桩何时能装上？": a headline may ask or exclaim
-    return not _SENTENCE_PUNCT.search("".join(halves))
+    return not has_sentence_punct("".join(halves))
 
 
 def _without_lead_colon(text: str) -> str:
