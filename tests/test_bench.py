@@ -69,3 +69,13 @@ def test_the_stage_profile_times_the_real_conversion_path():
     cold = json.loads(done.stdout)["cold_ms"]
     assert {"decode", "structure", "TEI write", "validate", "EPUB write"} <= set(cold)
     assert sum(ms for stage, ms in cold.items() if stage != "total") == pytest.approx(cold["total"])
+
+
+def test_commands_run_this_tree_compiled_as_an_installed_package_is(monkeypatch):
+    import run
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("PYTHONPATH", "elsewhere")
+    run.use_this_tree()
+    assert "PYTHONDONTWRITEBYTECODE" not in os.environ
+    assert os.environ["PYTHONPATH"].split(os.pathsep) == [str(run.ROOT), "elsewhere"]
