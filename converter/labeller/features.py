@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from sys import intern
 
 from ..lexicon import zh
 from ..patterncache import compiled
@@ -132,11 +133,12 @@ def line_text(text: str) -> LineText:
     words = text.split()
     solid = "".join(words)
     last = solid[-1:]
-    first = "first=" + char_class(solid[:1])
-    end = "end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1]))
-    indent = "indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
-                          else "space" if text[:1] == " " else "none")
-    f = [first, "last=" + char_class(last), end, indent,
+    # (intern: a few dozen distinct attributes, shared by every line kept in the cache)
+    first = intern("first=" + char_class(solid[:1]))
+    end = intern("end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1])))
+    indent = intern("indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
+                                 else "space" if text[:1] == " " else "none"))
+    f = [first, intern("last=" + char_class(last)), end, indent,
          GAPS(len(words) - 1),  # whitespace runs between characters
          PUNCT(len(_SENTENCE_PUNCT.findall(solid))),
          DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
@@ -144,15 +146,15 @@ def line_text(text: str) -> LineText:
     if _DATE.search(text):
         f.append("date")
     if solid[:1] in _FIRST_MARKS:
-        f.append("first_mark=" + solid[:1])
+        f.append(intern("first_mark=" + solid[:1]))
     if last in _LAST_MARKS:
-        f.append("last_mark=" + last)
+        f.append(intern("last_mark=" + last))
     loose = " ".join(words)
     rules = [_RULE_ATTRIBUTES[name] for name, recognise in RECOGNISERS.items() if recognise(loose)]
     f += rules
     kind = furniture_kind(text)
     if kind:
-        f.append("rule:furniture=" + kind)
+        f.append(intern("rule:furniture=" + kind))
     f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
     return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), (end, first, indent),
                     tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid))
