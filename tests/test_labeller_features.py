@@ -12,7 +12,7 @@ from statistics import median
 import pytest
 
 from converter.labeller import features
-from converter.labeller.model import pages_of
+from converter.labeller.model import labeller, pages_of
 from converter.lexicon import zh
 from converter.normalize import split_lines
 from converter.rules.masthead import furniture_kind
@@ -133,3 +133,15 @@ def test_unusual_lines_too():
     pages = pages_of(lines)
     shapes = features.edition_shapes(pages)
     assert [features.page_features(page, shapes) for page in pages] == _reference(lines)
+
+
+def test_labelling_compiles_no_pattern_of_chinese_text_as_it_goes(monkeypatch):
+    """Every CJK pattern the labeller's recognisers use is compiled once, from the pattern
+    cache; `re` compiling one when first called costs milliseconds in every process."""
+    asked = []
+    compile_ = re._compile
+    monkeypatch.setattr(re, "_compile", lambda pattern, flags: asked.append(pattern) or compile_(pattern, flags))
+    lines, _ = split_lines((ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8"))
+    labeller().label(lines)
+    monkeypatch.undo()
+    assert not [p for p in asked if isinstance(p, str) and re.search("[\u3400-\u9fff]", p)]
