@@ -201,7 +201,8 @@ def _run(todo: dict[Task, str], options: ConvertOptions, jobs: int, debug: bool)
     """Each edition converted by a worker process; a worker that dies fails only the
     edition it was converting, and another takes its place."""
     pending = list(todo.items())[::-1]
-    warm_up(options)
+    if pending:
+        warm_up(options)
     workers = [_Worker(options, debug) for _ in range(min(jobs, len(pending)))]
     try:
         while pending or any(w.task for w in workers):
