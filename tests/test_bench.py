@@ -71,11 +71,13 @@ def test_the_stage_profile_times_the_real_conversion_path():
     assert sum(ms for stage, ms in cold.items() if stage != "total") == pytest.approx(cold["total"])
 
 
-def test_commands_run_this_tree_compiled_as_an_installed_package_is(monkeypatch):
-    import run
+def test_commands_run_this_tree_compiled_as_an_installed_package_is():
+    import json
+    import subprocess
 
-    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
-    monkeypatch.setenv("PYTHONPATH", "elsewhere")
-    run.use_this_tree()
-    assert "PYTHONDONTWRITEBYTECODE" not in os.environ
-    assert os.environ["PYTHONPATH"].split(os.pathsep) == [str(run.ROOT), "elsewhere"]
+    root = Path(__file__).resolve().parent.parent
+    probe = ("import json, os, sys; sys.path.insert(0, 'bench'); import run; run.use_this_tree(); "
+             "print(json.dumps([os.environ.get('PYTHONDONTWRITEBYTECODE'), os.environ['PYTHONPATH']]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, check=True,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "elsewhere"})
+    assert json.loads(done.stdout) == [None, os.pathsep.join([str(root), "elsewhere"])]
