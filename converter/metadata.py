@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .lexicon import dates, furniture, zh
+from .lexicon import dates, furniture
 from .lexicon.zh import alternation
 from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
-from .rules import solid, solid_len
+from .rules import has_sentence_punct, solid, solid_len
 from .reading import read_regular
 from .source import SourceLine
 from .rules.continuation import normalise_page
@@ -125,24 +125,29 @@ def from_text(text: str) -> list[Source]:
 def _masthead_lines(text: str) -> list[tuple[SourceLine, dict[str, str]]]:
     """The masthead lines of `text` with their values, in order."""
     tops = [(line, masthead_values(line.text)) for line in page_tops(text, MASTHEAD_ZONE)]
-    front = [(line, masthead_values(line.text))
-             for line in takewhile(lambda line: line.page == 0, page_tops(text, FRONT_SCAN, FRONT_SCAN))]
     taken = {line.number for line, _ in tops}
-    blocks: list[list[tuple[SourceLine, dict[str, str]]]] = []
-    for line, values in front:
-        if blocks and blocks[-1][-1][0].number == line.number - 1:
-            blocks[-1].append((line, values))
+    blocks: list[list[SourceLine]] = []
+    for line in takewhile(lambda line: line.page == 0, page_tops(text, FRONT_SCAN, FRONT_SCAN)):
+        if blocks and blocks[-1][-1].number == line.number - 1:
+            blocks[-1].append(line)
         else:
-            blocks.append([(line, values)])
-    extra = [pair for block in blocks if _masthead_block(block) for pair in block if pair[0].number not in taken]
+            blocks.append([line])
+    extra = [pair for block in blocks for pair in _masthead_block(block) if pair[0].number not in taken]
     return sorted([pair for pair in tops if pair[1]] + extra, key=lambda pair: (pair[0].page, pair[0].number))
 
 
-def _masthead_block(block: list[tuple[SourceLine, dict[str, str]]]) -> bool:
-    """A block that prints what only a masthead prints (an issue number, CN, ISSN, publisher),
-    its other lines masthead lines or short items ("代号1-18")."""
-    return any(IDENTIFIERS & set(values) for _, values in block) and all(
-        values or (solid_len(line.text) <= MAX_OTHER_ITEM and not _sentence(line.text)) for line, values in block)
+def _masthead_block(block: list[SourceLine]) -> list[tuple[SourceLine, dict[str, str]]]:
+    """The lines of a block with their values, if it prints what only a masthead prints (an
+    issue number, CN, ISSN, publisher), its other lines masthead lines or short items
+    ("代号1-18"); else []. A block of stories is given up at its first line that is neither,
+    without reading the rest."""
+    read = []
+    for line in block:
+        values = masthead_values(line.text)
+        if not (values or (solid_len(line.text) <= MAX_OTHER_ITEM and not _sentence(line.text))):
+            return []
+        read.append((line, values))
+    return read if any(IDENTIFIERS & set(values) for _, values in read) else []
 
 
 _PUBLISHER = compiled(rf"(?:{alternation(furniture.PUBLISHER_CUES)})(?:{alternation(furniture.PUBLISHER_UNITS)})?"
@@ -238,7 +243,7 @@ def _read_title(text: str, values: dict[str, str]) -> bool:
 
 def _sentence(item: str) -> bool:
     """Sentence punctuation (a colon aside: "责编：卢晓" is a masthead item)."""
-    return any(c in zh.SENTENCE_PUNCT for c in item.replace("：", "").replace(":", ""))
+    return has_sentence_punct(item.replace("：", "").replace(":", ""))
 
 
 def resolve(sources: list[Source]) -> Resolved:

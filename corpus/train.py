@@ -21,7 +21,7 @@ from pathlib import Path
 from converter.decode import decode
 from converter.model import Edition, Metadata
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import MODEL_PATH, crf_items, pages_of
+from converter.labeller.model import MODEL_PATH, pages_of
 from converter.normalize import split_lines
 
 from .align import align, gold_values
@@ -89,7 +89,7 @@ def _example(text_path: Path, gold_path: Path, group: str) -> Example:
     label_of = {line.number: y for line, y in zip(lines, aligned.labels)}
     pages = pages_of(lines)
     shapes = edition_shapes(pages)
-    seqs = [(crf_items(page_features(page, shapes)), [label_of[l.number] or "" for l in page if not l.blank])
+    seqs = [(page_features(page, shapes), [label_of[l.number] or "" for l in page if not l.blank])
             for page in pages]
     return Example(text_path.stem, group, [s for s in seqs if s[0]], aligned.unmatched)
 

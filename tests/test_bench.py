@@ -69,3 +69,15 @@ def test_the_stage_profile_times_the_real_conversion_path():
     cold = json.loads(done.stdout)["cold_ms"]
     assert {"decode", "structure", "TEI write", "validate", "EPUB write"} <= set(cold)
     assert sum(ms for stage, ms in cold.items() if stage != "total") == pytest.approx(cold["total"])
+
+
+def test_commands_run_this_tree_compiled_as_an_installed_package_is():
+    import json
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    probe = ("import json, os, sys; sys.path.insert(0, 'bench'); import run; run.use_this_tree(); "
+             "print(json.dumps([os.environ.get('PYTHONDONTWRITEBYTECODE'), os.environ['PYTHONPATH']]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, check=True,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "elsewhere"})
+    assert json.loads(done.stdout) == [None, os.pathsep.join([str(root), "elsewhere"])]

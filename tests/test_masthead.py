@@ -126,6 +126,18 @@ def test_front_page_masthead_columns_printed_amid_the_stories_are_read():
     assert {s.field: str(s.span) for s in values["sources"]}["edition"] == "20"
 
 
+def test_a_block_of_stories_is_given_up_at_its_first_line(monkeypatch):
+    """The front page is searched for masthead columns block by block: a story's block stops
+    being read at its first sentence, so a long front page costs a line per block."""
+    import converter.metadata as metadata
+
+    read = []
+    monkeypatch.setattr(metadata, "masthead_values", lambda text: read.append(text) or {})
+    story = "本报讯 市里今天召开会议，部署全年工作。\n" + "会议要求，各部门抓好落实，确保各项任务按期完成。\n" * 30
+    from_text("长风日报\n\n" + story + "\n" + story)
+    assert len(read) <= 10 + 3  # the page's top lines, then one line of each block
+
+
 def test_a_second_title_on_a_page_is_its_subtitle():
     text = "西岭日报\n中共西岭市委机关报\n2025年5月20日 星期二\n\n正文。\n"
     values = resolve(from_text(text)).values

@@ -4,15 +4,21 @@ indentation, justification gaps, blank lines around, the position on the page, t
 repeated on other pages and the recognisers' answers play the rest.
 
 `page_features(lines)` takes a page's lines (blank ones included: they are evidence)
-and returns one feature dict for each non-blank line, in order."""
+and returns, for each non-blank line in order, its features as CRFsuite reads them:
+attribute names, each of weight 1 (a categorical feature is the name NAME=VALUE, a
+flag the bare NAME). Every line of every edition is labelled, so they are built as
+strings from the start, by C-level string and pattern operations where possible."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from statistics import median
+from functools import cache, lru_cache
+from sys import intern
 
 from ..lexicon import zh
+from ..patterncache import compiled
 from ..lexicon.dates import lunar_date, weekday, whole_date
 from ..rules.byline import opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
@@ -24,10 +30,10 @@ from ..rules.listitem import list_label
 from ..rules.masthead import furniture_kind
 from ..rules.notice import document_field
 from ..rules.section import is_column_name
-from ..source import SourceLine
+from ..source import SourceLine, per_line
 from ..unwrap import display_width
 
-Features = dict[str, float | str]
+Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
 
 # Each recogniser, asked of the line's text: its verdict becomes a feature.
 RECOGNISERS: dict[str, Callable[[str], object]] = {
@@ -46,13 +52,45 @@ CUES: dict[str, tuple[str, ...]] = {
     "continued_from": zh.CONTINUED_FROM, "continued_to": zh.CONTINUED_TO, "editor_note": zh.EDITOR_NOTES,
     "caption_open": zh.CAPTION_OPENERS, "page_word": ("版", "頁", "页"), "issue_word": ("期", "號", "号"),
 }
-_CUE_PATTERNS = {name: re.compile("|".join(map(re.escape, words))) for name, words in CUES.items()}
-_DATE = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
-_GAP = re.compile(r"(?<=\S)\s+(?=\S)")
-_NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "heading", "dateline", "byline", "credit", "gap_blank")
-_NEIGHBOUR_RULES = ("rule:heading", "rule:dateline", "rule:byline", "rule:credit", "rule:jump_end")
+# The recognisers whose verdict on a line its next and previous lines see too.
+NEIGHBOUR_RULES = ("heading", "dateline", "byline", "credit", "jump_end")
+
+_RULE_ATTRIBUTES = {name: "rule:" + name for name in RECOGNISERS}
+_NEIGHBOUR_RULE_ATTRIBUTES = tuple(_RULE_ATTRIBUTES[name] for name in NEIGHBOUR_RULES)
+_CUE_PATTERNS = {"cue:" + name: compiled("|".join(map(re.escape, words))) for name, words in CUES.items()}
+_DATE = compiled(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
+_SENTENCE_PUNCT = compiled(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
+_LATIN = compiled("[A-Za-z]")  # the characters both ASCII and alphabetic
+_DIGITS = compiled(r"\d+")
+_FIRST_MARKS = zh.ITEM_BULLETS + zh.OPENERS + "—-▶►"
+_LAST_MARKS = zh.CLOSERS + "摄攝版"
+_QUOTE_CLOSERS = "”’」』）)"
 
 
+class Buckets:
+    """A number cut at edges, as the attribute NAME=<=EDGE for the first edge it does not
+    pass, NAME=>LAST past them all (each attribute made once: lines share them)."""
+
+    __slots__ = ("edges", "_attributes")
+
+    def __init__(self, name: str, *edges: float) -> None:
+        self.edges = edges
+        prefix = f"{name}=" if name else ""
+        self._attributes = tuple(f"{prefix}<={edge:g}" for edge in edges) + (f"{prefix}>{edges[-1]:g}",)
+
+    def __call__(self, value: float) -> str:
+        return self._attributes[bisect_left(self.edges, value)]
+
+
+LENGTH = Buckets("len", 1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)  # characters
+RELATIVE_WIDTH = Buckets("rel", 0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)  # of the column's
+GAPS, PUNCT = Buckets("gaps", 0, 1, 2, 4), Buckets("punct", 0, 1, 2, 4)
+DIGIT_SHARE, LATIN_SHARE = Buckets("digits", 0, 0.2, 0.5), Buckets("latin", 0, 0.3)
+BLANK_LINES = Buckets("", 0, 1)  # before and after, named where used
+FROM_TOP, FROM_BOTTOM = Buckets("from_top", 0, 1, 2, 4, 8), Buckets("from_bottom", 0, 1, 2, 4)
+
+
+@cache
 def char_class(c: str) -> str:
     if not c:
         return "none"
@@ -75,45 +113,51 @@ def char_class(c: str) -> str:
     return "other"
 
 
-def _bucket(value: float, edges: Sequence[float]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return f"<={edge:g}"
-    return f">{edges[-1]:g}"
+class LineText:
+    """What a line's text alone decides: all its features but its width against the column
+    (`rel`) and its place on the page."""
+
+    __slots__ = ("width", "length", "rest", "seen", "flags", "shape")
+
+    def __init__(self, width: float, length: str, rest: tuple[str, ...], seen: tuple[str, ...],
+                 flags: tuple[str, ...], shape: str) -> None:
+        self.width = width  # display width, in ems
+        self.length, self.rest = length, rest  # its own attributes: len=, then those after rel=
+        self.seen = seen  # of them, those its neighbours see besides len= and rel=
+        self.flags = flags  # the recognisers' verdicts its next and previous lines see
+        self.shape = shape  # see `_shape`
 
 
-def _line_features(text: str, column: float) -> Features:
-    solid = "".join(text.split())
-    width = display_width(solid)
-    f: Features = {
-        "bias": 1.0,
-        "len": _bucket(len(solid), (1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)),
-        "rel": _bucket(width / column if column else 1.0, (0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)),
-        "first": char_class(solid[:1]), "last": char_class(solid[-1:]),
-        "end": char_class(solid[-1:]) if solid[-1:] not in "”’」』）)" else "close+" + char_class(solid[-2:-1]),
-        "indent": ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
-                   else "space" if text[:1] == " " else "none"),
-        "gaps": _bucket(len(_GAP.findall(text.strip())), (0, 1, 2, 4)),
-        "punct": _bucket(sum(c in zh.SENTENCE_PUNCT for c in solid), (0, 1, 2, 4)),
-        "digits": _bucket(sum(c.isdigit() for c in solid) / len(solid), (0, 0.2, 0.5)),
-        "latin": _bucket(sum(c.isascii() and c.isalpha() for c in solid) / len(solid), (0, 0.3)),
-        "date": bool(_DATE.search(text)),
-    }
-    if solid[:1] in zh.ITEM_BULLETS + zh.OPENERS + "—-▶►":
-        f["first_mark"] = solid[:1]
-    if solid[-1:] in zh.CLOSERS + "摄攝版":
-        f["last_mark"] = solid[-1:]
-    loose = " ".join(text.split())
-    for name, recognise in RECOGNISERS.items():
-        if recognise(loose):
-            f[f"rule:{name}"] = 1.0
+@per_line  # running heads, mastheads and editors' lines recur on every page and in every edition
+def line_text(text: str) -> LineText:
+    words = text.split()
+    solid = "".join(words)
+    last = solid[-1:]
+    # (intern: a few dozen distinct attributes, shared by every line kept in the cache)
+    first = intern("first=" + char_class(solid[:1]))
+    end = intern("end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1])))
+    indent = intern("indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
+                                 else "space" if text[:1] == " " else "none"))
+    f = [first, intern("last=" + char_class(last)), end, indent,
+         GAPS(len(words) - 1),  # whitespace runs between characters
+         PUNCT(len(_SENTENCE_PUNCT.findall(solid))),
+         DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
+         LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
+    if _DATE.search(text):
+        f.append("date")
+    if solid[:1] in _FIRST_MARKS:
+        f.append(intern("first_mark=" + solid[:1]))
+    if last in _LAST_MARKS:
+        f.append(intern("last_mark=" + last))
+    loose = " ".join(words)
+    rules = [_RULE_ATTRIBUTES[name] for name, recognise in RECOGNISERS.items() if recognise(loose)]
+    f += rules
     kind = furniture_kind(text)
     if kind:
-        f["rule:furniture"] = kind
-    for name, cue in _CUE_PATTERNS.items():
-        if cue.search(solid):
-            f[f"cue:{name}"] = 1.0
-    return f
+        f.append(intern("rule:furniture=" + kind))
+    f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
+    return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), (end, first, indent),
+                    tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid))
 
 
 COLUMN_WINDOW = 8  # lines each side that measure the column a line stands in
@@ -123,43 +167,54 @@ def _column(widths: list[float], k: int) -> float:
     """The width of the column around line k: the median of the wider half of its
     neighbours (short lines end paragraphs or are headings; full lines fill the column)."""
     near = sorted(widths[max(0, k - COLUMN_WINDOW):k + COLUMN_WINDOW + 1])
-    return median(near[len(near) // 2:]) or 1.0
+    wide = near[len(near) // 2:]
+    middle = len(wide) // 2
+    return (wide[middle] if len(wide) % 2 else (wide[middle - 1] + wide[middle]) / 2) or 1.0
 
 
 def _shape(text: str) -> str:
     """The text with digits folded: a running head repeats with another page number."""
-    return re.sub(r"\d+", "0", "".join(text.split()))
+    return _DIGITS.sub("0", "".join(text.split()))
+
+
+@lru_cache(maxsize=4096)
+def _seen_from(offset: int, attributes: tuple[str, ...]) -> tuple[str, ...]:
+    """A line's attributes as the line `offset` lines away sees them (few distinct tuples)."""
+    prefix = f"{offset:+d}:"
+    return tuple(prefix + attribute for attribute in attributes)
+
+
+_EDGE = {offset: (f"{offset:+d}:edge",) for offset in (-2, -1, 1, 2)}
 
 
 def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = None) -> list[Features]:
     """Features of a page's non-blank lines; `repeated` counts each line shape over the
     edition's pages (see `edition_shapes`)."""
-    filled = [(i, line) for i, line in enumerate(lines) if not line.blank]
-    widths = [display_width("".join(line.text.split())) for _, line in filled]
-    rows = [_line_features(line.text, _column(widths, k)) for k, (_, line) in enumerate(filled)]
-    for k, (i, line) in enumerate(filled):
-        f = rows[k]
+    filled = [(i, line_text(line.text)) for i, line in enumerate(lines) if not line.blank]
+    widths = [text.width for _, text in filled]
+    rows, near, next_to = [], [], []
+    for k, (i, text) in enumerate(filled):
+        column = _column(widths, k)
+        rel = RELATIVE_WIDTH(text.width / column if column else 1.0)
         before = i - filled[k - 1][0] - 1 if k else -1
         after = filled[k + 1][0] - i - 1 if k + 1 < len(filled) else -1
-        f["blank_before"] = "top" if before < 0 else _bucket(before, (0, 1))
-        f["blank_after"] = "bottom" if after < 0 else _bucket(after, (0, 1))
-        f["gap_blank"] = f"{f['blank_before']}/{f['blank_after']}"
-        f["from_top"] = _bucket(k, (0, 1, 2, 4, 8))
-        f["from_bottom"] = _bucket(len(filled) - 1 - k, (0, 1, 2, 4))
-        if repeated and repeated[_shape(line.text)] > 1:
-            f["repeats"] = 1.0
-    shared = [[(key, f[key]) for key in _NEIGHBOUR_KEYS if key in f] for f in rows]
-    flags = [[key for key in _NEIGHBOUR_RULES if key in f] for f in rows]
+        blank_before = "top" if before < 0 else BLANK_LINES(before)
+        blank_after = "bottom" if after < 0 else BLANK_LINES(after)
+        gap_blank = f"gap_blank={blank_before}/{blank_after}"
+        f = ["bias", text.length, rel, *text.rest, "blank_before=" + blank_before, "blank_after=" + blank_after,
+             gap_blank, FROM_TOP(k), FROM_BOTTOM(len(filled) - 1 - k)]
+        if repeated and repeated[text.shape] > 1:
+            f.append("repeats")
+        rows.append(f)
+        near.append((text.length, rel, *text.seen, gap_blank))
+        next_to.append(near[-1] + text.flags)
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
             if not 0 <= j < len(rows):
-                f[f"{offset:+d}:edge"] = 1.0
-                continue
-            prefix = f"{offset:+d}:"
-            f.update((prefix + key, value) for key, value in shared[j])
-            if abs(offset) == 1:
-                f.update((prefix + key, 1.0) for key in flags[j])
+                f += _EDGE[offset]
+            else:
+                f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
 
 

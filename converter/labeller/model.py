@@ -5,14 +5,14 @@ probability of it; blank lines get None. The model ships inside the package
 (`labeller/model.crfsuite`) and is loaded once per process."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..rules import solid_len
 from ..source import SourceLine
-from .features import Features, edition_shapes, page_features
+from .features import edition_shapes, page_features
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 # No headline, caption, byline or piece of furniture runs this long on one line: such a
@@ -21,20 +21,6 @@ RUNNING_TEXT_CHARS = 200
 # The model's probability of a line's label below which the label is doubtful: the model
 # itself expects to be wrong there one time in five or more.
 DOUBT = 0.8
-
-
-def crf_items(rows: Iterable[Features]) -> list[dict[str, float]]:
-    """Features as CRFsuite attributes: a string value is the attribute NAME=VALUE."""
-    items = []
-    for row in rows:
-        item: dict[str, float] = {}
-        for name, value in row.items():
-            if isinstance(value, str):
-                item[f"{name}={value}"] = 1.0
-            elif value:
-                item[name] = float(value)
-        items.append(item)
-    return items
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +52,15 @@ class Labeller:
         out: list[Labelled] = []
         for page in pages:
             rows = page_features(page, shapes)
-            tags = self._tagger.tag(crf_items(rows)) if rows else []
+            tags = self._tagger.tag(rows) if rows else []
             k = 0
             for line in page:
                 if line.blank:
                     out.append(Labelled(line, None, 1.0))
                     continue
-                if solid_len(line.text) > RUNNING_TEXT_CHARS and not tags[k].startswith(("p-", "item-")):
+                # (len() first: it spares most lines counting their spaces)
+                running = len(line.text) > RUNNING_TEXT_CHARS and solid_len(line.text) > RUNNING_TEXT_CHARS
+                if running and not tags[k].startswith(("p-", "item-")):
                     tags[k] = "p-B"
                 sure = self._tagger.marginal(tags[k], k)
                 out.append(Labelled(line, tags[k], sure, self._alternatives(tags[k], k) if sure < DOUBT else ()))

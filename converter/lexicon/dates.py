@@ -136,6 +136,9 @@ def whole_date(text: str, roc: bool = False) -> Date | None:
     for nothing, even inside a number ("1 4日" of a justified line); the span is
     in the text without it."""
     compact = solid(text)
+    first = _GREGORIAN.match(compact)  # (a date that is the whole text is the first one found)
+    if first is None or first.end() != len(compact):
+        return None  # most lines: decided by one match at the start, not a search of the line
     dates = gregorian_dates(compact, roc=roc)
     return dates[0] if len(dates) == 1 and dates[0].year and dates[0].end - dates[0].start == len(compact) else None
 

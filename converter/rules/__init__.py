@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import zh
+
 
 @dataclass(frozen=True)
 class Match:
@@ -96,6 +98,15 @@ def first_match(patterns: "tuple[re.Pattern[str] | LazyPattern, ...]", text: str
         if m:
             return m
     return None
+
+
+_SENTENCE_PUNCT = re.compile(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
+
+
+def has_sentence_punct(text: str) -> bool:
+    """Punctuation that only occurs inside running sentences (one search in C, not a
+    test of every character in Python: every line is asked)."""
+    return _SENTENCE_PUNCT.search(text) is not None
 
 
 def solid(text: str) -> str:

@@ -3,7 +3,7 @@ a date on a line of its own ("…主席团" / "2024年2月6日")."""
 from __future__ import annotations
 
 from ..lexicon import dates, zh
-from . import LazyPattern, solid
+from . import LazyPattern, has_sentence_punct, solid
 from ..source import per_line
 
 @per_line  # asked of every line at each paragraph decision, and by ends_sentence
@@ -31,7 +31,7 @@ def looks_like_signer(line: str) -> bool:
     are, a space, their name ("◎宜蘭市民　賴秋霞", "…小区居民 葛玉兰")."""
     text = " ".join(line.split())
     # The cheap tests first: a signature holds a space and no sentence punctuation.
-    if " " not in text or any(c in zh.SENTENCE_PUNCT for c in text) or not _SIGNATURE.match(text):
+    if " " not in text or has_sentence_punct(text) or not _SIGNATURE.match(text):
         return False
     who = text.rsplit(" ", 1)[0]
     return who[:1] in "◎●□■—-" or who.endswith(zh.SIGNER_DESCRIPTORS)
@@ -41,5 +41,5 @@ def looks_like_issuer(text: str) -> bool:
     """A signature line: no sentence punctuation; an issuing body ("…主席团")
     or an official's title and name ("縣長 吳承諺")."""
     compact = solid(text)
-    return (2 <= len(compact) <= 40 and not any(c in zh.SENTENCE_PUNCT for c in compact)
+    return (2 <= len(compact) <= 40 and not has_sentence_punct(compact)
             and (compact.endswith(zh.ISSUER_ENDINGS) or bool(_SIGNER.match(compact))))

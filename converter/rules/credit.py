@@ -2,7 +2,6 @@
 "资料图片", "（张三 供图）", "新华社记者 李四 摄"."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..lexicon import zh
@@ -63,12 +62,16 @@ def _credit_at_end(loose: str, end: str) -> Match | None:
     return Match(_tidy(text), solid_len(text))
 
 
+_CREDIT_PARTS = compiled(rf"^(.*?)\s*([/／]?)\s*({_SHOOT})$")
+_ROLE_LEAD = compiled(rf"^((?:{_ROLE})+)\s*")
+
+
 def _tidy(text: str) -> str:
     """One space between role, names and the credit word ("新华社记者 梁辰 摄");
     a bracketed or phrase credit loses all spaces."""
-    m = re.match(rf"^(.*?)\s*([/／]?)\s*({_SHOOT})$", text)
+    m = _CREDIT_PARTS.match(text)
     if m and not text.startswith(("（", "(")):
-        who = re.sub(rf"^((?:{_ROLE})+)\s*", r"\1 ", m.group(1))  # "記者鄭家 豪" -> "記者 鄭家 豪"
+        who = _ROLE_LEAD.sub(r"\1 ", m.group(1))  # "記者鄭家 豪" -> "記者 鄭家 豪"
         return tidy_names(who) + (m.group(2) or " ") + m.group(3)
     return solid(text)
 

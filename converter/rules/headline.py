@@ -5,12 +5,13 @@ from __future__ import annotations
 
 
 from ..lexicon import zh
-from . import LazyPattern, solid
+from . import LazyPattern, has_sentence_punct, solid
 from .continuation import marker_at_start
 from ..source import per_line
 from ..patterncache import compiled
 
 _FINAL_MARKS = "？！?!"
+_FULL_STOPS = compiled("[。；！？]")
 _THOUSANDS = compiled(r"(?<=\d)[,，](?=\d{3})")
 _SPEAKER = compiled(rf"^(?:{'|'.join(zh.REPORTER)}|问|問|答|Q|A)[:：]")
 _ENGLISH_SENTENCE = compiled(r"[A-Za-z]{2}[.,;:]$")
@@ -28,20 +29,20 @@ _LETTER_SPACED = compiled(r"^\S(?:\s+\S){2,}$")
 def is_heading_line(text: str) -> bool:
     text = _THOUSANDS.sub("", text)  # "1,186億元": a number's separator is no punctuation
     compact = solid(text)
-    if marker_at_start(compact) or _ENGLISH_SENTENCE.search(text.rstrip()):
-        return False  # "（下转A03版）" alone on a line belongs to the text; so does "…Main Street."
     if not compact or len(compact) > MAX_HEADING_WIDTH + 20:
         return False
+    if marker_at_start(compact) or _ENGLISH_SENTENCE.search(text.rstrip()):
+        return False  # "（下转A03版）" alone on a line belongs to the text; so does "…Main Street."
     if is_subtitle_line(compact):
-        return not any(c in "。；！？" for c in compact[:-1])
-    if _SPEAKER.match(compact):
+        return not _FULL_STOPS.search(compact, 0, len(compact) - 1)
+    if len(compact) > MAX_HEADING_WIDTH or _SPEAKER.match(compact):
         return False  # "记者：您最想…？" is an interview's question
-    halves = [_without_lead_colon(half) for half in text.split()]
-    led = halves != text.split()
+    words = text.split()
+    halves = [_without_lead_colon(half) for half in words]
+    led = halves != words
     if halves and not led and halves[-1][-1:] in _FINAL_MARKS and halves[-1][-2:-1] not in _FINAL_MARKS:
         halves[-1] = halves[-1][:-1]  # "小区充电桩何时能装上？": a headline may ask or exclaim
-    return not any(c in zh.SENTENCE_PUNCT for half in halves for c in half) \
-        and len(compact) <= MAX_HEADING_WIDTH
+    return not has_sentence_punct("".join(halves))
 
 
 def _without_lead_colon(text: str) -> str:

@@ -1,0 +1,147 @@
+"""The labeller's features are built for speed; this pins them to the plain definition
+they replaced. The shipped model was trained on exactly these attributes, in this order
+(CRFsuite sums a line's weights in attribute order, so the order fixes the last bits of
+every probability): any change here must be made in both, and the model retrained."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from statistics import median
+
+import pytest
+
+from converter.labeller import features
+from converter.labeller.model import labeller, pages_of
+from converter.lexicon import zh
+from converter.normalize import split_lines
+from converter.rules.masthead import furniture_kind
+from converter.unwrap import display_width
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted([*ROOT.glob("tests/fixtures/editions/*.txt"), *ROOT.glob("tests/fixtures/corpus/*.txt"),
+                *ROOT.glob("seeds/*.txt")])
+
+# ---- the reference: one feature dict per line, as first written, then CRFsuite's attributes
+
+_NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "gap_blank")
+_NEIGHBOUR_RULES = tuple("rule:" + name for name in features.NEIGHBOUR_RULES)
+
+
+def _bucket(value, edges):
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge:g}"
+    return f">{edges[-1]:g}"
+
+
+def _char_class(c):
+    if not c:
+        return "none"
+    for name, chars in (("terminal", zh.TERMINALS), ("closer", zh.CLOSERS), ("opener", zh.OPENERS),
+                        ("comma", "，、,"), ("bullet", zh.ITEM_BULLETS)):
+        if c in chars:
+            return name
+    if c.isdigit():
+        return "digit"
+    if c.isascii() and c.isalpha():
+        return "latin"
+    return "han" if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" else "other"
+
+
+def _line(text, column):
+    solid = "".join(text.split())
+    f = {
+        "bias": 1.0,
+        "len": _bucket(len(solid), (1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)),
+        "rel": _bucket(display_width(solid) / column, (0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)),
+        "first": _char_class(solid[:1]), "last": _char_class(solid[-1:]),
+        "end": _char_class(solid[-1:]) if solid[-1:] not in "”’」』）)" else "close+" + _char_class(solid[-2:-1]),
+        "indent": ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
+                   else "space" if text[:1] == " " else "none"),
+        "gaps": _bucket(len(re.findall(r"(?<=\S)\s+(?=\S)", text.strip())), (0, 1, 2, 4)),
+        "punct": _bucket(sum(c in zh.SENTENCE_PUNCT for c in solid), (0, 1, 2, 4)),
+        "digits": _bucket(sum(c.isdigit() for c in solid) / len(solid), (0, 0.2, 0.5)),
+        "latin": _bucket(sum(c.isascii() and c.isalpha() for c in solid) / len(solid), (0, 0.3)),
+        "date": bool(re.search(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日"
+                               r"|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日", text)),
+    }
+    if solid[:1] in zh.ITEM_BULLETS + zh.OPENERS + "—-▶►":
+        f["first_mark"] = solid[:1]
+    if solid[-1:] in zh.CLOSERS + "摄攝版":
+        f["last_mark"] = solid[-1:]
+    loose = " ".join(text.split())
+    f.update((f"rule:{name}", 1.0) for name, recognise in features.RECOGNISERS.items() if recognise(loose))
+    if furniture_kind(text):
+        f["rule:furniture"] = furniture_kind(text)
+    f.update((f"cue:{name}", 1.0) for name, words in features.CUES.items() if any(w in solid for w in words))
+    return f
+
+
+def _shape(text):
+    return re.sub(r"\d+", "0", "".join(text.split()))
+
+
+def _page(lines, repeated):
+    filled = [(i, line) for i, line in enumerate(lines) if not line.blank]
+    widths = [display_width("".join(line.text.split())) for _, line in filled]
+    rows = []
+    for k, (i, line) in enumerate(filled):
+        near = sorted(widths[max(0, k - 8):k + 9])
+        f = _line(line.text, median(near[len(near) // 2:]) or 1.0)
+        before = i - filled[k - 1][0] - 1 if k else -1
+        after = filled[k + 1][0] - i - 1 if k + 1 < len(filled) else -1
+        f["blank_before"] = "top" if before < 0 else _bucket(before, (0, 1))
+        f["blank_after"] = "bottom" if after < 0 else _bucket(after, (0, 1))
+        f["gap_blank"] = f"{f['blank_before']}/{f['blank_after']}"
+        f["from_top"] = _bucket(k, (0, 1, 2, 4, 8))
+        f["from_bottom"] = _bucket(len(filled) - 1 - k, (0, 1, 2, 4))
+        if repeated[_shape(line.text)] > 1:
+            f["repeats"] = 1.0
+        rows.append(f)
+    own = [dict(f) for f in rows]
+    for k, f in enumerate(rows):
+        for offset in (-2, -1, 1, 2):
+            j = k + offset
+            if not 0 <= j < len(rows):
+                f[f"{offset:+d}:edge"] = 1.0
+                continue
+            keys = _NEIGHBOUR_KEYS + (_NEIGHBOUR_RULES if abs(offset) == 1 else ())
+            f.update((f"{offset:+d}:{key}", own[j][key]) for key in keys if key in own[j])
+    return [[name if value == 1.0 and not isinstance(value, str) else f"{name}={value}"
+             for name, value in f.items() if value] for f in rows]
+
+
+def _reference(lines):
+    pages = pages_of(lines)
+    repeated = Counter(shape for page in pages for shape in {_shape(line.text) for line in page if not line.blank})
+    return [_page(page, repeated) for page in pages]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_features_are_those_of_the_plain_definition(path):
+    lines, _ = split_lines(path.read_text(encoding="utf-8"))
+    pages = pages_of(lines)
+    shapes = features.edition_shapes(pages)
+    assert [features.page_features(page, shapes) for page in pages] == _reference(lines)
+
+
+def test_unusual_lines_too():
+    text = ("①②③ 2025年3月14日\n\n\n  “引文”\n\u3000（记者 张三）\nABC abc １２３\n— 副题\n"
+            "A3 | 经济 | 责编 李四\n\f\n\n12月5日 星期五\n第12345期\n")
+    lines, _ = split_lines(text)
+    pages = pages_of(lines)
+    shapes = features.edition_shapes(pages)
+    assert [features.page_features(page, shapes) for page in pages] == _reference(lines)
+
+
+def test_labelling_compiles_no_pattern_of_chinese_text_as_it_goes(monkeypatch):
+    """Every CJK pattern the labeller's recognisers use is compiled once, from the pattern
+    cache; `re` compiling one when first called costs milliseconds in every process."""
+    asked = []
+    compile_ = re._compile
+    monkeypatch.setattr(re, "_compile", lambda pattern, flags: asked.append(pattern) or compile_(pattern, flags))
+    lines, _ = split_lines((ROOT / "seeds" / "000_627fccb794dc0fc3.txt").read_text(encoding="utf-8"))
+    labeller().label(lines)
+    monkeypatch.undo()
+    assert not [p for p in asked if isinstance(p, str) and re.search("[\u3400-\u9fff]", p)]
