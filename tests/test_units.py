@@ -70,3 +70,17 @@ def test_text_begun_on_the_dateline_line_goes_on_into_the_next_paragraph():
                          [("p", "第二段。")])
     [unit] = split_units(runs, labels)
     assert [r.text for r in unit.paragraphs] == ["如何把群众关注的事项办好。", "第二段。"]
+
+
+def test_a_byline_after_a_dateline_on_its_line_is_read_with_the_line_s_spacing():
+    runs, labels = _flow([("dateline", "本报讯本报记者 马宏伟 第二十四"), ("p", "届环湖赛21日进行。")])
+    [unit] = split_units(runs, labels)
+    assert (unit.dateline.text, unit.byline.text) == ("本报讯", "本报记者 马宏伟")
+    assert unit.paragraphs[0].text == "第二十四届环湖赛21日进行。"
+
+
+def test_a_byline_ending_the_dateline_s_line_ends_there():
+    runs, labels = _flow([("dateline", "本报讯记者 蒲丽"), ("p", "放碑附近的一条老街上，年货节正热闹。")])
+    [unit] = split_units(runs, labels)
+    assert (unit.dateline.text, unit.byline.text) == ("本报讯", "记者 蒲丽")
+    assert unit.paragraphs[0].text == "放碑附近的一条老街上，年货节正热闹。"
