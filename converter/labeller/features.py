@@ -20,7 +20,7 @@ from sys import intern
 from ..lexicon import zh
 from ..patterncache import compiled
 from ..lexicon.dates import lunar_date, weekday, whole_date
-from ..rules.byline import opening_byline, standalone_byline
+from ..rules.byline import name_line, opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start
 from ..rules.credit import credit, uncredited_caption
@@ -43,7 +43,7 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "subtitle": is_subtitle_line, "dash_sub": is_dash_subtitle, "spaced": is_letter_spaced,
     "date_line": date_line, "signer": looks_like_signer, "issuer": looks_like_issuer,
     "doc_field": document_field, "column": is_column_name, "weekday": weekday, "lunar": lunar_date,
-    "whole_date": whole_date,
+    "whole_date": whole_date, "names": name_line,
 }
 # Cue words: whether the line holds one anywhere.
 CUES: dict[str, tuple[str, ...]] = {

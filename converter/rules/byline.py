@@ -59,6 +59,19 @@ def _has_report_word(text: str) -> bool:
     return any(w in text for w in zh.REPORT_VERBS)
 
 
+_SINGLE_SURNAMES = zh.SURNAMES[0]
+_PERSON = rf"(?:{'|'.join(zh.SURNAMES[1:])}|[{_SINGLE_SURNAMES}])[{zh.CJK}]{{1,2}}"
+_NAMES_ALONE = compiled(rf"^[□■◎●]?\s*{_PERSON}(?:\s*[、，,\s]\s*{_PERSON}){{0,3}}$")
+
+
+@per_line
+def name_line(loose: str) -> bool:
+    """Names alone on a line ("陈默然", "■庄丽娜、苏志强"): an author's byline under a title
+    on a literary page, or a name in a list; the labeller weighs which."""
+    text = loose.strip()
+    return len(text) <= 20 and bool(_NAMES_ALONE.match(text))
+
+
 def byline_after_dateline(loose: str) -> Match | None:
     """The parenthetical right after a dateline: any short one is the byline;
     elsewhere only one naming a reporter role."""
