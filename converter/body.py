@@ -1,12 +1,12 @@
-"""A flow of body text -> article bodies ("units").
+"""A flow of body text -> article bodies ("units"), by the labeller's roles.
 
-Paragraphs of one flow are cut into units where a new story begins (a
-dateline, a continuation marker, a bulleted item, the paragraph after a
-brief's source note). A continuation marker is read where it stands: with
-text beside it on its line, opening that text it is continued from, closing
-it continued to; alone on its line, by its words. Each unit's opening and
-closing furniture is then peeled off by the recognisers: dateline, byline,
-numbered lists, closer, source note."""
+Paragraphs of one flow are cut into units where a new story begins: a paragraph
+labelled dateline or byline (a byline closing a story's text closes it instead), a
+bulleted item, the paragraph after a source note, a notice's signature block or a
+"to" marker. The dateline, byline, source note and closer are what their labels say;
+recognisers only find where one ends inside a line it shares with text. A continuation
+marker is read by its words; one that reads both ways, where it stands (opening the
+text: continued from; closing it: continued to). Numbered paragraphs become lists."""
 from __future__ import annotations
 
 from collections.abc import Mapping
