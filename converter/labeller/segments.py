@@ -5,14 +5,15 @@ shapes the rest of the structure stage takes.
   ends it); an `Element` is one or more blocks of a page element: furniture, a
   section banner, a heading stack, a standalone byline, a figure, or a flow of body
   text (with the headings and figures that interrupted it, its strays).
-
 - A line's role gives its element kind (`ELEMENT_OF`); consecutive lines of one kind
   make a block, a blank line or a page break ends it.
 - Heading lines group into kicker/headline/subheadline stacks: a kicker, or a headline
   after a headline or subheadline, starts a new group.
-- Body blocks gather into flows. A heading or caption standing where the flow's text
-  goes on right after it (the next body line continues: an I label) interrupts the
-  flow and travels with it as a stray, as in print.
+- Body blocks gather into flows. A heading standing where the flow's text goes on
+  right after it (the next body line continues: an I label) interrupts the flow and
+  travels with it as a stray, as in print; so does a figure printed inside a story.
+  The story's text goes on past furniture and figures until a heading, a dateline or
+  a byline opens another.
 - Every line whose label starts an element (B) starts a paragraph of the flow."""
 from __future__ import annotations
 
