@@ -144,9 +144,11 @@ def _line_text(line: SourceLine, heading: bool = False) -> Text:
 
 
 def _section_head(element: Element) -> SectionHead:
+    """A banner: its first line and the others that are no dash subtitle ("——…篇") make
+    the head (a banner whose only line is such a subtitle is headed by it)."""
     lines = element.lines
     subs = [_line_text(l, heading=True) for l in lines[1:] if is_dash_subtitle(l.text)]
-    head_lines = [l for l in lines if not is_dash_subtitle(l.text)]
+    head_lines = lines[:1] + [l for l in lines[1:] if not is_dash_subtitle(l.text)]
     head = Run(tuple(piece(l.number, l.text) for l in head_lines)).to_text(heading=True)
     return SectionHead(head, subs, column=is_column_name(lines[0].text))
 

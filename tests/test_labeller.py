@@ -145,3 +145,11 @@ def test_a_story_goes_on_past_furniture_and_a_figure_until_a_dateline_opens_anot
     assert [e.kind for e in elements] == ["body", "furniture", "body"]
     assert [line.number for line in elements[0].lines] == [1, 7]
     assert [s.kind for s in elements[0].strays] == ["caption"]
+
+
+def test_a_banner_of_a_dash_subtitle_alone_is_headed_by_it_and_loses_no_line():
+    page = _page([("——我市深入推进清廉建设之清廉学校篇", "section-B")])
+    from converter.assemble import _section_head
+
+    head = _section_head(page_elements(page)[0][0])
+    assert head.head.text == "——我市深入推进清廉建设之清廉学校篇" and head.subs == []
