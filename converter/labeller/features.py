@@ -18,8 +18,9 @@ from functools import cache, lru_cache
 from sys import intern
 
 from ..lexicon import zh
-from ..patterncache import compiled
 from ..lexicon.dates import lunar_date, weekday, whole_date
+from ..patterncache import compiled
+from ..rules import SENTENCE_PUNCTUATION
 from ..rules.byline import name_line, opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start
@@ -59,7 +60,6 @@ _RULE_ATTRIBUTES = {name: "rule:" + name for name in RECOGNISERS}
 _NEIGHBOUR_RULE_ATTRIBUTES = tuple(_RULE_ATTRIBUTES[name] for name in NEIGHBOUR_RULES)
 _CUE_PATTERNS = {"cue:" + name: compiled("|".join(map(re.escape, words))) for name, words in CUES.items()}
 _DATE = compiled(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日")
-_SENTENCE_PUNCT = compiled(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
 _LATIN = compiled("[A-Za-z]")  # the characters both ASCII and alphabetic
 _DIGITS = compiled(r"\d+")
 _FIRST_MARKS = zh.ITEM_BULLETS + zh.OPENERS + "—-▶►"
@@ -140,7 +140,7 @@ def line_text(text: str) -> LineText:
                                  else "space" if text[:1] == " " else "none"))
     f = [first, intern("last=" + char_class(last)), end, indent,
          GAPS(len(words) - 1),  # whitespace runs between characters
-         PUNCT(len(_SENTENCE_PUNCT.findall(solid))),
+         PUNCT(len(SENTENCE_PUNCTUATION.findall(solid))),
          DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
          LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
     if _DATE.search(text):

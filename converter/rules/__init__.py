@@ -100,13 +100,13 @@ def first_match(patterns: "tuple[re.Pattern[str] | LazyPattern, ...]", text: str
     return None
 
 
-_SENTENCE_PUNCT = re.compile(f"[{re.escape(zh.SENTENCE_PUNCT)}]")
+SENTENCE_PUNCTUATION = re.compile(f"[{re.escape(zh.SENTENCE_PUNCT)}]")  # found and counted in C
 
 
 def has_sentence_punct(text: str) -> bool:
     """Punctuation that only occurs inside running sentences (one search in C, not a
     test of every character in Python: every line is asked)."""
-    return _SENTENCE_PUNCT.search(text) is not None
+    return SENTENCE_PUNCTUATION.search(text) is not None
 
 
 def solid(text: str) -> str:
