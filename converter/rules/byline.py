@@ -17,9 +17,13 @@ _PHOTO = "|".join(sorted(zh.CREDIT_WORDS, key=len, reverse=True))
 _REPORTED = rf"(?:\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})|\s*(?:{_REPORT})\s*[:：]?|\s*文\s*[/／]\s*(?:{_PHOTO}|图|圖))?"
 BRACKETED_OPENING = rf"[〔【\[]\s*(?:{_ROLE})"  # "〔記者王小明／台北報導〕" opens an article's text
 
+# A bracketed byline naming the place reported from needs no role word: "【林佳穎／台北報導】".
+_BRACKETED_PLACE = rf"\s*[〔【\[]\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})\s*[〕】\]]"
+
 # A byline standing alone: role words and names only. Each is tried only on
 # lines that open as it does (the `opening`), and compiled on first need.
 _STANDALONE = (
+    LazyPattern(rf"^{_BRACKETED_PLACE}$", opening=r"[〔【\[]"),
     LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
     LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
@@ -119,6 +123,7 @@ _OPENING = (
     LazyPattern(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})",
                 opening=rf"\s*(?:{_ROLE})"),
     LazyPattern(rf"\s*(?:{_ROLE})\s*{_NAMES}\s*(?:{_REPORT})\s*[:：]", opening=rf"\s*(?:{_ROLE})"),  # "记者卢敏报道："
+    LazyPattern(_BRACKETED_PLACE, opening=r"\s*[〔【\[]"),
 )
 
 
