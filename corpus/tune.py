@@ -18,6 +18,7 @@ from pathlib import Path
 from converter import attach
 
 from .evaluate import corpus_pages, pooled, score_page, shipped_converter
+from .quality import gold
 
 GRID: dict[str, tuple[float, ...]] = {
     "LAYOUT_PRIOR": (0.05, 0.15, 0.3),
@@ -70,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--top", type=int, default=10)
     args = parser.parse_args(argv)
-    results = tune(args.corpus)
+    try:
+        results = tune(args.corpus)
+    except (gold.GoldError, OSError) as exc:
+        print(f"corpus tune: {exc}", file=sys.stderr)
+        return 2
     for score, setting in results[: args.top]:
         print(f"{score:.4f} {json.dumps(setting)}")
     print(f"{len(results)} settings scored on {args.corpus}", file=sys.stderr)

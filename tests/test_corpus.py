@@ -152,3 +152,11 @@ def test_tune_scores_every_setting_of_the_attachment_and_restores_the_shipped_on
     results = tune(corpus, {"LAYOUT_PRIOR": (0.0, 0.3), "UNASSIGNED": (-0.05,)})
     assert len(results) == 2 and results[0][0] >= results[1][0]
     assert {r[1]["LAYOUT_PRIOR"] for r in results} == {0.0, 0.3} and attach.LAYOUT_PRIOR == before
+
+
+def test_tune_of_a_directory_with_no_corpus_is_a_one_line_error(tmp_path, capsys):
+    from corpus.tune import main as tune_main
+
+    assert tune_main(["--corpus", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no manifest.json" in err and "Traceback" not in err
