@@ -57,13 +57,12 @@ class Unit:
 def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
     """The units of a flow's paragraphs; `labels` gives each source line's label (the
     labeller's, see labeller/roles.py): a paragraph's role is its first line's."""
-    roles = {n: role_of(label) for n, label in labels.items()}
     units: list[Unit] = []
     for i, run in enumerate(paragraphs):
-        role = roles.get(run.pieces[0].line, "p") if run.pieces else "p"
-        whole = all(roles.get(n) == role for n in run.lines)  # no other element shares its lines
+        role = _role(labels, run.pieces[0].line) if run.pieces else "p"
+        whole = all(_role(labels, n) == role for n in run.lines)  # no other element shares its lines
         closes = whole and role == "byline" and _story_open(units) \
-            and (i + 1 == len(paragraphs) or _opens_story(paragraphs[i + 1], roles))
+            and (i + 1 == len(paragraphs) or _opens_story(paragraphs[i + 1], labels))
         run = _opening_marker(run, units)
         run, closing = _closing_marker(run)
         if run and closes:
@@ -97,9 +96,14 @@ def _story_open(units: list[Unit]) -> bool:
     return bool(units) and bool(units[-1].paragraphs) and not units[-1].closed
 
 
-def _opens_story(run: Run, roles: Mapping[int, str]) -> bool:
+def _role(labels: Mapping[int, str], line: int) -> str:
+    """A line's role (asked of a flow's lines only: the labels are the stretch's)."""
+    return role_of(labels.get(line, "p-B"))
+
+
+def _opens_story(run: Run, labels: Mapping[int, str]) -> bool:
     """Does this paragraph begin another story (so a byline before it closes the last)?"""
-    return bool(run.pieces) and roles.get(run.pieces[0].line) in ("dateline", "byline")
+    return bool(run.pieces) and _role(labels, run.pieces[0].line) in ("dateline", "byline")
 
 
 def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool) -> None:
@@ -143,7 +147,7 @@ def _take_dateline(unit: Unit, run: Run, whole: bool) -> Run:
     """The dateline off the paragraph, then a byline right after it; the recogniser
     finds where it ends, else the whole of its lines (or its first line)."""
     found = dateline(run.loose) or labelled_dateline(run.loose)
-    size = found.size if found else solid_len(run.text if whole else run.pieces[0].text)
+    size = found.size if found else _labelled_size(run, whole)
     head, run = run.split_solid(size)
     unit.dateline = both_texts(unit.dateline, head.to_text())
     # A byline after it: as the forms go, else the rest of the dateline's line alone.
@@ -160,9 +164,15 @@ def _take_byline(unit: Unit, run: Run, whole: bool) -> Run:
         head, run = run.split_solid(found.size)
         unit.byline = both_texts(unit.byline, head.respelled(found.text))
         return run
-    head, run = run.split_solid(solid_len(run.text if whole else run.pieces[0].text))
+    head, run = run.split_solid(_labelled_size(run, whole))
     unit.byline = both_texts(unit.byline, head.to_text())
     return run
+
+
+def _labelled_size(run: Run, whole: bool) -> int:
+    """Where an element no recogniser reads ends: with its lines to itself, at their end,
+    else at the end of its first line."""
+    return solid_len(run.text if whole else run.pieces[0].text)
 
 
 def both_texts(first: Text | None, second: Text | None) -> Text | None:

@@ -114,8 +114,9 @@ def solid(text: str) -> str:
     return "".join(text.split())
 
 
-from ..lexicon.zh import BRACKET_CLOSERS as _CLOSERS, BRACKET_OPENERS as _OPENERS  # noqa: E402
-_BRACKETED_START = re.compile(rf"\s*[{re.escape(_OPENERS)}][^{re.escape(_OPENERS + _CLOSERS)}]{{1,30}}[{re.escape(_CLOSERS)}]")
+_BRACKETED_START = re.compile(rf"\s*[{re.escape(zh.BRACKET_OPENERS)}]"
+                              rf"[^{re.escape(zh.BRACKET_OPENERS + zh.BRACKET_CLOSERS)}]{{1,30}}"
+                              rf"[{re.escape(zh.BRACKET_CLOSERS)}]")
 
 
 def bracketed_start(loose: str) -> Match | None:

@@ -52,9 +52,9 @@ def marker_at_end(loose: str) -> Match | None:
 
 
 def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
-    """The direction a marker is read in: with text beside it on its line, the
-    side it stands on (opening the text: from; closing it: to), whatever its
-    words say; alone on its line, its words ("either" when they read both ways)."""
+    """The direction a marker is read in: what its words say; a word read both
+    ways ("续", "接") with text beside it on its line, by the side it stands on
+    (opening the text: from; closing it: to), alone on its line "either"."""
     worded = marker.get("direction") or "either"
     if beside_text and worded == "either":
         return "from" if opening else "to"

@@ -52,7 +52,6 @@ def starts_with_dateline(line: str) -> bool:
 _STARTS = LazyPattern("|".join([*(lead for lead, _, _ in _FORMS), BRACKETED_OPENING]))
 
 
-
 # Where a line known to open with a dateline (the labeller says so) ends it, when no
 # form above matches: at the bracket closing the one it opens with, else at the
 # first word of sending ("讯", "电") close to its start, with what closes it.
@@ -60,5 +59,8 @@ _ANY_SENT = LazyPattern(rf"[^。，,！？]{{1,24}}?(?:{'|'.join(zh.SENDING_WORD
 
 
 def labelled_dateline(loose: str) -> Match | None:
+    bracketed = bracketed_start(loose)
+    if bracketed:
+        return bracketed
     m = _ANY_SENT.match(loose)
-    return bracketed_start(loose) or (Match(solid(m.group(0)), solid_len(m.group(0))) if m else None)
+    return Match(solid(m.group(0)), solid_len(m.group(0))) if m else None
