@@ -48,8 +48,9 @@ REPORTER_COLUMNS = ("追踪", "追蹤", "手记", "手記", "观察", "觀察", 
 REPORTER_VERBS = ("看到", "了解", "获悉", "獲悉", "注意", "走进", "走進", "来到", "來到", "从", "從", "在", "采访",
                   "採訪", "发现", "發現", "介绍", "介紹", "表示", "说", "說", "问", "問", "看见", "看見",
                   "跟随", "跟隨", "随", "隨", "近日", "日前", "昨日", "昨天", "今天", "一行", "们", "們")
-# Common family names (the commonest few hundred, Simplified and Traditional forms, and the
-# compound ones): a line of names alone under a title is an author's byline.
+# Common family names (the commonest few hundred, Simplified and Traditional forms), one
+# character each, and the compound ones: a line of names alone under a title is an
+# author's byline.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -57,7 +58,9 @@ SURNAMES = (
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝區張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇呂盧鍾譚陸範賈韋鄒閆龍賀顧龔錢嚴湯齊喬龐顏聶魯歐蘭紀單塗駱"
-    "藍遊鮑饒農繆項連蘆竇費衛應鄔邊師欒鞏莊黎",
+    "藍遊鮑饒農繆項連蘆竇費衛應鄔邊師欒鞏莊黎"
+)
+COMPOUND_SURNAMES = (
     "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙",
     "公孫", "令狐", "慕容", "夏侯", "长孙", "長孫",
 )

@@ -12,7 +12,7 @@ _ROLE = zh.REPORTER_PATTERN
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.REPORT_VERBS)
-_PHOTO = "|".join(sorted(zh.CREDIT_WORDS, key=len, reverse=True))
+_PHOTO = zh.alternation(zh.CREDIT_WORDS)
 # How a byline may end: "/台北報導", "北京报道", "报道：", "文/摄" (wrote and photographed).
 _REPORTED = rf"(?:\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})|\s*(?:{_REPORT})\s*[:：]?|\s*文\s*[/／]\s*(?:{_PHOTO}|图|圖))?"
 BRACKETED_OPENING = rf"[〔【\[]\s*(?:{_ROLE})"  # "〔記者王小明／台北報導〕" opens an article's text
@@ -63,8 +63,7 @@ def _has_report_word(text: str) -> bool:
     return any(w in text for w in zh.REPORT_VERBS)
 
 
-_SINGLE_SURNAMES = zh.SURNAMES[0]
-_PERSON = rf"(?:{'|'.join(zh.SURNAMES[1:])}|[{_SINGLE_SURNAMES}])[{zh.CJK}]{{1,2}}"
+_PERSON = rf"(?:{zh.alternation(zh.COMPOUND_SURNAMES)}|[{zh.SURNAMES}])[{zh.CJK}]{{1,2}}"
 _NAMES_ALONE = compiled(rf"^[□■◎●]?\s*{_PERSON}(?:\s*[、，,\s]\s*{_PERSON}){{0,3}}$")
 
 
