@@ -6,9 +6,10 @@ page with one unit weigh as much as a page with twenty). With --groups the style
 into their leave-one-style-out groups: for each group, the converter is made from the pages of
 the other groups and scored on the held-out group's pages. The default converter is news2tei
 as installed, whose shipped model was trained on corpus pages too: its figures are not held out.
-Leave-one-style-out figures come from a converter trained per fold, plugged in with
---converter MODULE:FUNCTION (corpus.train:labelled_converter does so) (called with the training pages, returning a function from
-input bytes and Metadata to an Edition) or --train CMD (run before each fold)."""
+Leave-one-style-out figures come from a converter trained per fold: --converter
+MODULE:FUNCTION is called with the training pages and returns a function from input bytes
+and Metadata to an Edition (corpus.train:labelled_converter trains a labeller); --train CMD
+runs before each fold."""
 from __future__ import annotations
 
 import importlib
