@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .body import Unit, both_texts, ends_brief, split_units
-from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies
+from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments
 from .headgroup import labelled_roles
 from .labeller.model import DOUBT, Labelled, labeller
 from .labeller.roles import role_of, starts
@@ -210,7 +210,8 @@ def _after_last_sentence(run: Run) -> tuple[Run, Run]:
 def _flow(element: Element, ids: Numbering, labels: Labels) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
     runs = _paragraphs(element.blocks, labels.starts)
-    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts)
+    stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts,
+                     mid_sentence=bool(u.lines) and not starts(labels.of[min(u.lines)]))
                for u in split_units(runs, labels.of)]
     groups = []
     for stray in element.strays:
@@ -244,6 +245,7 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
     _attach_bylines(parts)
     _merge_editor_notes(parts)
     orphans = attach_headlines(parts, facing_after, diagnostics)
+    join_fragments(parts)
     label = printed_label(page.furniture)  # the user's labels win later (metadata.apply_page_labels)
     items = _items(parts, orphans, f"p{index + 1}")
     return Page(label, tuple(page.furniture), tuple(items))
@@ -272,7 +274,7 @@ def _attach_bylines(parts: list) -> None:
 def _merge_editor_notes(parts: list) -> None:
     """An editor's note ("编者按：…") opens the story that follows it."""
     for i, part in enumerate(parts):
-        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and _plain(part):
+        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and part.plain:
             after = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
             if isinstance(after, Story) and after.group is None:
                 after.unit.blocks[0:0] = part.unit.blocks
@@ -281,13 +283,6 @@ def _merge_editor_notes(parts: list) -> None:
                 after.figures[0:0] = part.figures
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
-
-
-def _plain(story: Story) -> bool:
-    """Nothing but paragraphs (and figures)."""
-    unit = story.unit
-    return not (unit.dateline or unit.byline or unit.continued_from or unit.continued_to
-                or unit.closer or unit.source_note or story.group)
 
 
 def _items(parts: list, orphans: list[tuple[int, Group]], key: str) -> list:

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .body import Unit
+from .body import Unit, finish
+from .lexicon import zh
 from .model import Continuation, Diagnostic, Figure, Span, Text
+from .unwrap import Run
 from .patterncache import compiled
 
 # LAYOUT_PRIOR, UNASSIGNED, STRAY_MATCH and PAGE_VOTE_MARGIN: the best of 54 settings on
@@ -25,6 +27,8 @@ UNASSIGNED = 0.0  # score of leaving a group without a body
 WEAK_EVIDENCE = 0.05  # below this a group shares nothing telling with a body
 STRAY_MATCH = 0.1  # a stray headline needs this much evidence to find its story
 PAGE_VOTE_MARGIN = 0.75  # a page's own vote decides when it is this clear
+FRAGMENT_FIT = 0.05  # what a story ending the way a headless fragment begins adds
+FRAGMENT_DISTANCE = 0.01  # what each part between a fragment and a story takes away
 
 
 @dataclass
@@ -53,6 +57,31 @@ class Story:
     byline: Text | None = None
     figures: list[tuple[int, Figure]] = field(default_factory=list)  # (after source line, figure)
     new_region: bool = False  # starts a new extraction block (a line led by a space)
+    mid_sentence: bool = False  # its first line goes on with a paragraph (an I label)
+
+    @property
+    def plain(self) -> bool:
+        """Nothing but paragraphs (and figures)."""
+        unit = self.unit
+        return not (unit.dateline or unit.byline or unit.continued_from or unit.continued_to
+                    or unit.closer or unit.source_note or self.group)
+
+    @property
+    def headless(self) -> bool:
+        """Text that nothing opens: a fragment of a story printed elsewhere on the page."""
+        return self.plain and not self.byline and not self.unit.bulleted and bool(self.unit.paragraphs)
+
+    @property
+    def open(self) -> bool:
+        """Can text printed later on the page still go on with it?"""
+        unit = self.unit
+        return bool(unit.paragraphs) and not (unit.continued_to or unit.closed or unit.closer or unit.source_note)
+
+    @property
+    def ends_open(self) -> bool:
+        """Does its text stop mid-sentence?"""
+        text = self.unit.text.rstrip().rstrip(zh.CLOSERS)
+        return bool(text) and text[-1] not in zh.TERMINALS
 
 
 @dataclass
@@ -101,7 +130,10 @@ class Similarity:
         self._weights: dict[str, tuple[frozenset[int | str], dict[int | str, float], float]] = {}
 
     def __call__(self, group: Group, story: Story | None) -> float:
-        grams, weight, total = self._group_weights(group.text)
+        return self.shared(group.text, story)
+
+    def shared(self, text: str, story: Story | None) -> float:
+        grams, weight, total = self._group_weights(text)
         if story is None or not grams:
             return 0.0
         body = self.bodies.get(id(story)) or _tokens(story.unit.text)
@@ -240,3 +272,34 @@ def _explain(group: Group, story: Story, parts: list, i: int, facing_after: bool
 
 def _note(diagnostics: list[Diagnostic], code: str, message: str, group: Group) -> None:
     diagnostics.append(Diagnostic(code, "warning", message, group.span))
+
+
+def join_fragments(parts: list) -> None:
+    """A body fragment that nothing opens (no headline, dateline, byline or jump
+    marker, no bulleted brief) is the rest of a story before it on the page, cut off
+    by a heading or a column printed in between. Of the open stories before it, it
+    goes on with the one that shares most words with it, nearer ones and those ending
+    the way it begins (mid-sentence or not) preferred."""
+    sim = Similarity([p for p in parts if isinstance(p, Story)])
+    for i, part in enumerate(parts):
+        if not (isinstance(part, Story) and part.headless):
+            continue
+        hosts = [(i - j, p) for j, p in enumerate(parts[:i]) if isinstance(p, Story) and p.open]
+        scored = [(sim.shared(part.unit.text, host) + FRAGMENT_FIT * (host.ends_open == part.mid_sentence)
+                   - FRAGMENT_DISTANCE * distance, -distance, host) for distance, host in hosts]
+        if scored:
+            _append(max(scored, key=lambda s: s[:2])[2], part)
+            parts[i] = None
+    parts[:] = [p for p in parts if p is not None]
+
+
+def _append(host: Story, fragment: Story) -> None:
+    first, *rest = fragment.unit.paragraphs
+    paragraphs = host.unit.paragraphs
+    if fragment.mid_sentence and host.ends_open:
+        paragraphs[-1] = Run(paragraphs[-1].pieces + first.pieces)
+    else:
+        paragraphs.append(first)
+    paragraphs += rest
+    finish(host.unit)
+    host.figures += fragment.figures
