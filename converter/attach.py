@@ -204,29 +204,35 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
     sim = Similarity([p for p in parts if isinstance(p, Story)])
     indexed = [(i, p) for i, p in enumerate(parts) if isinstance(p, Group) and not p.stray]
     choices = _best_choices(parts, indexed, facing_after, sim)
-    orphans: list[tuple[int, Group]] = []
+    unplaced: list[tuple[int, Group]] = []
     for (i, group), story in zip(indexed, choices):
         if story is not None:
             story.group = group
             _explain(group, story, parts, i, facing_after, sim, diagnostics)
-        elif group.head and not (group.subs or group.kicker or group.byline or group.pointer):
+        else:
+            unplaced.append((i, group))
+    strays = [(i, p) for i, p in enumerate(parts) if isinstance(p, Group) and p.stray]
+    stories = [p for p in parts if isinstance(p, Story)]
+    orphans: list[tuple[int, Group]] = []
+    for i, group in sorted(unplaced + strays, key=lambda x: x[0]):
+        free = [s for s in stories if s.group is None]
+        best = max(free, key=lambda s: sim(group, s), default=None)
+        found = best if best is not None and sim(group, best) >= STRAY_MATCH else None
+        if found:
+            found.group = group
+        elif not group.stray and group.head and not (group.subs or group.kicker or group.byline or group.pointer):
             # A lone label beside no free headline slot names what follows.
             parts[i] = SectionHead(group.head, [], column=False)
             _note(diagnostics, "label-as-section", "a title with no headline-less story beside it: read as "
                   "the label of the stories that follow", group)
         else:
             orphans.append((i, group))
-    stories = [p for p in parts if isinstance(p, Story)]
-    for i, group in ((i, p) for i, p in enumerate(parts) if isinstance(p, Group) and p.stray):
-        free = [s for s in stories if s.group is None]
-        best = max(free, key=lambda s: sim(group, s), default=None)
-        found = best if best is not None and sim(group, best) >= STRAY_MATCH else None
-        if found:
-            found.group = group
-        else:
-            orphans.append((i, group))
-        _note(diagnostics, "headline-stray", "headline found inside another story's text; attached "
-              + ("to the story sharing its words" if found else "nowhere: no story shares its words"), group)
+        if group.stray:
+            _note(diagnostics, "headline-stray", "headline found inside another story's text; attached "
+                  + ("to the story sharing its words" if found else "nowhere: no story shares its words"), group)
+        elif found:
+            _note(diagnostics, "headline-far", "headline printed away from its story: attached to the story "
+                  "sharing its words", group)
     return orphans
 
 

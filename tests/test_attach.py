@@ -1,0 +1,68 @@
+"""Attachment over a page's parts: heading groups find their stories, and headless
+fragments go on with the story they were cut from."""
+from __future__ import annotations
+
+from converter.attach import Group, SectionHead, Story, attach_headlines, join_fragments
+from converter.body import Unit, finish
+from converter.model import Span, Text
+from converter.unwrap import Run, piece
+
+
+def _story(*paragraphs: str, first_line: int = 1, mid_sentence: bool = False) -> Story:
+    runs = [Run((piece(first_line + k, text),)) for k, text in enumerate(paragraphs)]
+    unit = Unit(runs)
+    finish(unit)
+    return Story(unit, mid_sentence=mid_sentence)
+
+
+def _group(head: str, kicker: str | None = None, line: int = 100) -> Group:
+    text = lambda s, n: Text(s, Span.from_lines([n]))  # noqa: E731
+    return Group(text(kicker, line - 1) if kicker else None, text(head, line), [])
+
+
+def test_a_fragment_cut_mid_sentence_goes_on_with_the_story_it_was_cut_from():
+    story = _story("港区里一座座炼化装置高耸入云，企业生产的聚烯烃产品供不")
+    other = _story("另一篇报道讲的是城市里的公园。", first_line=10)
+    other.group = _group("公园")
+    fragment = _story("应求，聚烯烃产能还将扩大。", first_line=20, mid_sentence=True)
+    parts = [story, other, fragment]
+    join_fragments(parts)
+    assert parts == [story, other]
+    assert [r.text for r in story.unit.paragraphs] == ["港区里一座座炼化装置高耸入云，企业生产的聚烯烃产品供不应求，聚烯烃产能还将扩大。"]
+    assert story.unit.paragraphs[0].lines == [1, 20]
+
+
+def test_a_fragment_goes_on_with_the_story_sharing_its_words_not_merely_the_nearest():
+    story = _story("古雷石化基地去年实现产值超过千亿元。")
+    other = _story("南京试点中小学周末开放校园。", first_line=10)
+    other.group = _group("南京试点")
+    fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)
+    parts = [story, other, fragment]
+    join_fragments(parts)
+    assert parts == [story, other] and len(story.unit.paragraphs) == 2
+
+
+def test_text_opened_by_a_headline_dateline_or_bullet_is_no_fragment():
+    story = _story("第一篇的正文。")
+    bulleted = _story("■第二条简讯。", first_line=10)
+    headed = _story("第三篇的正文。", first_line=20)
+    headed.group = _group("第三篇")
+    parts = [story, bulleted, headed]
+    join_fragments(parts)
+    assert parts == [story, bulleted, headed]
+
+
+def test_a_headline_printed_away_from_its_story_finds_it_by_shared_words():
+    far_body = _story("证券监管机构昨日宣布，再向两间虚拟资产交易平台发牌，持牌平台增至十二家。", first_line=30)
+    parts = [_group("虚拟资产交易平台再获发牌", kicker="监管机构：只可经持牌平台交易"),
+             _group("公屋轮候时间须有实质下降", line=10), _story("房屋当局最新公布公屋轮候时间。", first_line=12),
+             far_body]
+    orphans = attach_headlines(parts, facing_after=False, diagnostics=(found := []))
+    assert orphans == [] and far_body.group is parts[0]
+    assert "headline-far" in [d.code for d in found]
+
+
+def test_a_lone_title_sharing_words_with_no_story_labels_what_follows():
+    parts = [_group("要闻"), _group("城市公园开放", line=9), _story("城市公园今天开放。", first_line=10)]
+    attach_headlines(parts, facing_after=False, diagnostics=[])
+    assert isinstance(parts[0], SectionHead)
