@@ -25,6 +25,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "UNASSIGNED": (-0.15, -0.05, 0.0),
     "STRAY_MATCH": (0.1, 0.3),
     "PAGE_VOTE_MARGIN": (0.25, 0.75, 1.5),
+    "FRAGMENT_FIT": (0.0, 0.05, 0.15),
+    "FRAGMENT_DISTANCE": (0.0, 0.01, 0.03),
 }
 SCORED = ("units", "head", "kicker")
 
@@ -70,9 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corpus.tune", description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--only", metavar="NAME=V1,V2", action="append", default=[],
+                        help="score only these values of one weight (repeatable): a narrower grid")
     args = parser.parse_args(argv)
+    grid = dict(GRID)
+    for item in args.only:
+        name, _, values = item.partition("=")
+        try:
+            if name not in GRID:
+                raise ValueError(f"no weight {name!r}")
+            grid[name] = tuple(float(v) for v in values.split(","))
+        except ValueError as exc:
+            parser.error(f"--only {item}: {exc}")
     try:
-        results = tune(args.corpus)
+        results = tune(args.corpus, grid)
     except (gold.GoldError, OSError) as exc:
         print(f"corpus tune: {exc}", file=sys.stderr)
         return 2
