@@ -106,10 +106,10 @@ class Numbering:
 def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic],
            labels: Labels) -> PageParts:
     parts: list = []
-    furniture: list[Furniture] = []
+    furniture_lines: list[SourceLine] = []
     for element in elements:
         if element.kind == "furniture":
-            furniture.extend(_furniture(element.lines, labels))
+            furniture_lines += element.lines
         elif element.kind == "banner":
             parts.append(_section_head(element))
         elif element.kind == "heading":
@@ -124,12 +124,13 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         else:
             parts.extend(_flow(element, ids, labels))
     settle_markers(parts, diagnostics)
-    return PageParts(parts, furniture)
+    return PageParts(parts, _furniture(furniture_lines, labels))
 
 
 def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:
-    """One item per printed line: a furniture-I line goes on with the item before it
-    (an extractor may cut a line of small print in two)."""
+    """A page's furniture, one item per printed line: a furniture-I line goes on with
+    the page's furniture item before it (an extractor may cut a line of small print in
+    two, and print the pieces apart)."""
     items: list[list[SourceLine]] = []
     for line in lines:
         if not items or starts(labels.of[line.number]):

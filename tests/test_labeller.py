@@ -137,6 +137,16 @@ def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
     assert items[0].text.span.ranges == ((1, 2),)
 
 
+def test_a_furniture_line_printed_in_pieces_apart_is_one_item_of_its_page():
+    from converter.assemble import Labels, Numbering, _parts
+
+    page = _page([("二〇二五年四月十五日", "furniture-B"), ("", None), ("正文。", "p-B"), ("", None),
+                  ("星期二 青川日报", "furniture-I")])
+    labels = Labels({x.line.number: x.label for x in page if x.label}, {3})
+    parts = _parts(page_elements(page)[0], Numbering(), [], labels)
+    assert [f.text.text for f in parts.furniture] == ["二〇二五年四月十五日星期二 青川日报"]
+
+
 def test_a_story_goes_on_past_furniture_and_a_figure_until_a_dateline_opens_another():
     page = _page([("第一段。", "p-B"), ("", None), ("本版编辑：张三", "furniture-B"), ("", None),
                   ("图为一张照片。", "caption-B"), ("", None), ("第二段。", "p-B"), ("", None),
