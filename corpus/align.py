@@ -59,10 +59,12 @@ def align(lines: list[SourceLine], values: list[Value]) -> Alignment:
         owner += [i] * len(v.text)
     used = bytearray(len(text))
     cursor, unmatched, labels = 0, 0, []
-    for line in lines:
-        rest, first = squeezed(line.text), None
+    solid = [squeezed(line.text) for line in lines]
+    for k, line in enumerate(lines):
+        rest, first = solid[k], None
+        following = next((s for s in solid[k + 1:] if s), "")[:LOOKAHEAD]
         while rest:
-            pos, size = _longest(text, used, rest, cursor)
+            pos, size = _longest(text, used, rest, cursor, following)
             if not size:
                 unmatched, rest = unmatched + 1, rest[1:]
                 continue
@@ -73,15 +75,23 @@ def align(lines: list[SourceLine], values: list[Value]) -> Alignment:
     return Alignment(labels, unmatched)
 
 
-def _longest(text: str, used: bytearray, piece: str, cursor: int) -> tuple[int, int]:
+LOOKAHEAD = 4  # characters of the next line that choose between places a whole line fits
+
+
+def _longest(text: str, used: bytearray, piece: str, cursor: int, following: str = "") -> tuple[int, int]:
     """Where the longest unused prefix of `piece` occurs in `text`: at `cursor` when
-    that is as long as anywhere else."""
+    that is as long as anywhere else; where the whole of it fits in several places, the
+    one the next line's text goes on from (a headline's words may recur in the text)."""
     here = 0
     while here < len(piece) and cursor + here < len(text) and not used[cursor + here] \
             and text[cursor + here] == piece[here]:
         here += 1
     if here == len(piece):
         return cursor, here
+    if following:
+        pos = _unused(text, used, piece + following)
+        if pos >= 0:
+            return pos, len(piece)
     low, high, best = here + 1, len(piece), (cursor, here)
     while low <= high:  # a prefix that occurs has every shorter prefix occurring too
         size = (low + high) // 2

@@ -33,6 +33,12 @@ def test_alignment_prefers_the_place_after_the_previous_line():
     assert align(lines, values).labels == ["furniture-B", "section-B", "dateline-B"]
 
 
+def test_alignment_puts_a_line_whose_words_recur_where_the_next_line_goes_on():
+    lines = [SourceLine(1, "市人大会议"), SourceLine(2, "听取了报告。")]
+    values = [Value("sub", "（市人大会议通过）"), Value("p", "市人大会议听取了报告。")]
+    assert align(lines, values).labels == ["p-B", "p-I"]
+
+
 def test_labels_are_roles_with_begin_or_inside():
     assert len(LABELS) == 2 * len(ROLES) and label("head", True) == "head-B"
     assert role_of("p-I") == "p" and starts("kicker-B") and not starts("p-I")

@@ -24,7 +24,7 @@ TEXTS = sorted([*ROOT.glob("tests/fixtures/editions/*.txt"), *ROOT.glob("tests/f
 
 # ---- the reference: one feature dict per line, as first written, then CRFsuite's attributes
 
-_NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "gap_blank")
+_NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "bracket", "gap_blank")
 _NEIGHBOUR_RULES = tuple("rule:" + name for name in features.NEIGHBOUR_RULES)
 
 
@@ -65,6 +65,7 @@ def _line(text, column):
         "latin": _bucket(sum(c.isascii() and c.isalpha() for c in solid) / len(solid), (0, 0.3)),
         "date": bool(re.search(r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日"
                                r"|[一二三四五六七八九十〇]+月[一二三四五六七八九十]+日", text)),
+        "bracket": _bracket(solid),
     }
     if solid[:1] in zh.ITEM_BULLETS + zh.OPENERS + "—-▶►":
         f["first_mark"] = solid[:1]
@@ -76,6 +77,17 @@ def _line(text, column):
         f["rule:furniture"] = furniture_kind(text)
     f.update((f"cue:{name}", 1.0) for name, words in features.CUES.items() if any(w in solid for w in words))
     return f
+
+
+def _bracket(solid):
+    depth, unopened = 0, False
+    for c in solid:
+        if c in zh.BRACKET_OPENERS:
+            depth += 1
+        elif c in zh.BRACKET_CLOSERS:
+            unopened |= depth == 0
+            depth = max(depth - 1, 0)
+    return {(True, True): "both", (True, False): "closes", (False, True): "opens"}.get((unopened, depth > 0))
 
 
 def _shape(text):

@@ -145,6 +145,9 @@ def line_text(text: str) -> LineText:
          LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
     if _DATE.search(text):
         f.append("date")
+    bracket = _bracket(solid)
+    if bracket:
+        f.append(bracket)
     if solid[:1] in _FIRST_MARKS:
         f.append(intern("first_mark=" + solid[:1]))
     if last in _LAST_MARKS:
@@ -156,8 +159,26 @@ def line_text(text: str) -> LineText:
     if kind:
         f.append(intern("rule:furniture=" + kind))
     f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
-    return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), (end, first, indent),
+    seen = (end, first, indent, bracket) if bracket else (end, first, indent)
+    return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), seen,
                     tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid))
+
+
+def _bracket(solid: str) -> str:
+    """How a line's brackets stand: one closed that the line did not open (a bracketed
+    byline or dateline wrapped from the line before goes on here), or one left open
+    (it goes on in the next line)."""
+    depth = 0
+    closes_earlier = False
+    for c in solid:
+        if c in zh.BRACKET_OPENERS:
+            depth += 1
+        elif c in zh.BRACKET_CLOSERS:
+            closes_earlier = closes_earlier or depth == 0
+            depth = max(depth - 1, 0)
+    if closes_earlier:
+        return "bracket=both" if depth else "bracket=closes"
+    return "bracket=opens" if depth else ""
 
 
 COLUMN_WINDOW = 8  # lines each side that measure the column a line stands in
