@@ -77,6 +77,14 @@ def test_labels_make_heading_stacks_flows_strays_and_figures():
     assert [line.number for line in elements[2].lines] == [11, 12]
 
 
+def test_a_headline_printed_around_a_line_of_furniture_stays_one_headline():
+    page = _page([("浚县玉米收获", "head-B"), ("", None), ("《长风日报》（2025年3月31日", "furniture-B"), ("", None),
+                  ("无人农机下地作业", "head-I"), ("", None), ("本报讯 正文。", "dateline-B")])
+    elements, _ = page_elements(page)
+    assert [e.kind for e in elements] == ["heading", "furniture", "body"]
+    assert [line.number for line in elements[0].lines] == [1, 5]
+
+
 def test_a_headline_after_a_subheadline_starts_a_new_stack():
     page = _page([("标题一", "head-B"), ("副题一", "sub-B"), ("标题二", "head-B")])
     elements, _ = page_elements(page)

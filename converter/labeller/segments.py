@@ -13,7 +13,7 @@ shapes the rest of the structure stage takes.
   right after it (the next body line continues: an I label) interrupts the flow and
   travels with it as a stray, as in print; so does a figure printed inside a story.
   The story's text goes on past furniture and figures until a heading, a dateline or
-  a byline opens another.
+  a byline opens another; a heading's I line goes on with the heading before the furniture.
 - Every line whose label starts an element (B) starts a paragraph of the flow."""
 from __future__ import annotations
 
@@ -84,11 +84,22 @@ def page_elements(page: Sequence[Labelled]) -> tuple[list[Element], set[int]]:
                 flow.strays.append(Element(kind, [block]))
         elif elements and _goes_on(elements[-1], kind, first, label_of):
             elements[-1].blocks.append(block)
+        elif kind == "heading" and not starts(first) and (before := _before_furniture(elements)) \
+                and _goes_on(before, kind, first, label_of):
+            before.blocks.append(block)  # a headline's lines printed around a line of furniture
         else:
             elements.append(Element(kind, [block]))
             if kind not in ("furniture", "caption"):
                 flow = None
     return elements, starts_at
+
+
+def _before_furniture(elements: list[Element]) -> Element | None:
+    """The element before the furniture that ends `elements` (None when none ends it)."""
+    k = len(elements)
+    while k and elements[k - 1].kind == "furniture":
+        k -= 1
+    return elements[k - 1] if 0 < k < len(elements) else None
 
 
 def _opens(x: Labelled, before: Labelled | None) -> bool:
