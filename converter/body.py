@@ -151,7 +151,8 @@ def _take_dateline(unit: Unit, run: Run, whole: bool) -> Run:
     head, run = run.split_solid(size)
     unit.dateline = both_texts(unit.dateline, head.to_text())
     # A byline after it: as the forms go, else the rest of the dateline's line alone.
-    by = byline_after_dateline(run.loose) or (standalone_byline(run.pieces[0].raw) if run.pieces else None)
+    by = byline_after_dateline(run.loose) or opening_byline(run.loose) \
+        or (standalone_byline(run.pieces[0].raw) if run.pieces else None)
     if by:
         head, run = run.split_solid(by.size)
         unit.byline = both_texts(unit.byline, head.respelled(by.text))

@@ -84,3 +84,10 @@ def test_a_byline_ending_the_dateline_s_line_ends_there():
     [unit] = split_units(runs, labels)
     assert (unit.dateline.text, unit.byline.text) == ("本报讯", "记者 蒲丽")
     assert unit.paragraphs[0].text == "放碑附近的一条老街上，年货节正热闹。"
+
+
+def test_a_reporters_byline_wrapped_after_a_dateline_is_the_byline():
+    runs, roles = _flow([("dateline", "综合新华社电记者毛"), ("byline", "鹏飞报道： 第46届东"), ("p", "盟峰会26日开幕。")])
+    [unit] = split_units(runs, roles)
+    assert (unit.dateline.text, unit.byline.text) == ("综合新华社电", "记者毛鹏飞报道：")
+    assert [r.text for r in unit.paragraphs] == ["第46届东盟峰会26日开幕。"]
