@@ -111,10 +111,6 @@ def _page(lines, repeated):
         if repeated[_shape(line.text)] > 1:
             f["repeats"] = 1.0
         rows.append(f)
-    after = [f for before, f in zip(rows, rows[1:]) if before["end"] in ("terminal", "close+terminal")]
-    share = _bucket(sum(f["indent"] != "none" for f in after) / len(after) if after else 0.0, (0.05, 0.25, 0.5))
-    for f in rows:
-        f["page_indent"] = f"{f['indent']}/{share}"
     own = [dict(f) for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):

@@ -88,7 +88,6 @@ GAPS, PUNCT = Buckets("gaps", 0, 1, 2, 4), Buckets("punct", 0, 1, 2, 4)
 DIGIT_SHARE, LATIN_SHARE = Buckets("digits", 0, 0.2, 0.5), Buckets("latin", 0, 0.3)
 BLANK_LINES = Buckets("", 0, 1)  # before and after, named where used
 FROM_TOP, FROM_BOTTOM = Buckets("from_top", 0, 1, 2, 4, 8), Buckets("from_bottom", 0, 1, 2, 4)
-PAGE_INDENTS = Buckets("", 0.05, 0.25, 0.5)  # share of lines after a finished sentence that are indented
 
 
 @cache
@@ -214,7 +213,6 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
     edition's pages (see `edition_shapes`)."""
     filled = [(i, line_text(line.text)) for i, line in enumerate(lines) if not line.blank]
     widths = [text.width for _, text in filled]
-    indents = _page_indents([text for _, text in filled])
     rows, near, next_to = [], [], []
     for k, (i, text) in enumerate(filled):
         column = _column(widths, k)
@@ -228,7 +226,6 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
              gap_blank, FROM_TOP(k), FROM_BOTTOM(len(filled) - 1 - k)]
         if repeated and repeated[text.shape] > 1:
             f.append("repeats")
-        f.append(_indent_on_page(text.seen[2], indents))
         rows.append(f)
         near.append((text.length, rel, *text.seen, gap_blank))
         next_to.append(near[-1] + text.flags)
@@ -240,23 +237,6 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             else:
                 f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
-
-
-_AFTER_SENTENCE = ("end=terminal", "end=close+terminal")
-
-
-def _page_indents(texts: list[LineText]) -> str:
-    """Does the page indent its paragraphs? The share of lines after a finished sentence
-    that are indented (an unindented one there is then a column going on, not a new
-    paragraph), bucketed: the model learns what each share means."""
-    after = [text for before, text in zip(texts, texts[1:]) if before.seen[0] in _AFTER_SENTENCE]
-    indented = sum(text.seen[2] != "indent=none" for text in after)
-    return PAGE_INDENTS(indented / len(after) if after else 0.0)
-
-
-@cache
-def _indent_on_page(indent: str, page_indents: str) -> str:
-    return f"page_indent={indent.removeprefix('indent=')}/{page_indents}"
 
 
 def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:
