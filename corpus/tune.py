@@ -25,8 +25,6 @@ GRID: dict[str, tuple[float, ...]] = {
     "UNASSIGNED": (-0.15, -0.05, 0.0),
     "STRAY_MATCH": (0.1, 0.3),
     "PAGE_VOTE_MARGIN": (0.25, 0.75, 1.5),
-    "FRAGMENT_FIT": (0.0, 0.05, 0.15),
-    "FRAGMENT_DISTANCE": (0.0, 0.01, 0.03),
 }
 SCORED = ("units", "head", "kicker")
 
