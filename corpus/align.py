@@ -60,8 +60,8 @@ def align(lines: list[SourceLine], values: list[Value]) -> Alignment:
     used = bytearray(len(text))
     cursor, unmatched, labels = 0, 0, []
     solid = [squeezed(line.text) for line in lines]
-    for k, line in enumerate(lines):
-        rest, first = solid[k], None
+    for k, rest in enumerate(solid):
+        first = None
         following = next((s for s in solid[k + 1:] if s), "")[:LOOKAHEAD]
         while rest:
             pos, size = _longest(text, used, rest, cursor, following)
