@@ -230,32 +230,37 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
             _note(diagnostics, "headline-stray", "headline found inside another story's text; attached "
                   + ("to the story sharing its words" if found else "nowhere: no story shares its words"), group)
         elif found:
-            _note(diagnostics, "headline-far", "headline printed away from its story: attached to the story "
-                  "sharing its words", group)
+            _note(diagnostics, "headline-far", FAR_MESSAGE, group)
     return orphans
 
 
 def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: bool,
                   sim: Similarity) -> list[Story | None]:
     """Dynamic programme over the groups of a page: each takes the body before
-    it, the body after it, or none; no body is taken twice."""
+    it, the body after it, or none; where neither neighbour shares a telling word
+    with it, also a body elsewhere on the page that does (the extractor printed the
+    headline away from it). No body is taken twice."""
+    stories = [p for p in parts if isinstance(p, Story)]
     options = []
     for i, group in indexed:
         prev, nxt = neighbours(parts, i)
-        options.append([(None, UNASSIGNED)] + [
-            (story, sim(group, story) + LAYOUT_PRIOR * (after == facing_after))
-            for story, after in ((prev, True), (nxt, False)) if story is not None])
+        near = [(story, sim(group, story) + LAYOUT_PRIOR * (after == facing_after))
+                for story, after in ((prev, True), (nxt, False)) if story is not None]
+        telling = any(sim(group, story) >= WEAK_EVIDENCE for story in (prev, nxt) if story is not None)
+        far = [] if telling else [(story, gain) for story in stories if story is not prev and story is not nxt
+                                  and (gain := sim(group, story)) >= STRAY_MATCH]
+        options.append([(None, UNASSIGNED), *near, *far])
     previous: dict[int, tuple[float, list[Story | None]]] = {0: (0.0, [])}
     for opts in options:
         current: dict[int, tuple[float, list[Story | None]]] = {}
         for _, (score, path) in previous.items():
             taken = {id(s) for s in path if s is not None}
-            for k, (story, gain) in enumerate(opts):
+            for story, gain in opts:
                 if story is not None and id(story) in taken:
                     continue
                 candidate = (score + gain, path + [story])
-                if k not in current or candidate[0] > current[k][0]:
-                    current[k] = candidate
+                if id(story) not in current or candidate[0] > current[id(story)][0]:
+                    current[id(story)] = candidate
         previous = current
     return max(previous.values(), key=lambda c: c[0])[1] if indexed else []
 
@@ -263,6 +268,9 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
 def _explain(group: Group, story: Story, parts: list, i: int, facing_after: bool, sim: Similarity,
              diagnostics: list[Diagnostic]) -> None:
     prev, nxt = neighbours(parts, i)
+    if story is not prev and story is not nxt:
+        _note(diagnostics, "headline-far", FAR_MESSAGE, group)
+        return
     chosen_after = story is prev
     other = nxt if chosen_after else prev
     if other is None or not group.head:
@@ -273,6 +281,9 @@ def _explain(group: Group, story: Story, parts: list, i: int, facing_after: bool
     elif chosen_after != facing_after:
         _note(diagnostics, "headline-against-layout",
               "headline attached against the page's layout: it shares more words with that story", group)
+
+
+FAR_MESSAGE = "headline printed away from its story: attached to the story sharing its words"
 
 
 def _note(diagnostics: list[Diagnostic], code: str, message: str, group: Group) -> None:

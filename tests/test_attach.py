@@ -66,3 +66,14 @@ def test_a_lone_title_sharing_words_with_no_story_labels_what_follows():
     parts = [_group("要闻"), _group("城市公园开放", line=9), _story("城市公园今天开放。", first_line=10)]
     attach_headlines(parts, facing_after=False, diagnostics=[])
     assert isinstance(parts[0], SectionHead)
+
+
+def test_a_headline_whose_neighbours_share_nothing_with_it_takes_the_far_story_that_does():
+    near = _story("今天天气晴朗，市民纷纷外出踏青。", first_line=1)
+    other_head = _group("市民踏青", line=20)
+    far_body = _story("证券监管机构昨日宣布，再向两间虚拟资产交易平台发牌。", first_line=30)
+    parts = [near, _group("虚拟资产交易平台再获发牌", line=10), other_head, far_body]
+    found: list = []
+    attach_headlines(parts, facing_after=True, diagnostics=found)
+    assert far_body.group is parts[1] and near.group is other_head
+    assert {d.code for d in found} == {"headline-far"}
