@@ -198,8 +198,10 @@ def _facing_vote(all_parts: list) -> float:
 
 def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnostic]) -> list[tuple[int, Group]]:
     """Give every heading group of a page its story; return the groups left
-    without one (index in `parts`, group). Lone labels beside no story become
-    column labels (SectionHead) in `parts`."""
+    without one (index in `parts`, group). A stray group, and one no neighbouring
+    story took, goes to the free story sharing most of its words (STRAY_MATCH or
+    more), never to one that goes on from another page (its headline is there).
+    Lone labels beside no story become column labels (SectionHead) in `parts`."""
     sim = Similarity([p for p in parts if isinstance(p, Story)])
     indexed = [(i, p) for i, p in enumerate(parts) if isinstance(p, Group) and not p.stray]
     choices = _best_choices(parts, indexed, facing_after, sim)
@@ -214,7 +216,7 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
     stories = [p for p in parts if isinstance(p, Story)]
     orphans: list[tuple[int, Group]] = []
     for i, group in sorted(unplaced + strays, key=lambda x: x[0]):
-        free = [s for s in stories if s.group is None]
+        free = [s for s in stories if s.group is None and not s.unit.continued_from]
         best = max(free, key=lambda s: sim(group, s), default=None)
         found = best if best is not None and sim(group, best) >= STRAY_MATCH else None
         if found:
@@ -239,7 +241,8 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
     """Dynamic programme over the groups of a page: each takes the body before
     it, the body after it, or none; where neither neighbour shares a telling word
     with it, also a body elsewhere on the page that does (the extractor printed the
-    headline away from it). No body is taken twice."""
+    headline away from it), unless that body goes on from another page (its headline
+    is there). No body is taken twice."""
     stories = [p for p in parts if isinstance(p, Story)]
     options = []
     for i, group in indexed:
@@ -248,7 +251,7 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
                 for story, after in ((prev, True), (nxt, False)) if story is not None]
         telling = any(sim(group, story) >= WEAK_EVIDENCE for story in (prev, nxt) if story is not None)
         far = [] if telling else [(story, gain) for story in stories if story is not prev and story is not nxt
-                                  and (gain := sim(group, story)) >= STRAY_MATCH]
+                                  and not story.unit.continued_from and (gain := sim(group, story)) >= STRAY_MATCH]
         options.append([(None, UNASSIGNED), *near, *far])
     previous: dict[int, tuple[float, list[Story | None]]] = {0: (0.0, [])}
     for opts in options:

@@ -75,7 +75,7 @@ def align(lines: list[SourceLine], values: list[Value]) -> Alignment:
     return Alignment(labels, unmatched)
 
 
-LOOKAHEAD = 4  # characters of the next line that choose between places a whole line fits
+LOOKAHEAD = 16  # characters of the next line that choose between places a whole line fits
 
 
 def _longest(text: str, used: bytearray, piece: str, cursor: int, following: str = "") -> tuple[int, int]:

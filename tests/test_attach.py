@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from converter.attach import Group, SectionHead, Story, attach_headlines, join_fragments
 from converter.body import Unit, finish
-from converter.model import Span, Text
+from converter.model import Continuation, Span, Text
 from converter.unwrap import Run, piece
 
 
@@ -77,3 +77,13 @@ def test_a_headline_whose_neighbours_share_nothing_with_it_takes_the_far_story_t
     attach_headlines(parts, facing_after=True, diagnostics=found)
     assert far_body.group is parts[1] and near.group is other_head
     assert {d.code for d in found} == {"headline-far"}
+
+
+def test_a_story_that_goes_on_from_another_page_takes_no_far_headline():
+    continued = _story("虚拟资产交易平台的发牌工作还将继续。", first_line=30)
+    continued.unit.continued_from = Continuation("from", Text("（上接A01版）", Span.from_lines([29])), "A01")
+    group = _group("虚拟资产交易平台再获发牌", line=10)
+    group.stray = True
+    parts = [_story("无关的正文。"), group, continued]
+    attach_headlines(parts, facing_after=False, diagnostics=[])
+    assert continued.group is None
