@@ -8,7 +8,7 @@ from . import LazyPattern, Match, solid, solid_len
 from ..source import per_line
 from ..patterncache import compiled
 
-_ROLE = zh.REPORTER_PATTERN
+_ROLE = zh.REPORTER_ROLE_PATTERN
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.REPORT_VERBS)
@@ -24,7 +24,7 @@ _BRACKETED_PLACE = rf"\s*[〔【\[]\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_
 # lines that open as it does (the `opening`), and compiled on first need.
 _STANDALONE = (
     LazyPattern(rf"^{_BRACKETED_PLACE}$", opening=r"[〔【\[]"),
-    LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
+    LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*[:：]?\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
     LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
                 opening=r"[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]|\s)"),

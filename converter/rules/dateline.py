@@ -1,5 +1,6 @@
 """Datelines at the start of an article's text: "本报讯", "新华社北京2月6日电",
-"【本報訊】", "本报北京3月2日讯", "（中央社記者X台北3日電）", "据新华社电"."""
+"【本報訊】", "本报北京3月2日讯", "（中央社記者X台北3日電）", "据新华社电", "星島日報訊",
+"（吉隆坡26日讯）"."""
 from __future__ import annotations
 
 import re
@@ -11,8 +12,7 @@ from ..source import per_line
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
-# Another paper's name: "明報", "光明日报", "星島日報".
-_PAPER = rf"[{zh.CJK}]{{1,6}}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報)"
+_PAPER = zh.PAPER_PATTERN
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
 _BRACKETED = r"[^】\]〕]{0,20}[】\]〕]"
 
@@ -28,6 +28,11 @@ _FORMS = (
     (rf"(?:本[报報]|{_PAPER})\s*{_PLACE}\s*(?={numerals.DIGITS})", rf"{dates.DAY_IN_DIGITS}\s*(?:讯|訊|电|電)", None),
     (rf"(?:{_OWN})", "", None),
     (rf"[据據]\s*(?:{_AGENCY})", r"\s*(?:电|電|报道|報導|报导)", r"[据據]"),
+    # Another paper's own news, unbracketed: "星島日報訊".
+    (rf"{_PAPER}\s*(?:專訊|专讯|訊|讯)", "", None),
+    # A place and day in brackets, as Malaysian papers print them: "（吉隆坡26日讯）".
+    (rf"[（(]\s*[{zh.CJK}]{{2,8}}?\s*(?={numerals.DIGITS}|[讯訊电電])",
+     rf"(?:{dates.DAY_IN_DIGITS})?\s*[讯訊电電]\s*[）)]", r"[（(]"),
 )
 # Compiled on first need (see LazyPattern).
 _PATTERNS = tuple(LazyPattern(lead + rest, opening=opening) for lead, rest, opening in _FORMS)
