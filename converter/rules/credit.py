@@ -15,6 +15,8 @@ _ROLE = zh.alternation(zh.REPORTER + zh.AGENCIES + ("本报", "本報"))
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}"
 _NAMES = rf"{_NAME}(?:\s*[、 ]\s*{_NAME})*"  # several names: spaces or 、, never ，
 _ROLES = rf"(?:(?:{_ROLE})\s*)+"
+_DRAWN = zh.alternation(zh.DRAWN_WORDS)
+_SINGLE_NAME = rf"[{zh.CJK}]{{2,3}}"  # unspaced: "合 作" in a letter-spaced line is no artist
 # What may stand before a credit: a space or the end of a sentence (or the start).
 _AFTER_TEXT = r"(?<=[\s。！？!?”」）)])"
 _BEFORE = rf"(?:^|{_AFTER_TEXT})"
@@ -40,6 +42,15 @@ _PATTERNS = (
     (LazyPattern(rf"{_AFTER_TEXT}{_NAMES}{_SHOT}\s*$"), _SHOT_ENDS),
     (LazyPattern(rf"^{_NAMES}(?:\s+|\s*[/／]\s*)(?:{_SHOOT})\s*$"), _SHOT_ENDS),
     (LazyPattern(rf"{_BEFORE}[{zh.CJK}A-Za-z]{{2,12}}\s*(?:供图|供圖|提供)\s*$"), _last_chars("供图", "供圖", "提供")),
+    # In brackets: the paper's stock picture or chart, an agency alone, where the picture
+    # was taken from, "图：" and names, an artist: "（本報資料照片）", "（路透社）",
+    # "（取自脸书）", "（图：张国强）", "（郑海峰 作）".
+    (LazyPattern(rf"[（(]\s*(?:(?:本报|本報|{zh.PAPER_PATTERN})?\s*(?:{_PHRASE}|制图|製圖)|{zh.alternation(zh.AGENCIES)}"
+                 rf"|(?:{zh.alternation(zh.SOURCE_WORDS)})[^（）()]{{1,12}}|[图圖]\s*[:：/／]\s*{_NAMES}"
+                 rf"|{_SINGLE_NAME}\s*(?:{_DRAWN}))\s*[）)]\s*$"), _CLOSING_BRACKETS),
+    # A line of its own: a name and 摄 unspaced ("钟华摄"), an artist ("王海 作"), a video still.
+    (LazyPattern(rf"^(?:{_SINGLE_NAME}(?:{_SHOOT})|{_SINGLE_NAME}\s+(?:{_DRAWN})|[图圖]\s*[据據][{zh.CJK}]{{1,10}}"
+                 rf"(?:截图|截圖|截屏))\s*$"), _SHOT_ENDS | _last_chars(*zh.DRAWN_WORDS, "截图", "截圖", "截屏")),
 )
 # Every credit ends with one of these characters: a cheap test before the patterns.
 _LAST_CHARS = frozenset().union(*(ends for _, ends in _PATTERNS))
