@@ -108,6 +108,10 @@ def _page(lines, repeated):
         f["gap_blank"] = f"{f['blank_before']}/{f['blank_after']}"
         f["from_top"] = _bucket(k, (0, 1, 2, 4, 8))
         f["from_bottom"] = _bucket(len(filled) - 1 - k, (0, 1, 2, 4))
+        if k:
+            f["vs_prev"] = _bucket(widths[k] / (widths[k - 1] or 1.0), (0.5, 0.8, 1.25, 2.0))
+        if k + 1 < len(filled):
+            f["vs_next"] = _bucket(widths[k] / (widths[k + 1] or 1.0), (0.5, 0.8, 1.25, 2.0))
         if repeated[_shape(line.text)] > 1:
             f["repeats"] = 1.0
         rows.append(f)

@@ -88,6 +88,9 @@ GAPS, PUNCT = Buckets("gaps", 0, 1, 2, 4), Buckets("punct", 0, 1, 2, 4)
 DIGIT_SHARE, LATIN_SHARE = Buckets("digits", 0, 0.2, 0.5), Buckets("latin", 0, 0.3)
 BLANK_LINES = Buckets("", 0, 1)  # before and after, named where used
 FROM_TOP, FROM_BOTTOM = Buckets("from_top", 0, 1, 2, 4, 8), Buckets("from_bottom", 0, 1, 2, 4)
+# Width against the line before and after: a kicker is shorter than its headline, a
+# paragraph's last line shorter than the one before it.
+VS_PREV, VS_NEXT = Buckets("vs_prev", 0.5, 0.8, 1.25, 2.0), Buckets("vs_next", 0.5, 0.8, 1.25, 2.0)
 
 
 @cache
@@ -224,6 +227,10 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         gap_blank = f"gap_blank={blank_before}/{blank_after}"
         f = ["bias", text.length, rel, *text.rest, "blank_before=" + blank_before, "blank_after=" + blank_after,
              gap_blank, FROM_TOP(k), FROM_BOTTOM(len(filled) - 1 - k)]
+        if k:
+            f.append(VS_PREV(text.width / (widths[k - 1] or 1.0)))
+        if k + 1 < len(filled):
+            f.append(VS_NEXT(text.width / (widths[k + 1] or 1.0)))
         if repeated and repeated[text.shape] > 1:
             f.append("repeats")
         rows.append(f)
