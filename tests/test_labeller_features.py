@@ -115,6 +115,15 @@ def _page(lines, repeated):
         if repeated[_shape(line.text)] > 1:
             f["repeats"] = 1.0
         rows.append(f)
+    for k in range(len(filled) - 1):
+        (i, a), (j, b) = filled[k], filled[k + 1]
+        if j == i + 1:
+            joined = " ".join(a.text.split()) + " ".join(b.text.split())
+            for name, recognise in features.WRAPPING.items():
+                m = recognise(joined)
+                if m and m.size > len("".join(a.text.split())):
+                    rows[k][f"wrap:{name}>"] = 1.0
+                    rows[k + 1][f"wrap:{name}<"] = 1.0
     own = [dict(f) for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):

@@ -20,12 +20,13 @@ from sys import intern
 from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
 from ..patterncache import compiled
+from ..rules import Match
 from ..rules import SENTENCE_PUNCTUATION
 from ..rules.byline import name_line, opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start
 from ..rules.credit import credit, uncredited_caption
-from ..rules.dateline import starts_with_dateline
+from ..rules.dateline import dateline, starts_with_dateline
 from ..rules.headline import is_dash_subtitle, is_heading_line, is_letter_spaced, is_subtitle_line
 from ..rules.listitem import list_label
 from ..rules.masthead import furniture_kind
@@ -236,6 +237,11 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         rows.append(f)
         near.append((text.length, rel, *text.seen, gap_blank))
         next_to.append(near[-1] + text.flags)
+    for k in range(len(filled) - 1):
+        if filled[k + 1][0] == filled[k][0] + 1:  # adjacent lines: an element may wrap from one to the next
+            for name in _wrapped(lines[filled[k][0]].text, lines[filled[k + 1][0]].text):
+                rows[k].append(f"wrap:{name}>")
+                rows[k + 1].append(f"wrap:{name}<")
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
@@ -244,6 +250,24 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             else:
                 f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
+
+
+# Recognisers asked of two adjacent lines joined, for an element that wraps from one
+# into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电"): their match
+# must reach into the second line.
+WRAPPING: dict[str, Callable[[str], Match | None]] = {
+    "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
+}
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrapped(first: str, second: str) -> tuple[str, ...]:
+    """The elements that begin in `first` and go on into `second`."""
+    head = " ".join(first.split())
+    joined = head + " ".join(second.split())  # as a Run joins the lines of Chinese text
+    size = len("".join(head.split()))
+    return tuple(name for name, recognise in WRAPPING.items()
+                 if (m := recognise(joined)) is not None and m.size > size)
 
 
 def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:
