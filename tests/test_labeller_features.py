@@ -121,7 +121,7 @@ def _page(lines, repeated):
             joined = " ".join(a.text.split()) + " ".join(b.text.split())
             for name, recognise in features.WRAPPING.items():
                 m = recognise(joined)
-                if m and m.size > len("".join(a.text.split())):
+                if m and m.size > len("".join(a.text.split())) and not recognise(" ".join(b.text.split())):
                     rows[k][f"wrap:{name}>"] = 1.0
                     rows[k + 1][f"wrap:{name}<"] = 1.0
     own = [dict(f) for f in rows]

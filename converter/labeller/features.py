@@ -254,7 +254,8 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
 
 # Recognisers asked of two adjacent lines joined, for an element that wraps from one
 # into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电"): their match
-# must reach into the second line.
+# must reach into the second line, and the second line alone must not match (a paper's
+# name would take a headline's last words as its own: "角柱石" / "東海日報訊").
 WRAPPING: dict[str, Callable[[str], Match | None]] = {
     "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
 }
@@ -263,11 +264,11 @@ WRAPPING: dict[str, Callable[[str], Match | None]] = {
 @lru_cache(maxsize=1 << 14)
 def _wrapped(first: str, second: str) -> tuple[str, ...]:
     """The elements that begin in `first` and go on into `second`."""
-    head = " ".join(first.split())
-    joined = head + " ".join(second.split())  # as a Run joins the lines of Chinese text
+    head, tail = " ".join(first.split()), " ".join(second.split())
+    joined = head + tail  # as a Run joins the lines of Chinese text
     size = len("".join(head.split()))
     return tuple(name for name, recognise in WRAPPING.items()
-                 if (m := recognise(joined)) is not None and m.size > size)
+                 if (m := recognise(joined)) is not None and m.size > size and recognise(tail) is None)
 
 
 def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:

@@ -42,8 +42,9 @@ REPORTER = ("记者", "記者", "通讯员", "通訊員", "实习生", "實習�
             "中新社记者", "中新社記者", "央视记者", "央視記者", "中央社記者", "首席记者", "首席記者",
             "编译", "編譯")
 REPORTER_PATTERN = alternation(REPORTER)
-# A newspaper's name: "明報", "光明日报", "星島日報", "江澜都市报".
-PAPER_PATTERN = rf"[{CJK}]{{1,6}}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報)"
+# A newspaper's name: "明報", "光明日报", "星島日報", "江澜都市报"; not one ending "…本报"
+# (a headline's last words run into "本报讯" when two lines are read as one).
+PAPER_PATTERN = rf"[{CJK}]{{1,6}}(?<!本)(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報)"
 # A reporter's role, perhaps after the paper's name: "记者", "光明日报记者".
 REPORTER_ROLE_PATTERN = rf"(?:{PAPER_PATTERN}\s*)?(?:{REPORTER_PATTERN})"
 REPORTER_COLUMNS = ("追踪", "追蹤", "手记", "手記", "观察", "觀察", "调查", "調查", "探访", "探訪", "走访", "走訪",
