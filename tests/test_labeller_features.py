@@ -38,7 +38,8 @@ def _bucket(value, edges):
 def _char_class(c):
     if not c:
         return "none"
-    for name, chars in (("terminal", zh.TERMINALS), ("closer", zh.CLOSERS), ("opener", zh.OPENERS),
+    for name, chars in (("terminal", zh.TERMINALS), ("closer", zh.CLOSERS + zh.BRACKET_CLOSERS),
+                        ("opener", zh.OPENERS + zh.BRACKET_OPENERS),
                         ("comma", "，、,"), ("bullet", zh.ITEM_BULLETS)):
         if c in chars:
             return name

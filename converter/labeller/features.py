@@ -94,15 +94,18 @@ FROM_TOP, FROM_BOTTOM = Buckets("from_top", 0, 1, 2, 4, 8), Buckets("from_bottom
 VS_PREV, VS_NEXT = Buckets("vs_prev", 0.5, 0.8, 1.25, 2.0), Buckets("vs_next", 0.5, 0.8, 1.25, 2.0)
 
 
+_OPENING, _CLOSING = zh.OPENERS + zh.BRACKET_OPENERS, zh.CLOSERS + zh.BRACKET_CLOSERS
+
+
 @cache
 def char_class(c: str) -> str:
     if not c:
         return "none"
     if c in zh.TERMINALS:
         return "terminal"
-    if c in zh.CLOSERS:
+    if c in _CLOSING:
         return "closer"
-    if c in zh.OPENERS:
+    if c in _OPENING:
         return "opener"
     if c in "，、,":
         return "comma"
