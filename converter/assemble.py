@@ -286,9 +286,9 @@ def _merge_editor_notes(parts: list) -> None:
     parts[:] = [p for p in parts if p is not None]
 
 
-def _items(parts: list, orphans: list[tuple[int, Group]], key: str) -> list:
+def _items(parts: list, orphans: list[Group], key: str) -> list:
     """Articles, figures and sections of one page in reading order."""
-    orphan_at = {i: g for i, g in orphans}
+    orphaned = {id(g) for g in orphans}  # by identity: joining fragments moved the parts
     items: list = []
     sections: list[tuple[SectionHead, list]] = []
     n_articles = 0
@@ -299,17 +299,17 @@ def _items(parts: list, orphans: list[tuple[int, Group]], key: str) -> list:
             _close(sections, items, key)
         target.append(item)
 
-    for i, part in enumerate(parts):
+    for part in parts:
         if isinstance(part, SectionHead):
             _close(sections, items, key)
             sections.append((part, []))
         elif isinstance(part, Figure):
             place(part)
-        elif isinstance(part, Story) or i in orphan_at:
+        elif isinstance(part, Story) or id(part) in orphaned:
             if isinstance(part, Story) and part.new_region:
                 _close(sections, items, key)
             n_articles += 1
-            story = part if isinstance(part, Story) else Story(Unit([]), orphan_at[i])
+            story = part if isinstance(part, Story) else Story(Unit([]), part)
             place(_article(story, f"{key}-a{n_articles}"))
     _close(sections, items, key)
     return items

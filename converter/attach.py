@@ -196,9 +196,9 @@ def _facing_vote(all_parts: list) -> float:
     return vote
 
 
-def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnostic]) -> list[tuple[int, Group]]:
+def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnostic]) -> list[Group]:
     """Give every heading group of a page its story; return the groups left
-    without one (index in `parts`, group). A stray group, and one no neighbouring
+    without one (they stay in `parts`). A stray group, and one no neighbouring
     story took, goes to the free story sharing most of its words (STRAY_MATCH or
     more), never to one that goes on from another page (its headline is there).
     Lone labels beside no story become column labels (SectionHead) in `parts`."""
@@ -214,7 +214,7 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
             unplaced.append((i, group))
     strays = [(i, p) for i, p in enumerate(parts) if isinstance(p, Group) and p.stray]
     stories = [p for p in parts if isinstance(p, Story)]
-    orphans: list[tuple[int, Group]] = []
+    orphans: list[Group] = []
     for i, group in sorted(unplaced + strays, key=lambda x: x[0]):
         free = [s for s in stories if s.group is None and not s.unit.continued_from]
         best = max(free, key=lambda s: sim(group, s), default=None)
@@ -227,7 +227,7 @@ def attach_headlines(parts: list, facing_after: bool, diagnostics: list[Diagnost
             _note(diagnostics, "label-as-section", "a title with no headline-less story beside it: read as "
                   "the label of the stories that follow", group)
         else:
-            orphans.append((i, group))
+            orphans.append(group)
         if group.stray:
             _note(diagnostics, "headline-stray", "headline found inside another story's text; attached "
                   + ("to the story sharing its words" if found else "nowhere: no story shares its words"), group)
