@@ -254,14 +254,16 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
 
 def _attach_bylines(parts: list) -> None:
     """A byline on a line of its own opens the story that follows it, or goes
-    with the headline right after it (wherever that headline goes); closing
-    the page, it joins the story before it; with no story at all, it makes one."""
+    with the headline right after it (wherever that headline goes), unless that
+    headline's story has a byline of its own; then, as when it closes the page, it
+    joins the story before it. With no story at all, it makes one."""
     for i, part in enumerate(parts):
         if not isinstance(part, Text):
             continue
-        following = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
+        at = _next_part(parts, i)
+        following = parts[at] if at is not None else None
         before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
-        if isinstance(following, (Group, Story)):
+        if isinstance(following, (Group, Story)) and not (before and _has_own_byline(parts, at)):
             following.byline = both_texts(part, following.byline)
         elif before is not None:
             before.byline = both_texts(before.byline, part)
@@ -270,6 +272,21 @@ def _attach_bylines(parts: list) -> None:
             continue
         parts[i] = None
     parts[:] = [p for p in parts if p is not None]
+
+
+def _next_part(parts: list, i: int) -> int | None:
+    """The index of the first part after i that is no figure."""
+    return next((k for k in range(i + 1, len(parts)) if not isinstance(parts[k], Figure)), None)
+
+
+def _has_own_byline(parts: list, at: int | None) -> bool:
+    """Does the headline at `at` stand over a byline of its own (a byline line, or a
+    story opening with one)?"""
+    if at is None or not isinstance(parts[at], Group):
+        return False
+    after = _next_part(parts, at)
+    return after is not None and (isinstance(parts[after], Text)
+                                  or isinstance(parts[after], Story) and parts[after].unit.byline is not None)
 
 
 def _merge_editor_notes(parts: list) -> None:

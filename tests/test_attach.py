@@ -87,3 +87,15 @@ def test_a_story_that_goes_on_from_another_page_takes_no_far_headline():
     parts = [_story("无关的正文。"), group, continued]
     attach_headlines(parts, facing_after=False, diagnostics=[])
     assert continued.group is None
+
+
+def test_a_byline_line_before_a_headline_with_its_own_byline_closes_the_story_before():
+    from converter.assemble import _attach_bylines
+
+    first, second = _story("房屋局提醒申请人。"), _story("横琴推出新一轮便利措施。", first_line=40)
+    byline = lambda s, n: Text(s, Span.from_lines([n]))  # noqa: E731
+    group = _group("横琴推澳门居民购房优惠", line=36)
+    parts = [first, byline("东海日报记者 区嘉欣", 34), group, byline("东海日报记者 梁志豪", 38), second]
+    _attach_bylines(parts)
+    assert first.byline.text == "东海日报记者 区嘉欣" and group.byline.text == "东海日报记者 梁志豪"
+    assert parts == [first, group, second]
