@@ -97,5 +97,5 @@ def test_a_byline_line_before_a_headline_with_its_own_byline_closes_the_story_be
     group = _group("横琴推澳门居民购房优惠", line=36)
     parts = [first, byline("东海日报记者 区嘉欣", 34), group, byline("东海日报记者 梁志豪", 38), second]
     _attach_bylines(parts)
-    assert first.byline.text == "东海日报记者 区嘉欣" and group.byline.text == "东海日报记者 梁志豪"
+    assert first.byline.text == "东海日报记者 区嘉欣" and second.byline.text == "东海日报记者 梁志豪"
     assert parts == [first, group, second]
