@@ -70,7 +70,8 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
         elif run and role == "closer" and whole and units:
             units[-1].closer, units[-1].closed = _labelled_closer(run, labels), True
         elif run:
-            _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None)
+            _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None,
+                 wrapped=_byline_wraps(run, labels))
         if closing:
             _place(units, *closing)
     for unit in units:
@@ -106,14 +107,20 @@ def _opens_story(run: Run, labels: Mapping[int, str]) -> bool:
     return bool(run.pieces) and _role(labels, run.pieces[0].line) in ("dateline", "byline")
 
 
-def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool) -> None:
+def _byline_wraps(run: Run, labels: Mapping[int, str]) -> bool:
+    """Is the run's second line labelled byline (a byline begun on the first goes on there)?"""
+    lines = sorted(set(run.lines))
+    return len(lines) > 1 and _role(labels, lines[1]) == "byline"
+
+
+def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, wrapped: bool = False) -> None:
     """A paragraph goes on with the open unit, or starts a story of its own; a dateline
     or byline opening a story is taken off it."""
     if not units or _starts_story(units[-1], run, role):
         units.append(Unit([]))
     unit = units[-1]
     if role == "dateline":
-        run = _take_dateline(unit, run, whole)
+        run = _take_dateline(unit, run, whole, wrapped)
     elif role == "byline":
         run = _take_byline(unit, run, whole)
     elif role == "source" and unit.paragraphs and whole:
@@ -143,20 +150,30 @@ def _starts_story(unit: Unit, run: Run, role: str) -> bool:
     return role in ("dateline", "byline") or starts_item(run.loose)
 
 
-def _take_dateline(unit: Unit, run: Run, whole: bool) -> Run:
+def _take_dateline(unit: Unit, run: Run, whole: bool, wrapped: bool) -> Run:
     """The dateline off the paragraph, then a byline right after it; the recogniser
     finds where it ends, else the whole of its lines (or its first line)."""
     found = dateline(run.loose) or labelled_dateline(run.loose)
     size = found.size if found else _labelled_size(run, whole)
     head, run = run.split_solid(size)
     unit.dateline = both_texts(unit.dateline, head.to_text())
-    # A byline after it: as the forms go, else the rest of the dateline's line alone.
-    by = byline_after_dateline(run.loose) or opening_byline(run.loose) \
+    # A byline after it: the longest the forms find (labelled as going on into the next
+    # line, also one that ends at the first space there), else the rest of the line alone.
+    bylines = [byline_after_dateline(run.loose), opening_byline(run.loose)]
+    if wrapped and len(run.pieces) > 1:
+        bylines.append(standalone_byline(_to_first_space_of_second_line(run)))
+    by = max(filter(None, bylines), key=lambda m: m.size, default=None) \
         or (standalone_byline(run.pieces[0].raw) if run.pieces else None)
     if by:
         head, run = run.split_solid(by.size)
         unit.byline = both_texts(unit.byline, head.respelled(by.text))
     return run
+
+
+def _to_first_space_of_second_line(run: Run) -> str:
+    """Where a byline wrapped from the dateline's line ends: a gap in the next line."""
+    first, second = run.pieces[0].raw.strip(), run.pieces[1].raw.strip()
+    return first + (second.split(None, 1)[0] if second else "")
 
 
 def _take_byline(unit: Unit, run: Run, whole: bool) -> Run:

@@ -91,3 +91,10 @@ def test_a_reporters_byline_wrapped_after_a_dateline_is_the_byline():
     [unit] = split_units(runs, roles)
     assert (unit.dateline.text, unit.byline.text) == ("综合新华社电", "记者毛鹏飞报道：")
     assert [r.text for r in unit.paragraphs] == ["第46届东盟峰会26日开幕。"]
+
+
+def test_a_byline_wrapped_from_the_dateline_line_ends_at_the_gap_in_the_next():
+    runs, roles = _flow([("dateline", "【東海日報專訊】■記者"), ("byline", "張志軒 治安警察局數據顯"), ("p", "示，七月份旅客增加。")])
+    [unit] = split_units(runs, roles)
+    assert (unit.dateline.text, unit.byline.text) == ("【東海日報專訊】", "■記者張志軒")
+    assert [r.text for r in unit.paragraphs] == ["治安警察局數據顯示，七月份旅客增加。"]

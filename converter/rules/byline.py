@@ -87,9 +87,8 @@ def byline_after_dateline(loose: str) -> Match | None:
     return standalone_byline(loose)  # the rest of the line is the byline
 
 
-# "记者 X" before the text, with the word for reporting when it follows ("記者 X 報道").
-_ROLE_AND_NAMES = LazyPattern(rf"^\s*((?:{_ROLE})\s*{_NAMES}(?:\s*(?:{_REPORT})\s*[:：]?)?)(?=\s)",
-                              opening=rf"\s*(?:{_ROLE})")
+# "记者 X" before the text, with how it ends when it follows ("記者 X 報道", "记者 X 文/摄").
+_ROLE_AND_NAMES = LazyPattern(rf"^\s*((?:{_ROLE})\s*{_NAMES}{_REPORTED})(?=\s)", opening=rf"\s*(?:{_ROLE})")
 
 
 def tidy_names(text: str) -> str:
