@@ -36,10 +36,19 @@ def test_a_fragment_goes_on_with_the_story_sharing_its_words_not_merely_the_near
     story = _story("古雷石化基地去年实现产值超过千亿元。")
     other = _story("南京试点中小学周末开放校园。", first_line=10)
     other.group = _group("南京试点")
-    fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)
+    fragment = _story("基地是国家七大石化产业基地之一。", first_line=20, mid_sentence=True)
     parts = [story, other, fragment]
     join_fragments(parts)
-    assert parts == [story, other] and len(story.unit.paragraphs) == 2
+    assert parts == [story, other]
+    assert [r.text for r in story.unit.paragraphs] == ["古雷石化基地去年实现产值超过千亿元。基地是国家七大石化产业基地之一。"]
+
+
+def test_text_that_begins_a_paragraph_may_be_a_story_of_its_own_and_is_left_alone():
+    story = _story("古雷石化基地去年实现产值超过千亿元。")
+    fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)
+    parts = [story, fragment]
+    join_fragments(parts)
+    assert parts == [story, fragment]
 
 
 def test_text_opened_by_a_headline_dateline_or_bullet_is_no_fragment():
