@@ -240,9 +240,10 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
     options = []
     for i, group in indexed:
         prev, nxt = neighbours(parts, i)
-        near = [(story, sim(group, story) + LAYOUT_PRIOR * (after == facing_after))
-                for story, after in ((prev, True), (nxt, False)) if story is not None]
-        telling = any(sim(group, story) >= WEAK_EVIDENCE for story in (prev, nxt) if story is not None)
+        shared = [(story, sim(group, story), after) for story, after in ((prev, True), (nxt, False))
+                  if story is not None]
+        near = [(story, gain + LAYOUT_PRIOR * (after == facing_after)) for story, gain, after in shared]
+        telling = any(gain >= WEAK_EVIDENCE for _, gain, _ in shared)
         far = [] if telling else [(story, gain) for story in stories if story is not prev and story is not nxt
                                   and not story.unit.continued_from and (gain := sim(group, story)) >= STRAY_MATCH]
         options.append([(None, UNASSIGNED), *near, *far])

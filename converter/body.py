@@ -71,7 +71,7 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
             units[-1].closer, units[-1].closed = _labelled_closer(run, labels), True
         elif run:
             _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None,
-                 wrapped=_byline_wraps(run, labels))
+                 byline_line=_wrapped_byline_line(run, labels) if role == "dateline" else None)
         if closing:
             _place(units, *closing)
     for unit in units:
@@ -107,20 +107,21 @@ def _opens_story(run: Run, labels: Mapping[int, str]) -> bool:
     return bool(run.pieces) and _role(labels, run.pieces[0].line) in ("dateline", "byline")
 
 
-def _byline_wraps(run: Run, labels: Mapping[int, str]) -> bool:
-    """Is the run's second line labelled byline (a byline begun on the first goes on there)?"""
+def _wrapped_byline_line(run: Run, labels: Mapping[int, str]) -> int | None:
+    """The run's second line, when it is labelled byline (a byline begun on the first
+    goes on there)."""
     lines = sorted(set(run.lines))
-    return len(lines) > 1 and _role(labels, lines[1]) == "byline"
+    return lines[1] if len(lines) > 1 and _role(labels, lines[1]) == "byline" else None
 
 
-def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, wrapped: bool = False) -> None:
+def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, byline_line: int | None = None) -> None:
     """A paragraph goes on with the open unit, or starts a story of its own; a dateline
     or byline opening a story is taken off it."""
     if not units or _starts_story(units[-1], run, role):
         units.append(Unit([]))
     unit = units[-1]
     if role == "dateline":
-        run = _take_dateline(unit, run, whole, wrapped)
+        run = _take_dateline(unit, run, whole, byline_line)
     elif role == "byline":
         run = _take_byline(unit, run, whole)
     elif role == "source" and unit.paragraphs and whole:
@@ -150,7 +151,7 @@ def _starts_story(unit: Unit, run: Run, role: str) -> bool:
     return role in ("dateline", "byline") or starts_item(run.loose)
 
 
-def _take_dateline(unit: Unit, run: Run, whole: bool, wrapped: bool) -> Run:
+def _take_dateline(unit: Unit, run: Run, whole: bool, byline_line: int | None) -> Run:
     """The dateline off the paragraph, then a byline right after it; the recogniser
     finds where it ends, else the whole of its lines (or its first line)."""
     found = dateline(run.loose) or labelled_dateline(run.loose)
@@ -160,7 +161,7 @@ def _take_dateline(unit: Unit, run: Run, whole: bool, wrapped: bool) -> Run:
     # A byline after it: the longest the forms find (labelled as going on into the next
     # line, also one that ends at the first space there), else the rest of the line alone.
     bylines = [byline_after_dateline(run.loose), opening_byline(run.loose)]
-    if wrapped and len(run.pieces) > 1:
+    if len(run.pieces) > 1 and run.pieces[1].line == byline_line:
         bylines.append(standalone_byline(_to_first_space_of_second_line(run)))
     by = max(filter(None, bylines), key=lambda m: m.size, default=None) \
         or (standalone_byline(run.pieces[0].raw) if run.pieces else None)

@@ -60,9 +60,8 @@ def align(lines: list[SourceLine], values: list[Value]) -> Alignment:
     used = bytearray(len(text))
     cursor, unmatched, labels = 0, 0, []
     solid = [squeezed(line.text) for line in lines]
-    for k, rest in enumerate(solid):
+    for rest, following in zip(solid, _next_filled(solid)):
         first = None
-        following = next((s for s in solid[k + 1:] if s), "")[:LOOKAHEAD]
         while rest:
             pos, size = _longest(text, used, rest, cursor, following)
             if not size:
@@ -73,6 +72,15 @@ def align(lines: list[SourceLine], values: list[Value]) -> Alignment:
             cursor, rest = pos + size, rest[size:]
         labels.append(None if first is None else label(values[owner[first]].role, first in begins))
     return Alignment(labels, unmatched)
+
+
+def _next_filled(solid: list[str]) -> list[str]:
+    """For each line, the start of the next non-blank line's text (LOOKAHEAD characters)."""
+    out, following = [], ""
+    for text in reversed(solid):
+        out.append(following)
+        following = text[:LOOKAHEAD] if text else following
+    return out[::-1]
 
 
 LOOKAHEAD = 16  # characters of the next line that choose between places a whole line fits

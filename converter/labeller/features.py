@@ -20,8 +20,7 @@ from sys import intern
 from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
 from ..patterncache import compiled
-from ..rules import Match
-from ..rules import SENTENCE_PUNCTUATION
+from ..rules import SENTENCE_PUNCTUATION, Match
 from ..rules.byline import name_line, opening_byline, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start
