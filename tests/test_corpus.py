@@ -160,3 +160,14 @@ def test_tune_of_a_directory_with_no_corpus_is_a_one_line_error(tmp_path, capsys
     assert tune_main(["--corpus", str(tmp_path / "none")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no manifest.json" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("only", ["NOPE=1", "STRAY_MATCH=a,b"])
+def test_tune_with_a_bad_narrowed_weight_is_a_usage_error(tmp_path, capsys, only):
+    from corpus.tune import main as tune_main
+
+    with pytest.raises(SystemExit) as exit_:
+        tune_main(["--corpus", str(tmp_path), "--only", only])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"--only {only}:" in err and "Traceback" not in err
