@@ -18,7 +18,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +29,8 @@ from converter.pipeline import edition_from_bytes
 from corpus.quality import gold, gold_metrics
 
 Converter = Callable[[bytes, Metadata], Edition]
-FURNITURE = ("furniture-precision", "furniture-recall")
+FURNITURE = ("furniture-precision", "furniture-recall", "furniture-chars-precision", "furniture-chars-recall",
+             "headings-clean")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,27 @@ def score_page(page: CorpusPage, convert: Converter) -> dict[str, tuple[int, int
         "furniture", [(k, p.key) for k, p in output.furniture], [(k, p.key) for k, p in records.furniture], str)
     scores["furniture-precision"] = (precision.hits, precision.total)
     scores["furniture-recall"] = scores.pop("furniture")
+    scores.update(furniture_text_scores(records, output))
     return scores
+
+
+def furniture_text_scores(records: gold.Records, output: gold.Records) -> dict[str, tuple[int, int]]:
+    """Furniture as text, whatever the items it is cut into: the characters of the output's
+    furniture that the gold's furniture has (precision) and the reverse (recall); and the
+    headings (kickers, headlines, subheadlines, section heads) that hold no furniture item
+    of the gold, which is what issue 15 asks by "furniture never in a headline"."""
+    def chars(records: gold.Records) -> Counter[str]:
+        return Counter("".join(p.key for _, p in records.furniture))
+
+    expected, got = chars(records), chars(output)
+    common = sum((expected & got).values())
+    items = [p.key for _, p in records.furniture if len(p.key) > 1]
+    headings = [p.key for a in output.articles for p in (a.kicker, a.head, *a.subs) if p]
+    headings += [p.key for s in output.sections for p in ([s.head] if s.head else []) + s.subs]
+    clean = sum(not any(item in heading for item in items) for heading in headings)
+    return {"furniture-chars-precision": (common, sum(got.values())),
+            "furniture-chars-recall": (common, sum(expected.values())),
+            "headings-clean": (clean, len(headings))}
 
 
 def pooled(scores: list[dict[str, tuple[int, int]]]) -> dict[str, tuple[int, int]]:
@@ -95,7 +116,7 @@ def _metric_names() -> list[str]:
 
 def table(rows: dict[str, dict[str, tuple[int, int]]], pages: dict[str, int]) -> str:
     names = [n for n in _metric_names() if any(n in r for r in rows.values())]
-    short = {n: n.replace("furniture-", "furn-")[:9] for n in names}
+    short = {n: n.replace("furniture-chars-", "fchar-").replace("furniture-", "furn-")[:9] for n in names}
     lines = ["| set | pages | " + " | ".join(short[n] for n in names) + " |",
              "|---|---:|" + "---:|" * len(names)]
     for label, row in rows.items():

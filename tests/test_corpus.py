@@ -171,3 +171,19 @@ def test_tune_with_a_bad_narrowed_weight_is_a_usage_error(tmp_path, capsys, only
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert f"--only {only}:" in err and "Traceback" not in err
+
+
+def test_furniture_is_also_scored_as_text_whatever_items_it_is_cut_into():
+    from corpus.evaluate import furniture_text_scores
+
+    expected = gold.parse_gold("@page 第5版\n@furniture header: 体育 2025年3月20日\n@article news\n"
+                               "head: 女排卫冕\np: 正文。\n", "gold")
+    # the running head cut in two, and a headline that holds a furniture item
+    got = gold.parse_gold("@page 第5版\n@furniture header: 体育\n@furniture header: 2025年3月20日 星期四\n"
+                          "@article news\nhead: 2025年3月20日体育\np: 正文。\n", "output")
+    scores = furniture_text_scores(expected, got)
+    assert scores["furniture-chars-recall"] == (12, 12)
+    assert scores["furniture-chars-precision"] == (12, 15)
+    assert scores["headings-clean"] == (1, 1)  # no whole item of the gold in it
+    got.articles[0].head = gold.Piece("体育 2025年3月20日")
+    assert furniture_text_scores(expected, got)["headings-clean"] == (0, 1)
