@@ -13,28 +13,54 @@ from .attach import Story
 from .body import disagreement
 from .model import Article, Continuation, Diagnostic, Direction, Page, PartName, Section
 from .rules.continuation import marker_at_start
+from .unwrap import ends_sentence
 
 
 def settle_markers(parts: list, diagnostics: list[Diagnostic]) -> None:
     """A marker alone where a flow began or ended is no story of its own: it
     joins the neighbouring story on its page that it opens (the one after it,
     continued from) or closes (the one before it, continued to), as its words
-    say, else the other neighbour (where it stands wins: reported). What was
-    doubtful about any marker of the page is reported."""
+    say. When that neighbour has such a marker already, a marker whose words
+    say its direction goes to the nearest story on the page left waiting for it
+    (one whose text breaks off mid-sentence, or begins mid-sentence): an
+    extractor prints a column's closing marker where the column's text ends
+    on the page, not always after it. Else it joins the other neighbour (where
+    it stands wins: reported). What was doubtful about any marker of the page
+    is reported."""
     stories = [p for p in parts if isinstance(p, Story)]
     diagnostics.extend(d for s in stories for d in s.unit.diagnostics)
     for i, story in enumerate(stories):
         marker = _lone_marker(story)
         if marker is None:
             continue
-        after = next((s for s in stories[i + 1:] if _lone_marker(s) is None), None)
-        before = next((s for s in reversed(stories[:i]) if _lone_marker(s) is None), None)
-        hosts: list[tuple[Story | None, Direction]] = [(after, "from"), (before, "to")]
-        for host, direction in hosts if marker.direction == "from" else hosts[::-1]:
+        hosts = _hosts(stories, i, marker)
+        for host, direction in hosts:
             if host is not None and _free(host, direction):
                 _join(story, host, replace(marker, direction=direction), diagnostics)
                 parts[:] = [p for p in parts if p is not story]
                 break
+
+
+def _hosts(stories: list[Story], i: int, marker: Continuation) -> list[tuple[Story | None, Direction]]:
+    """The stories the lone marker at `i` may join, in order of preference."""
+    others = [s for _, _, s in sorted((abs(j - i), j, s) for j, s in enumerate(stories) if _lone_marker(s) is None)]
+    after = next((s for s in stories[i + 1:] if _lone_marker(s) is None), None)
+    before = next((s for s in reversed(stories[:i]) if _lone_marker(s) is None), None)
+    hosts: list[tuple[Story | None, Direction]] = [(after, "from"), (before, "to")]
+    if marker.direction == "to":
+        hosts.reverse()
+    worded = marker_at_start(marker.text.text)
+    if worded and worded.get("direction") == marker.direction:
+        hosts[1:1] = [(s, marker.direction) for s in others if _waiting(s, marker.direction)]
+    return hosts
+
+
+def _waiting(story: Story, direction: Direction) -> bool:
+    """Does the story break off where a marker of this direction would stand?"""
+    paragraphs = story.unit.paragraphs
+    if direction == "from":
+        return story.mid_sentence
+    return bool(paragraphs) and not ends_sentence(paragraphs[-1].text)
 
 
 def _lone_marker(story: Story) -> Continuation | None:

@@ -191,6 +191,17 @@ def test_a_marker_alone_keeps_the_story_it_closes_apart_from_the_next():
     assert [len([b for b in a.body if isinstance(b, Paragraph)]) for a in _articles(edition)] == [1, 1]
 
 
+def test_a_marker_alone_closes_the_story_that_breaks_off_when_its_neighbour_is_closed():
+    """An extractor prints a column's closing marker where the column ends on the page:
+    after the next story's own marker, far from the text it closes."""
+    broken_off = STORY_A.replace("惠及居民两万余户。", "惠及居民两万")
+    closed = STORY_B.replace("新绿。", "新绿。（下转A04版）")
+    edition = edition_from_text(broken_off + "\n" + closed + "\n（下转A03版）\n")
+    assert sorted(_markers(edition)) == [("城市更新项目集中开工", "to", "（下转A03版）"),
+                                         ("春季植树活动启动", "to", "（下转A04版）")]
+    assert "continuation-direction" not in [d.code for d in edition.diagnostics]
+
+
 _MARKERS = ["（下转A03版）", "（上接A01版）", "（續A5版）", "（续见第2版）", "（接上版）", "（转第4版）", "（承A1版）"]
 
 
