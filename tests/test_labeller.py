@@ -85,6 +85,17 @@ def test_a_headline_printed_around_a_line_of_furniture_stays_one_headline():
     assert [line.number for line in elements[0].lines] == [1, 5]
 
 
+def test_a_kicker_waits_for_its_headline_across_a_line_of_furniture():
+    page = _page([("■今日关注", "kicker-B"), ("", None), ("副刊", "furniture-B"), ("", None),
+                  ("西湖秋色", "head-B"), ("", None), ("秋天的西湖，是要慢慢看的。", "p-B")])
+    elements, _ = page_elements(page)
+    assert [e.kind for e in elements] == ["heading", "furniture", "body"]
+    assert [line.number for line in elements[0].lines] == [1, 5]
+    # a headline after a headline there is another stack
+    page = _page([("标题一", "head-B"), ("", None), ("副刊", "furniture-B"), ("", None), ("标题二", "head-B")])
+    assert [e.kind for e in page_elements(page)[0]] == ["heading", "furniture", "heading"]
+
+
 def test_a_headline_after_a_subheadline_starts_a_new_stack():
     page = _page([("标题一", "head-B"), ("副题一", "sub-B"), ("标题二", "head-B")])
     elements, _ = page_elements(page)

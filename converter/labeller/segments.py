@@ -84,9 +84,10 @@ def page_elements(page: Sequence[Labelled]) -> tuple[list[Element], set[int]]:
                 flow.strays.append(Element(kind, [block]))
         elif elements and _goes_on(elements[-1], kind, first, label_of):
             elements[-1].blocks.append(block)
-        elif kind == "heading" and not starts(first) and (before := _before_furniture(elements)) \
+        elif kind == "heading" and (before := _before_furniture(elements)) \
+                and (not starts(first) or _ends_with_kicker(before, label_of)) \
                 and _goes_on(before, kind, first, label_of):
-            before.blocks.append(block)  # a headline's lines printed around a line of furniture
+            before.blocks.append(block)  # a heading's lines printed around a line of furniture
         else:
             elements.append(Element(kind, [block]))
             if kind not in ("furniture", "caption"):
@@ -100,6 +101,11 @@ def _before_furniture(elements: list[Element]) -> Element | None:
     while k and elements[k - 1].kind == "furniture":
         k -= 1
     return elements[k - 1] if 0 < k < len(elements) else None
+
+
+def _ends_with_kicker(element: Element, label_of: dict[int, str]) -> bool:
+    """A kicker waits for its headline, even across a line of furniture."""
+    return element.kind == "heading" and role_of(label_of[element.lines[-1].number]) == "kicker"
 
 
 def _opens(x: Labelled, before: Labelled | None) -> bool:
