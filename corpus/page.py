@@ -65,9 +65,16 @@ class Pool:
         self.articles = own or same_script or list(self.articles)
 
     def draw(self, rng: random.Random, genre: str | None = None) -> Article:
-        """An article of `genre` (any when there is none), not yet printed on this page."""
+        """An article of `genre` (any when there is none), not yet printed on this page. With
+        the style's `desk_rate` (optional), that share of the draws first looks among the
+        articles filed for one of the style's own `desks`."""
         fresh = [a for a in self.articles if a.id not in self.used] or self.articles
         wanted = [a for a in fresh if a.genre == genre] if genre else []
+        rate = float(self.style.get("desk_rate", 0) or 0)
+        if rate > 0 and rng.random() < rate:
+            desks = set(self.style.get("desks", []))
+            own = [a for a in (wanted or fresh) if a.get("desk") in desks]
+            wanted = own or wanted
         article = rng.choice(wanted or fresh)
         self.used.add(article.id)
         return article
