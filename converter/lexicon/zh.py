@@ -76,6 +76,12 @@ NOT_SOURCE_NOTES = ("草案", "待续", "待續", "未完待续", "未完待續"
                     "图片", "圖片", "资料图片", "資料圖片", "上午", "下午", "摘编", "摘編", "节选", "節選",
                     "有删节", "有刪節", "续完", "續完", "修订", "修訂", "暂行", "暫行")
 REPORT_VERBS = ("报道", "報導", "报导", "報道")
+# How a byline may say what its names did besides reporting: "本報記者X編譯", "记者X整理".
+BYLINE_VERBS = (*REPORT_VERBS, "编译", "編譯", "整理")
+# The label before an author's name on a line of its own: "作者：X", "撰文：X".
+AUTHOR_LABELS = ("作者", "撰文", "撰稿", "执笔", "執筆")
+# Marks a paper sets before a byline: "□X", "▍本報記者X".
+BYLINE_MARKS = "□■◎●▍▌"
 # The words a dateline ends with: how the story was sent.
 SENDING_WORDS = ("专讯", "專訊", "讯", "訊", "电", "電", "消息", *REPORT_VERBS)
 

@@ -11,10 +11,13 @@ from ..patterncache import compiled
 _ROLE = zh.REPORTER_ROLE_PATTERN
 _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张蕊, 阿依古丽·买买提
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
-_REPORT = "|".join(zh.REPORT_VERBS)
+_REPORT = "|".join(zh.BYLINE_VERBS)
+_MARK = f"[{zh.BYLINE_MARKS}]"
 _PHOTO = zh.alternation(zh.CREDIT_WORDS)
-# How a byline may end: "/台北報導", "北京报道", "报道：", "文/摄" (wrote and photographed).
-_REPORTED = rf"(?:\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT})|\s*(?:{_REPORT})\s*[:：]?|\s*文\s*[/／]\s*(?:{_PHOTO}|图|圖))?"
+# How a byline may end: "/台北報導", "北京报道", "报道：", "文/摄" (wrote and photographed), a
+# place right after the name ("本報記者X香港報道").
+_REPORTED = (rf"(?:\s*[/／]?\s*[{zh.CJK}]{{2,6}}?(?:{_REPORT})|\s*(?:{_REPORT})\s*[:：]?"
+             rf"|\s*文\s*[/／]\s*(?:{_PHOTO}|图|圖))?")
 BRACKETED_OPENING = rf"[〔【\[]\s*(?:{_ROLE})"  # "〔記者王小明／台北報導〕" opens an article's text
 
 # A bracketed byline naming the place reported from needs no role word: "【林佳穎／台北報導】".
@@ -24,7 +27,12 @@ _BRACKETED_PLACE = rf"\s*[〔【\[]\s*{_NAMES}\s*[/／]\s*[{zh.CJK}]{{2,6}}(?:{_
 # lines that open as it does (the `opening`), and compiled on first need.
 _STANDALONE = (
     LazyPattern(rf"^{_BRACKETED_PLACE}$", opening=r"[〔【\[]"),
-    LazyPattern(rf"^[□■◎●]?\s*(?:(?:{_ROLE})\s*[:：]?\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"[□■◎●]?\s*(?:{_ROLE})"),
+    LazyPattern(rf"^{_MARK}?\s*(?:(?:{_ROLE})\s*[:：]?\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"{_MARK}?\s*(?:{_ROLE})"),
+    # an author's label: "作者：汪晓燕"; a name with its role in brackets: "郝文静（本报特约评论员）"
+    LazyPattern(rf"^{_MARK}?\s*(?:{'|'.join(zh.AUTHOR_LABELS)})\s*[:：]\s*{_NAMES}$",
+                opening=rf"{_MARK}?\s*(?:{'|'.join(zh.AUTHOR_LABELS)})"),
+    LazyPattern(rf"^{_MARK}?\s*{_NAMES}\s*[（(]\s*(?:(?:本报|本報)?(?:{'|'.join(zh.COMMENTATORS)})|{_ROLE})\s*[）)]$",
+                opening=rf"{_MARK}?\s*{_NAMES}\s*[（(]"),
     LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
                 opening=r"[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]|\s)"),
@@ -40,7 +48,7 @@ _STANDALONE = (
 _NOT_A_NAME = compiled(rf"(?:{_ROLE})\s*(?:(?:{'|'.join(zh.REPORTER_COLUMNS)})$|{'|'.join(zh.REPORTER_VERBS)})")
 _CREDIT_END = compiled(rf"(?<!文[/／])(?:{'|'.join(zh.CREDIT_WORDS)})$")
 # Names with the word for reporting, no role word: "林佳慧 报道", "报道：郭慧玲 摄影：崔诺磊".
-_BY_REPORT = compiled(rf"^[□■◎●]?\s*(?:{_NAMES}\s*(?:{_REPORT})|(?:{_REPORT})\s*[:：]\s*{_NAMES})"
+_BY_REPORT = compiled(rf"^{_MARK}?\s*(?:{_NAMES}\s*(?:{_REPORT})|(?:{_REPORT})\s*[:：]\s*{_NAMES})"
                       rf"(?:\s*(?:{_PHOTO})\s*[:：]\s*{_NAMES})?$")
 _BY_REPORT_MAX = 40  # characters: longer lines are running text
 # A parenthetical byline at the start of the text that follows a dateline.
@@ -64,7 +72,7 @@ def _has_report_word(text: str) -> bool:
 
 
 _PERSON = rf"(?:{zh.alternation(zh.COMPOUND_SURNAMES)}|[{zh.SURNAMES}])[{zh.CJK}]{{1,2}}"
-_NAMES_ALONE = compiled(rf"^[□■◎●]?\s*{_PERSON}(?:\s*[、，,\s]\s*{_PERSON}){{0,3}}$")
+_NAMES_ALONE = compiled(rf"^{_MARK}?\s*{_PERSON}(?:\s*[、，,\s]\s*{_PERSON}){{0,3}}$")
 
 
 @per_line
@@ -113,7 +121,7 @@ def _is_role(token: str) -> bool:
     return bool(_ROLE_TOKEN.fullmatch(token))
 
 
-_ROLE_TOKEN = compiled(rf"[□■◎●]|[□■◎●]?(?:{_ROLE})")
+_ROLE_TOKEN = compiled(rf"{_MARK}|{_MARK}?(?:{_ROLE})")
 
 
 # A byline opening an article's text: "〔記者范姜雅筑／嘉義報導〕嘉義縣…", "記者X／台北報導 …".
