@@ -1,6 +1,7 @@
 """The source note closing a brief: "…环境。（杨春玲）", "（本报记者 王五）",
-"（通讯员 赵六 供稿）"; and the editor's note closing an agency story:
-"（編輯：林淑媛）1140314"."""
+"（通讯员 赵六 供稿）"; the editor's note closing an agency story:
+"（編輯：林淑媛）1140314"; and where a reprinted story was first printed:
+"（摘自10月30日《申江健康报》 作者：李明）"."""
 from __future__ import annotations
 
 
@@ -17,6 +18,8 @@ _NOTE = LazyPattern(  # compiled on first need (see LazyPattern)
 _NOT_A_NOTE = compiled(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]")
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
 _EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{numerals.DIGITS}{{0,8}}\s*$")
+# Where a reprinted story was first printed: "（摘自10月30日《申江健康报》 作者：X）".
+_REPRINT = LazyPattern(rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:{'|'.join(zh.REPRINT_WORDS)})[^（）()]{{1,48}}[）)]\s*$")
 
 
 # Both notes close with a bracket, an editor's note perhaps followed by a date:
@@ -29,7 +32,7 @@ def source_note(loose: str) -> Match | None:
     when it always ends a story (an editor's note), not only a brief."""
     if loose.rstrip().rstrip(numerals.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
         return None
-    for pattern, ends in ((_EDITOR, "1"), (_NOTE, "")):
+    for pattern, ends in ((_EDITOR, "1"), (_REPRINT, "1"), (_NOTE, "")):
         m = search_bracketed_tail(pattern, loose)
         if m and not _NOT_A_NOTE.search(m.group(0)):
             text = m.group(0).strip()
