@@ -29,7 +29,11 @@ from .align import align, gold_values
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "editions"
 SEED = ROOT / "seeds" / "000_627fccb794dc0fc3.txt"
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
+# L1 and L2 penalties chosen on held-out style groups (300 pages, each of 9 groups labelled by a
+# model trained without it; line accuracy): c1 0.05 -> 95.00%, 0.3 -> 95.45%, 1.0 -> 95.74%;
+# 2.0 was worse on 5 of 6 groups; c2 0.1 (with c1 0.3) -> 95.49%. A sparser model leans less
+# on what one house style alone prints.
+PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 
 
 @dataclass
