@@ -105,8 +105,10 @@ def _parse_gold(path: Path):
 
 
 # The hand-written fixture editions are few against the corpus's pages, but they are real
-# extractor output read by people: each counts this many times.
-FIXTURE_WEIGHT = 12
+# extractor output read by people: each counts this many times. (With c1 = 1.0 and weight 12
+# the fixtures' paragraphs fell to 97.9%; 20 keeps them at 99.2% and finds as many articles on
+# 300 unseen corpus pages; 30 found 15 fewer headlines there.)
+FIXTURE_WEIGHT = 20
 
 
 def train(data: list[Example], out: Path) -> None:

@@ -16,7 +16,7 @@ FOLIO = rf"(?:{LETTERED_PAGE}|{NUMBERED_PAGE}|{BARE_PAGE})"
 
 # The masthead: the paper's name, who publishes it, its numbers and its price.
 TITLE_ENDINGS = ("日报", "日報", "晚报", "晚報", "时报", "時報", "早报", "早報", "商报", "商報", "晨报", "晨報",
-                 "报", "報")
+                 "报", "報", "文摘")  # "报刊文摘", "作家文摘": digest papers
 ORGAN_ENDINGS = ("机关报", "機關報")  # "中共某市委机关报": under the title, never the title
 PUBLISHER_CUES = ("编辑出版", "編輯出版", "主办", "主辦", "出版")  # "某某日报社出版", "主办：某某"
 PUBLISHER_UNITS = ("单位", "單位")  # "主办单位：某某"
