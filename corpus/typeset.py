@@ -15,7 +15,9 @@ from html import escape
 from fontTools.ttLib import TTFont
 
 NO_START = "，。、；：！？）》」』〉】”’…—·％%,.;:!?)]"
-NO_END = "（《「『〈【“‘(["
+# (a hyphen too: pdftotext joins a line ending in one to the next and drops it, as it
+# dehyphenates words; a narrow column would break "0516-83920117" there)
+NO_END = "（《「『〈【“‘([-"
 FONT_FILES = {
     "serif": "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
     "sans": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

@@ -62,6 +62,12 @@ def test_line_breaking_keeps_closing_punctuation_off_a_line_start():
     assert "".join(line.text for line in lines) == "一二三四五，六七八九十。" * 3
 
 
+def test_line_breaking_never_ends_a_line_with_a_hyphen():
+    """pdftotext joins a line ending in a hyphen to the next and drops the hyphen."""
+    lines = break_lines("询电话：0516-83920117。", 6.5, "serif")
+    assert len(lines) > 1 and not any(line.text.rstrip().endswith("-") for line in lines)
+
+
 def test_bad_style_file_is_a_one_line_error(tmp_path, capsys):
     (tmp_path / "styles.json").write_text('[{"name": "x", "kind": "broadsheet", "script": "hans"}]')
     with pytest.raises(ContentError, match="kind 'broadsheet'"):
