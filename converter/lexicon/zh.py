@@ -110,6 +110,8 @@ CAPTION_OPENERS = ("图为", "圖為", "上图", "上圖", "下图", "下圖", "
 CONTINUED_FROM = ("上接", "紧接", "緊接", "接上", "承")
 CONTINUED_TO = ("下转", "下轉", "转", "轉", "续见", "續見", "接下", "见", "見",
                 "相关新闻见", "相關新聞見", "相关报道见", "相關報導見", "详见", "詳見")
+# Words sending the reader on to a page without brackets: "…詳情見於A6".
+DETAILS_ON = ("详情请见", "詳情請見", "详情见于", "詳情見於", "详情见", "詳情見", "详见", "詳見")
 # A story closed unfinished, no page named: "（未完待续）".
 UNFINISHED = ("未完待续", "未完待續")
 CONTINUED_EITHER = ("接", "续", "續")

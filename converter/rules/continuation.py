@@ -27,6 +27,9 @@ _ARROWS = "▶►→"
 # A pointer to the page a story is printed on, as a 导读 box gives it: "…提速 ▶A3".
 _POINTER = compiled(rf"(?<![A-Za-z0-9])(?P<to>[{_ARROWS}])\s*(?P<page>[A-Za-zＡ-Ｚ]{{0,2}}\s*{numerals.DIGITS}{{1,3}}|第\s*{numerals.NUMERAL})"
                       rf"(?P<edition>版)?(?P<sign>)\s*$")
+# The same pointer in words, no brackets: "…詳情見於A6", "详见第3版" (a page clearly one).
+_DETAILS = compiled(rf"(?P<to>{zh.alternation(zh.DETAILS_ON)})\s*(?P<page>{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}"
+                    rf"|{numerals.DIGITS}{{1,3}}(?=\s*版))\s*(?P<edition>版)?(?P<sign>)\s*$")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
 _MARKER_ENDS = frozenset("）)")
@@ -47,7 +50,7 @@ def marker_at_end(loose: str) -> Match | None:
             return Match(solid(text), solid_len(text), (("direction", "to"), ("page", ""), ("sign", "")))
         return _match(search_tail(_AT_END, loose))
     if end in _POINTER_ENDS:
-        return _match(search_tail(_POINTER, loose))
+        return _match(search_tail(_POINTER, loose) or search_tail(_DETAILS, loose))
     return None
 
 
