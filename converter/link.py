@@ -43,15 +43,15 @@ def settle_markers(parts: list, diagnostics: list[Diagnostic]) -> None:
 
 def _hosts(stories: list[Story], i: int, marker: Continuation) -> list[tuple[Story | None, Direction]]:
     """The stories the lone marker at `i` may join, in order of preference."""
-    others = [s for _, _, s in sorted((abs(j - i), j, s) for j, s in enumerate(stories) if _lone_marker(s) is None)]
-    after = next((s for s in stories[i + 1:] if _lone_marker(s) is None), None)
-    before = next((s for s in reversed(stories[:i]) if _lone_marker(s) is None), None)
+    nearest = sorted((abs(j - i), j, s) for j, s in enumerate(stories) if _lone_marker(s) is None)
+    after = next((s for _, j, s in nearest if j > i), None)
+    before = next((s for _, j, s in nearest if j < i), None)
     hosts: list[tuple[Story | None, Direction]] = [(after, "from"), (before, "to")]
     if marker.direction == "to":
         hosts.reverse()
     worded = marker_at_start(marker.text.text)
     if worded and worded.get("direction") == marker.direction:
-        hosts[1:1] = [(s, marker.direction) for s in others if _waiting(s, marker.direction)]
+        hosts[1:1] = [(s, marker.direction) for _, _, s in nearest if _waiting(s, marker.direction)]
     return hosts
 
 

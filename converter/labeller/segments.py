@@ -105,7 +105,7 @@ def _before_furniture(elements: list[Element]) -> Element | None:
 
 def _ends_with_kicker(element: Element, label_of: dict[int, str]) -> bool:
     """A kicker waits for its headline, even across a line of furniture."""
-    return element.kind == "heading" and role_of(label_of[element.lines[-1].number]) == "kicker"
+    return role_of(label_of[element.lines[-1].number]) == "kicker"
 
 
 def _opens(x: Labelled, before: Labelled | None) -> bool:

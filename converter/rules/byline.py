@@ -13,6 +13,8 @@ _NAME = rf"[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}(?:·[{zh.CJK}]{{1,6}})?"  # 张�
 _NAMES = rf"{_NAME}(?:\s*[、，, ]\s*{_NAME})*"
 _REPORT = "|".join(zh.BYLINE_VERBS)
 _MARK = f"[{zh.BYLINE_MARKS}]"
+_AUTHOR = zh.alternation(zh.AUTHOR_LABELS)
+_COMMENTATOR = zh.alternation(zh.COMMENTATORS)
 _PHOTO = zh.alternation(zh.CREDIT_WORDS)
 # How a byline may end: "/台北報導", "北京报道", "报道：", "文/摄" (wrote and photographed), a
 # place right after the name ("本報記者X香港報道").
@@ -29,17 +31,15 @@ _STANDALONE = (
     LazyPattern(rf"^{_BRACKETED_PLACE}$", opening=r"[〔【\[]"),
     LazyPattern(rf"^{_MARK}?\s*(?:(?:{_ROLE})\s*[:：]?\s*{_NAMES}\s*)+{_REPORTED}$", opening=rf"{_MARK}?\s*(?:{_ROLE})"),
     # an author's label: "作者：汪晓燕"; a name with its role in brackets: "郝文静（本报特约评论员）"
-    LazyPattern(rf"^{_MARK}?\s*(?:{'|'.join(zh.AUTHOR_LABELS)})\s*[:：]\s*{_NAMES}$",
-                opening=rf"{_MARK}?\s*(?:{'|'.join(zh.AUTHOR_LABELS)})"),
-    LazyPattern(rf"^{_MARK}?\s*{_NAMES}\s*[（(]\s*(?:(?:本报|本報)?(?:{'|'.join(zh.COMMENTATORS)})|{_ROLE})\s*[）)]$",
+    LazyPattern(rf"^{_MARK}?\s*(?:{_AUTHOR})\s*[:：]\s*{_NAMES}$", opening=rf"{_MARK}?\s*(?:{_AUTHOR})"),
+    LazyPattern(rf"^{_MARK}?\s*{_NAMES}\s*[（(]\s*(?:(?:本报|本報)?(?:{_COMMENTATOR})|{_ROLE})\s*[）)]$",
                 opening=rf"{_MARK}?\s*{_NAMES}\s*[（(]"),
     LazyPattern(rf"^[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]\s*|\s+)(?:(?:{_ROLE})\s*)?{_NAMES}"
                 rf"(?:\s+(?:图|圖)\s*[/／:：]\s*(?:(?:{_ROLE})\s*)?{_NAMES})?$",
                 opening=r"[□■◎]?\s*(?:文|图|圖)(?:\s*[/／]\s*(?:文|图|圖))?(?:\s*[/／:：]|\s)"),
     LazyPattern(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$",
                 opening=BRACKETED_OPENING),
-    LazyPattern(rf"^(?:{'|'.join(zh.COMMENTATORS)})(?:\s*{_NAMES})?$",
-                opening=rf"(?:{'|'.join(zh.COMMENTATORS)})"),
+    LazyPattern(rf"^(?:{_COMMENTATOR})(?:\s*{_NAMES})?$", opening=rf"(?:{_COMMENTATOR})"),
     LazyPattern(rf"^[□■◎]\s*[{zh.CJK}](?:\s?[{zh.CJK}]){{1,2}}$",  # "□ 邰 冰": a mark and a short name
                 opening=r"[□■◎]"),
 )

@@ -19,7 +19,7 @@ _NOT_A_NOTE = compiled(rf"[（(]\s*(?:{'|'.join(zh.NOT_SOURCE_NOTES)})\s*[）)]"
 _EDITOR_PART = rf"(?:{'|'.join(zh.EDITOR_ROLES)})\s*[:：]\s*{_NAMES}"
 _EDITOR = LazyPattern(rf"[（(]\s*{_EDITOR_PART}(?:\s*[/／;；]\s*{_EDITOR_PART})*\s*[）)]\s*{numerals.DIGITS}{{0,8}}\s*$")
 # Where a reprinted story was first printed: "（摘自10月30日《申江健康报》 作者：X）".
-_REPRINT = LazyPattern(rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:{'|'.join(zh.REPRINT_WORDS)})[^（）()]{{1,48}}[）)]\s*$")
+_REPRINT = LazyPattern(rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:{zh.alternation(zh.REPRINT_WORDS)})[^（）()]{{1,48}}[）)]\s*$")
 
 
 # Both notes close with a bracket, an editor's note perhaps followed by a date:
