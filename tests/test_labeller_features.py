@@ -80,6 +80,10 @@ def _line(text, column):
     return f
 
 
+def _ends_sentence(text):
+    return "".join(text.split()).rstrip("”’」』）)")[-1:] in "。！？!?…"
+
+
 def _bracket(solid):
     depth, unopened = 0, False
     for c in solid:
@@ -101,7 +105,8 @@ def _page(lines, repeated):
     rows = []
     for k, (i, line) in enumerate(filled):
         near = sorted(widths[max(0, k - 8):k + 9])
-        f = _line(line.text, median(near[len(near) // 2:]) or 1.0)
+        column = median(near[len(near) // 2:]) or 1.0
+        f = _line(line.text, column)
         before = i - filled[k - 1][0] - 1 if k else -1
         after = filled[k + 1][0] - i - 1 if k + 1 < len(filled) else -1
         f["blank_before"] = "top" if before < 0 else _bucket(before, (0, 1))
@@ -115,16 +120,21 @@ def _page(lines, repeated):
             f["vs_next"] = _bucket(widths[k] / (widths[k + 1] or 1.0), (0.5, 0.8, 1.25, 2.0))
         if repeated[_shape(line.text)] > 1:
             f["repeats"] = 1.0
+        if 0 < k < len(filled) - 1 and f["punct"] == "<=0" and _ends_sentence(filled[k - 1][1].text) \
+                and widths[k] < 0.9 * column and widths[k + 1] >= 0.9 * column:
+            f["between_sentences"] = 1.0
         rows.append(f)
     for k in range(len(filled) - 1):
         (i, a), (j, b) = filled[k], filled[k + 1]
-        if j == i + 1:
+        if j <= i + 2:
             joined = " ".join(a.text.split()) + " ".join(b.text.split())
             for name, recognise in features.WRAPPING.items():
                 m = recognise(joined)
                 if m and m.size > len("".join(a.text.split())) and not recognise(" ".join(b.text.split())):
-                    rows[k][f"wrap:{name}>"] = 1.0
-                    rows[k + 1][f"wrap:{name}<"] = 1.0
+                    _mark_wrap(rows, k, name, j == i + 1)
+            for name, whole in features.WRAPPING_WHOLE.items():
+                if whole(joined) and not whole(" ".join(a.text.split())):
+                    _mark_wrap(rows, k, name, j == i + 1)
     own = [dict(f) for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
@@ -132,10 +142,16 @@ def _page(lines, repeated):
             if not 0 <= j < len(rows):
                 f[f"{offset:+d}:edge"] = 1.0
                 continue
-            keys = _NEIGHBOUR_KEYS + (_NEIGHBOUR_RULES if abs(offset) == 1 else ())
+            keys = _NEIGHBOUR_KEYS + ((*_NEIGHBOUR_RULES, "between_sentences") if abs(offset) == 1 else ())
             f.update((f"{offset:+d}:{key}", own[j][key]) for key in keys if key in own[j])
     return [[name if value == 1.0 and not isinstance(value, str) else f"{name}={value}"
              for name, value in f.items() if value] for f in rows]
+
+
+def _mark_wrap(rows, k, name, adjacent):
+    kind = "wrap" if adjacent else "bridge"
+    rows[k][f"{kind}:{name}>"] = 1.0
+    rows[k + 1][f"{kind}:{name}<"] = 1.0
 
 
 def _reference(lines):

@@ -21,7 +21,7 @@ from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
 from ..patterncache import compiled
 from ..rules import SENTENCE_PUNCTUATION, Match
-from ..rules.byline import name_line, opening_byline, standalone_byline
+from ..rules.byline import name_line, opening_byline, role_alone, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start
 from ..rules.credit import credit, uncredited_caption
@@ -31,6 +31,7 @@ from ..rules.listitem import list_label
 from ..rules.masthead import furniture_kind
 from ..rules.notice import document_field
 from ..rules.section import is_column_name
+from ..rules.source_note import source_note
 from ..source import SourceLine, per_line
 from ..unwrap import display_width
 
@@ -44,7 +45,7 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "subtitle": is_subtitle_line, "dash_sub": is_dash_subtitle, "spaced": is_letter_spaced,
     "date_line": date_line, "signer": looks_like_signer, "issuer": looks_like_issuer,
     "doc_field": document_field, "column": is_column_name, "weekday": weekday, "lunar": lunar_date,
-    "whole_date": whole_date, "names": name_line,
+    "whole_date": whole_date, "names": name_line, "role_alone": role_alone, "source": source_note,
 }
 # Cue words: whether the line holds one anywhere.
 CUES: dict[str, tuple[str, ...]] = {
@@ -65,6 +66,7 @@ _DIGITS = compiled(r"\d+")
 _FIRST_MARKS = zh.ITEM_BULLETS + zh.OPENERS + "—-▶►"
 _LAST_MARKS = zh.CLOSERS + "摄攝版"
 _QUOTE_CLOSERS = "”’」』）)"
+_SENTENCE_ENDS = frozenset("。！？!?…")
 
 
 class Buckets:
@@ -123,15 +125,17 @@ class LineText:
     """What a line's text alone decides: all its features but its width against the column
     (`rel`) and its place on the page."""
 
-    __slots__ = ("width", "length", "rest", "seen", "flags", "shape")
+    __slots__ = ("width", "length", "rest", "seen", "flags", "shape", "closes", "unpunctuated")
 
     def __init__(self, width: float, length: str, rest: tuple[str, ...], seen: tuple[str, ...],
-                 flags: tuple[str, ...], shape: str) -> None:
+                 flags: tuple[str, ...], shape: str, closes: bool, unpunctuated: bool) -> None:
         self.width = width  # display width, in ems
         self.length, self.rest = length, rest  # its own attributes: len=, then those after rel=
         self.seen = seen  # of them, those its neighbours see besides len= and rel=
         self.flags = flags  # the recognisers' verdicts its next and previous lines see
         self.shape = shape  # see `_shape`
+        self.closes = closes  # it ends a sentence
+        self.unpunctuated = unpunctuated  # no sentence punctuation anywhere: a heading may be
 
 
 @per_line  # running heads, mastheads and editors' lines recur on every page and in every edition
@@ -142,11 +146,12 @@ def line_text(text: str) -> LineText:
     # (intern: a few dozen distinct attributes, shared by every line kept in the cache)
     first = intern("first=" + char_class(solid[:1]))
     end = intern("end=" + (char_class(last) if last not in _QUOTE_CLOSERS else "close+" + char_class(solid[-2:-1])))
+    punctuation = len(SENTENCE_PUNCTUATION.findall(solid))
     indent = intern("indent=" + ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
                                  else "space" if text[:1] == " " else "none"))
     f = [first, intern("last=" + char_class(last)), end, indent,
          GAPS(len(words) - 1),  # whitespace runs between characters
-         PUNCT(len(SENTENCE_PUNCTUATION.findall(solid))),
+         PUNCT(punctuation),
          DIGIT_SHARE(sum(map(str.isdigit, solid)) / len(solid)),
          LATIN_SHARE(len(_LATIN.findall(solid)) / len(solid))]
     if _DATE.search(text):
@@ -167,7 +172,8 @@ def line_text(text: str) -> LineText:
     f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
     seen = (end, first, indent, bracket) if bracket else (end, first, indent)
     return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), seen,
-                    tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid))
+                    tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid),
+                    solid.rstrip(_QUOTE_CLOSERS)[-1:] in _SENTENCE_ENDS, not punctuation)
 
 
 def _bracket(solid: str) -> str:
@@ -236,14 +242,20 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             f.append(VS_NEXT(text.width / (widths[k + 1] or 1.0)))
         if repeated and repeated[text.shape] > 1:
             f.append("repeats")
+        between = ("between_sentences",) if _between_sentences(filled, widths, column, k) else ()
+        f += between
         rows.append(f)
         near.append((text.length, rel, *text.seen, gap_blank))
-        next_to.append(near[-1] + text.flags)
+        next_to.append(near[-1] + text.flags + between)
     for k in range(len(filled) - 1):
-        if filled[k + 1][0] == filled[k][0] + 1:  # adjacent lines: an element may wrap from one to the next
+        # An element may wrap from one line into the next, or go on after one blank line
+        # where a change of font broke it ("本报记者" / "" / "邵磊 通讯员 贾俊磊").
+        gap = filled[k + 1][0] - filled[k][0] - 1
+        if gap <= 1:
+            prefix = "bridge" if gap else "wrap"
             for name in _wrapped(lines[filled[k][0]].text, lines[filled[k + 1][0]].text):
-                rows[k].append(f"wrap:{name}>")
-                rows[k + 1].append(f"wrap:{name}<")
+                rows[k].append(f"{prefix}:{name}>")
+                rows[k + 1].append(f"{prefix}:{name}<")
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
@@ -254,13 +266,32 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
     return rows
 
 
+def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], column: float, k: int) -> bool:
+    """A short line without punctuation between a line that ends a sentence and a full
+    one: a headline printed in the run of the text, in the text's own size (a digest's
+    or a contents column's titles) -- or a short paragraph's lone line, which the model
+    tells apart by its other features."""
+    if not 0 < k < len(filled) - 1:
+        return False
+    text = filled[k][1]
+    return (text.unpunctuated and filled[k - 1][1].closes and text.width < SHORT_OF_COLUMN * column
+            and widths[k + 1] >= SHORT_OF_COLUMN * column)
+
+
+SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not fill it
+
+
 # Recognisers asked of two adjacent lines joined, for an element that wraps from one
 # into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电"): their match
 # must reach into the second line, and the second line alone must not match (a paper's
 # name would take a headline's last words as its own: "角柱石" / "東海日報訊").
 WRAPPING: dict[str, Callable[[str], Match | None]] = {
     "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
+    "source": source_note,
 }
+# Recognisers of whole lines (a notice's closing date and issuer): the two lines joined
+# must match and the first alone must not; the second alone may ("信衡資產管理股份" / "有限公司").
+WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -269,8 +300,9 @@ def _wrapped(first: str, second: str) -> tuple[str, ...]:
     head, tail = " ".join(first.split()), " ".join(second.split())
     joined = head + tail  # as a Run joins the lines of Chinese text
     size = len("".join(head.split()))
-    return tuple(name for name, recognise in WRAPPING.items()
-                 if (m := recognise(joined)) is not None and m.size > size and recognise(tail) is None)
+    return tuple([name for name, recognise in WRAPPING.items()
+                  if (m := recognise(joined)) is not None and m.size > size and recognise(tail) is None]
+                 + [name for name, whole in WRAPPING_WHOLE.items() if whole(joined) and not whole(head)])
 
 
 def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:

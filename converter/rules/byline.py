@@ -15,6 +15,7 @@ _REPORT = "|".join(zh.BYLINE_VERBS)
 _MARK = f"[{zh.BYLINE_MARKS}]"
 _AUTHOR = zh.alternation(zh.AUTHOR_LABELS)
 _COMMENTATOR = zh.alternation(zh.COMMENTATORS)
+_STAFF = zh.alternation(zh.STAFF_TITLES)
 _PHOTO = zh.alternation(zh.CREDIT_WORDS)
 # How a byline may end: "/台北報導", "北京报道", "报道：", "文/摄" (wrote and photographed), a
 # place right after the name ("本報記者X香港報道").
@@ -40,6 +41,9 @@ _STANDALONE = (
     LazyPattern(rf"^[〔【\[]\s*(?:{_ROLE})\s*{_NAMES}\s*(?:[/／]\s*[{zh.CJK}]{{2,6}}(?:{_REPORT}))?\s*[〕】\]]$",
                 opening=BRACKETED_OPENING),
     LazyPattern(rf"^(?:{_COMMENTATOR})(?:\s*{_NAMES})?$", opening=rf"(?:{_COMMENTATOR})"),
+    # a columnist's name and staff title: "葉曉晴 本報投資理財主編", "林東 特約撰稿人"
+    LazyPattern(rf"^{_MARK}?\s*{_NAME}(?:\s*(?:本报|本報)|\s+)[{zh.CJK}]{{0,6}}?(?:{_STAFF})$",
+                opening=rf"{_MARK}?\s*{_NAME}(?:\s*(?:本报|本報)|\s)"),
     LazyPattern(rf"^[□■◎]\s*[{zh.CJK}](?:\s?[{zh.CJK}]){{1,2}}$",  # "□ 邰 冰": a mark and a short name
                 opening=r"[□■◎]"),
 )
@@ -81,6 +85,16 @@ def name_line(loose: str) -> bool:
     on a literary page, or a name in a list; the labeller weighs which."""
     text = loose.strip()
     return len(text) <= 20 and bool(_NAMES_ALONE.match(text))
+
+
+_ROLE_ALONE = compiled(rf"^{_MARK}?\s*[（(]?\s*(?:{_ROLE})\s*[:：]?$")
+
+
+@per_line
+def role_alone(loose: str) -> bool:
+    """A reporter's role and nothing else ("本报记者", "（记者"): a byline whose names a
+    change of font put on the next line, perhaps after a blank one."""
+    return bool(_ROLE_ALONE.match(loose.strip()))
 
 
 def byline_after_dateline(loose: str) -> Match | None:
