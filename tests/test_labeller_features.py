@@ -187,3 +187,33 @@ def test_labelling_compiles_no_pattern_of_chinese_text_as_it_goes(monkeypatch):
     labeller().label(lines)
     monkeypatch.undo()
     assert not [p for p in asked if isinstance(p, str) and re.search("[\u3400-\u9fff]", p)]
+
+
+@pytest.mark.parametrize("first, second, found", [
+    ("中華民國114年5", "月14日", ("date_line",)),  # a notice's closing date, wrapped
+    ("信衡資產管理股份", "有限公司", ("issuer",)),  # the second line alone would be an issuer too
+    ("本报记者", "邵磊 通讯员 贾", ("byline",)),
+    ("…环境。（摘自10月30日《申江健康", "报》作者：李明）", ("source",)),
+    ("角柱石", "東海日報訊", ()),  # the second line is a dateline of its own
+    ("2025年4月1日", "星期二", ()),  # the first line is a whole date already
+])
+def test_elements_going_on_into_the_next_line(first, second, found):
+    assert features._wrapped(first, second) == found
+
+
+def test_a_blank_line_inside_an_element_bridges_it():
+    text = "本报记者\n\n邵磊 通讯员 贾俊磊\n今天上午，全市召开会议，部署工作。\n"
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    first, second, _ = features.page_features(page)
+    assert "bridge:byline>" in first and "bridge:byline<" in second
+    assert not any(a.startswith("wrap:") for a in first + second)
+
+
+def test_a_title_between_sentences():
+    text = "人们在这里读书、写字，度过了愉快的一天。\n读书是一场漫长的对话\n有人问，现在信息这么多，手机上什么\n都能查到。\n"
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    rows = features.page_features(page)
+    assert "between_sentences" in rows[1] and "-1:between_sentences" in rows[2]
+    assert "between_sentences" not in rows[2]
