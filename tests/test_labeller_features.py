@@ -15,6 +15,7 @@ from converter.labeller import features
 from converter.labeller.model import labeller, pages_of
 from converter.lexicon import zh
 from converter.normalize import split_lines
+from converter.unwrap import ends_sentence
 from converter.rules.masthead import furniture_kind
 from converter.unwrap import display_width
 
@@ -80,10 +81,6 @@ def _line(text, column):
     return f
 
 
-def _ends_sentence(text):
-    return "".join(text.split()).rstrip("”’」』）)")[-1:] in "。！？!?…"
-
-
 def _bracket(solid):
     depth, unopened = 0, False
     for c in solid:
@@ -120,7 +117,7 @@ def _page(lines, repeated):
             f["vs_next"] = _bucket(widths[k] / (widths[k + 1] or 1.0), (0.5, 0.8, 1.25, 2.0))
         if repeated[_shape(line.text)] > 1:
             f["repeats"] = 1.0
-        if 0 < k < len(filled) - 1 and f["punct"] == "<=0" and _ends_sentence(filled[k - 1][1].text) \
+        if 0 < k < len(filled) - 1 and f["punct"] == "<=0" and ends_sentence(filled[k - 1][1].text) \
                 and widths[k] < 0.9 * column and widths[k + 1] >= 0.9 * column:
             f["between_sentences"] = 1.0
         rows.append(f)

@@ -33,7 +33,7 @@ from ..rules.notice import document_field
 from ..rules.section import is_column_name
 from ..rules.source_note import source_note
 from ..source import SourceLine, per_line
-from ..unwrap import display_width
+from ..unwrap import display_width, ends_sentence
 
 Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
 
@@ -66,7 +66,6 @@ _DIGITS = compiled(r"\d+")
 _FIRST_MARKS = zh.ITEM_BULLETS + zh.OPENERS + "—-▶►"
 _LAST_MARKS = zh.CLOSERS + "摄攝版"
 _QUOTE_CLOSERS = "”’」』）)"
-_SENTENCE_ENDS = frozenset("。！？!?…")
 
 
 class Buckets:
@@ -173,7 +172,7 @@ def line_text(text: str) -> LineText:
     seen = (end, first, indent, bracket) if bracket else (end, first, indent)
     return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), seen,
                     tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid),
-                    solid.rstrip(_QUOTE_CLOSERS)[-1:] in _SENTENCE_ENDS, not punctuation)
+                    ends_sentence(text), not punctuation)
 
 
 def _bracket(solid: str) -> str:
