@@ -265,6 +265,9 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
     return rows
 
 
+SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not fill it
+
+
 def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], column: float, k: int) -> bool:
     """A short line without punctuation between a line that ends a sentence and a full
     one: a headline printed in the run of the text, in the text's own size (a digest's
@@ -275,9 +278,6 @@ def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], 
     text = filled[k][1]
     return (text.unpunctuated and filled[k - 1][1].closes and text.width < SHORT_OF_COLUMN * column
             and widths[k + 1] >= SHORT_OF_COLUMN * column)
-
-
-SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not fill it
 
 
 # Recognisers asked of two adjacent lines joined, for an element that wraps from one
