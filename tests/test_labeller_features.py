@@ -25,7 +25,7 @@ TEXTS = sorted([*ROOT.glob("tests/fixtures/editions/*.txt"), *ROOT.glob("tests/f
 
 # ---- the reference: one feature dict per line, as first written, then CRFsuite's attributes
 
-_NEIGHBOUR_KEYS = ("len", "rel", "end", "first", "indent", "bracket", "gap_blank")
+_NEIGHBOUR_KEYS = ("len", "rel", "short", "end", "first", "indent", "c0", "c9", "bracket", "gap_blank")
 _NEIGHBOUR_RULES = tuple("rule:" + name for name in features.NEIGHBOUR_RULES)
 
 
@@ -57,10 +57,12 @@ def _line(text, column):
         "bias": 1.0,
         "len": _bucket(len(solid), (1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)),
         "rel": _bucket(display_width(solid) / column, (0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)),
+        "short": _bucket(column - display_width(solid), (0.5, 1.5, 2.5, 3.5)),
         "first": _char_class(solid[:1]), "last": _char_class(solid[-1:]),
         "end": _char_class(solid[-1:]) if solid[-1:] not in "”’」』）)" else "close+" + _char_class(solid[-2:-1]),
         "indent": ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
                    else "space" if text[:1] == " " else "none"),
+        "c0": solid[:1], "c9": solid[-1:],
         "gaps": _bucket(len(re.findall(r"(?<=\S)\s+(?=\S)", text.strip())), (0, 1, 2, 4)),
         "punct": _bucket(sum(c in zh.SENTENCE_PUNCT for c in solid), (0, 1, 2, 4)),
         "digits": _bucket(sum(c.isdigit() for c in solid) / len(solid), (0, 0.2, 0.5)),
@@ -205,6 +207,15 @@ def test_a_blank_line_inside_an_element_bridges_it():
     first, second, _ = features.page_features(page)
     assert "bridge:byline>" in first and "bridge:byline<" in second
     assert not any(a.startswith("wrap:") for a in first + second)
+
+
+def test_a_paragraphs_first_line_stands_two_ems_short():
+    text = "人们在这里读书、写字，度过了\n愉快的一天。\n有人问，现在信息这么\n多，手机上什么都能查到，\n为什么还要读书呢？\n"
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    rows = features.page_features(page)
+    assert "short=<=2.5" in rows[2] and "+1:short=<=2.5" in rows[1] and "-1:short=<=2.5" in rows[3]
+    assert "short=<=0.5" in rows[0] and "short=<=0.5" in rows[3]
 
 
 def test_a_title_between_sentences():
