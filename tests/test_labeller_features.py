@@ -15,9 +15,8 @@ from converter.labeller import features
 from converter.labeller.model import labeller, pages_of
 from converter.lexicon import zh
 from converter.normalize import split_lines
-from converter.unwrap import ends_sentence
 from converter.rules.masthead import furniture_kind
-from converter.unwrap import display_width
+from converter.unwrap import display_width, ends_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted([*ROOT.glob("tests/fixtures/editions/*.txt"), *ROOT.glob("tests/fixtures/corpus/*.txt"),

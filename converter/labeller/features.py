@@ -132,7 +132,7 @@ class LineText:
     def __init__(self, width: float, length: str, rest: tuple[str, ...], seen: tuple[str, ...],
                  flags: tuple[str, ...], shape: str, closes: bool, unpunctuated: bool) -> None:
         self.width = width  # display width, in ems
-        self.length, self.rest = length, rest  # its own attributes: len=, then those after rel=
+        self.length, self.rest = length, rest  # its own attributes: len=, then those after rel= and short=
         self.seen = seen  # of them, those its neighbours see besides len=, rel= and short=
         self.flags = flags  # the recognisers' verdicts its next and previous lines see
         self.shape = shape  # see `_shape`
