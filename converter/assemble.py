@@ -28,7 +28,7 @@ from .rules.headline import is_adoption_line, is_dash_subtitle
 from .rules.masthead import furniture_kind, printed_label
 from .rules.section import is_column_name
 from .source import SourceLine
-from .unwrap import Run, piece
+from .unwrap import Run, ends_sentence, piece
 
 @dataclass
 class PageParts:
@@ -210,7 +210,7 @@ def _after_last_sentence(run: Run) -> tuple[Run, Run]:
 
 def _flow(element: Element, ids: Numbering, labels: Labels) -> list[Story | Group]:
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
-    runs = _paragraphs(element.blocks, labels.starts)
+    runs = _paragraphs(element.blocks, labels.starts | _resumed(element.blocks, labels))
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts,
                      mid_sentence=bool(u.lines) and not starts(labels.of[min(u.lines)]))
                for u in split_units(runs, labels.of)]
@@ -232,6 +232,19 @@ def _paragraphs(flow: list[Block], starts: set[int]) -> list[Run]:
             out.append([])
         out[-1].append(line)
     return [Run(tuple(piece(l.number, l.text) for l in lines)) for lines in out]
+
+
+def _resumed(flow: list[Block], labels: Labels) -> set[int]:
+    """Lines that go on with a paragraph (an I label) at the top of a block after a blank,
+    where the text before them ends its sentence: the column broke off there, so the
+    text they go on with may be another story's (join_fragments finds it)."""
+    found = set()
+    for before, block in zip(flow, flow[1:]):
+        first = block.lines[0]
+        if block.after_blank and not starts(labels.of.get(first.number, "p-B")) \
+                and ends_sentence(before.lines[-1].text):
+            found.add(first.number)
+    return found
 
 
 def _host(stories: list[Story], line: int) -> Story:

@@ -71,7 +71,8 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
             units[-1].closer, units[-1].closed = _labelled_closer(run, labels), True
         elif run:
             _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None,
-                 byline_line=_wrapped_byline_line(run, labels) if role == "dateline" else None)
+                 byline_line=_wrapped_byline_line(run, labels) if role == "dateline" else None,
+                 fragment=i > 0 and not starts(labels.get(run.pieces[0].line, "p-B")))
         if closing:
             _place(units, *closing)
     for unit in units:
@@ -114,10 +115,11 @@ def _wrapped_byline_line(run: Run, labels: Mapping[int, str]) -> int | None:
     return lines[1] if len(lines) > 1 and _role(labels, lines[1]) == "byline" else None
 
 
-def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, byline_line: int | None = None) -> None:
+def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, byline_line: int | None = None,
+         fragment: bool = False) -> None:
     """A paragraph goes on with the open unit, or starts a story of its own; a dateline
     or byline opening a story is taken off it."""
-    if not units or _starts_story(units[-1], run, role):
+    if not units or _starts_story(units[-1], run, role) or fragment:
         units.append(Unit([]))
     unit = units[-1]
     if role == "dateline":

@@ -43,6 +43,30 @@ def test_a_fragment_goes_on_with_the_story_sharing_its_words_not_merely_the_near
     assert [r.text for r in story.unit.paragraphs] == ["古雷石化基地去年实现产值超过千亿元。基地是国家七大石化产业基地之一。"]
 
 
+def test_a_fragment_goes_on_with_the_story_that_breaks_off_mid_sentence_before_one_that_shares_more_words():
+    waiting = _story("古雷石化基地的企业生产的聚烯烃产品供不")
+    complete = _story("聚烯烃产能去年扩大了一成。", first_line=10)
+    complete.group = _group("聚烯烃产能扩大")
+    fragment = _story("应求，聚烯烃产能还将扩大。", first_line=20, mid_sentence=True)
+    parts = [waiting, complete, fragment]
+    join_fragments(parts)
+    assert parts == [waiting, complete]
+    assert waiting.unit.paragraphs[0].lines == [1, 20]
+
+
+def test_a_fragment_printed_before_the_story_it_ends_goes_on_with_it():
+    # an extractor may print a column's last lines before the story's opening column
+    fragment = _story("雨，多处电力线路受损停电。", first_line=1, mid_sentence=True)
+    complete = _story("另一篇报道讲的是城市里的公园。", first_line=5)
+    complete.group = _group("公园")
+    waiting = _story("受台风影响，部分乡镇遭遇强风暴", first_line=10)
+    waiting.group = _group("台风过境后恢复供电")
+    parts = [fragment, complete, waiting]
+    join_fragments(parts)
+    assert parts == [complete, waiting]
+    assert [r.text for r in waiting.unit.paragraphs] == ["受台风影响，部分乡镇遭遇强风暴雨，多处电力线路受损停电。"]
+
+
 def test_text_that_begins_a_paragraph_may_be_a_story_of_its_own_and_is_left_alone():
     story = _story("古雷石化基地去年实现产值超过千亿元。")
     fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)

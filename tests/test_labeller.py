@@ -153,6 +153,21 @@ def test_a_figure_takes_its_credit_from_the_labels_even_begun_inside_the_caption
     assert (second.caption.text, second.credit.text) == ("新安江深渡镇段江景。", "新社记者江涛摄")
 
 
+def test_text_going_on_after_a_column_break_goes_on_with_the_story_waiting_mid_sentence():
+    # the column before the break ends its sentence, the story above broke off mid-sentence:
+    # the text after the break is the rest of that story, not of the one it is printed after
+    from converter.assemble import Labels, Numbering, _page as built_page, _parts
+
+    page = _page([("石化基地产值增长", "head-B"), ("", None), ("港区企业生产的聚烯烃产品供", "p-B"), ("", None),
+                  ("城市公园开放", "head-B"), ("", None), ("城市公园今天开放，市民可入园。", "p-B"), ("", None),
+                  ("不应求，产能还将扩大。", "p-I")])
+    labels = Labels({x.line.number: x.label for x in page if x.label}, set())
+    parts = _parts(page_elements(page)[0], Numbering(), [], labels)
+    built = built_page(parts, False, [], 0)
+    assert [[p.text.text for p in a.body] for a in built.items] == [
+        ["港区企业生产的聚烯烃产品供不应求，产能还将扩大。"], ["城市公园今天开放，市民可入园。"]]
+
+
 def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
     from converter.assemble import Labels, _furniture
 
