@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .body import Unit, both_texts, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments
 from .headgroup import labelled_roles
+from .labeller.features import SHORT_OF_COLUMN
 from .labeller.model import DOUBT, Labelled, labeller
 from .labeller.roles import role_of, starts
 from .labeller.segments import Block, Element, page_elements
@@ -28,7 +29,7 @@ from .rules.headline import is_adoption_line, is_dash_subtitle
 from .rules.masthead import furniture_kind, printed_label
 from .rules.section import is_column_name
 from .source import SourceLine
-from .unwrap import Run, ends_sentence, piece
+from .unwrap import Run, display_width, ends_sentence, piece
 
 @dataclass
 class PageParts:
@@ -236,15 +237,19 @@ def _paragraphs(flow: list[Block], starts: set[int]) -> list[Run]:
 
 def _resumed(flow: list[Block], labels: Labels) -> set[int]:
     """Lines that go on with a paragraph (an I label) at the top of a block after a blank,
-    where the text before them ends its sentence: the column broke off there, so the
-    text they go on with may be another story's (join_fragments finds it)."""
-    found = set()
-    for before, block in zip(flow, flow[1:]):
-        first = block.lines[0]
-        if block.after_blank and not starts(labels.of.get(first.number, "p-B")) \
-                and ends_sentence(before.lines[-1].text):
-            found.add(first.number)
-    return found
+    where the block before ends a paragraph: the column broke off after a paragraph's end,
+    so the text they go on with is another paragraph's, perhaps another story's
+    (join_fragments finds it)."""
+    return {block.lines[0].number for before, block in zip(flow, flow[1:])
+            if block.after_blank and not starts(labels.of.get(block.lines[0].number, "p-B"))
+            and _ends_paragraph(before.lines)}
+
+
+def _ends_paragraph(lines: list[SourceLine]) -> bool:
+    """Does the last line end a sentence and stand short of the line before it (a
+    paragraph's last line, not a full line that a column break cut after a sentence)?"""
+    return len(lines) > 1 and ends_sentence(lines[-1].text) \
+        and display_width(lines[-1].text) < SHORT_OF_COLUMN * display_width(lines[-2].text)
 
 
 def _host(stories: list[Story], line: int) -> Story:

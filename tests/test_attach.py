@@ -67,6 +67,18 @@ def test_a_fragment_printed_before_the_story_it_ends_goes_on_with_it():
     assert [r.text for r in waiting.unit.paragraphs] == ["受台风影响，部分乡镇遭遇强风暴雨，多处电力线路受损停电。"]
 
 
+def test_a_fragment_closed_by_a_byline_goes_on_with_its_story_and_takes_the_byline():
+    story = _story("餐飲業界表示，黃金周期")
+    story.group = _group("入境旅客逾百萬人次")
+    fragment = _story("間不少食肆需要排隊入座。", first_line=20, mid_sentence=True)
+    fragment.byline = Text("■記者 何嘉雯", Span.from_lines([30]))
+    parts = [story, fragment]
+    join_fragments(parts)
+    assert parts == [story]
+    assert story.unit.paragraphs[0].text == "餐飲業界表示，黃金周期間不少食肆需要排隊入座。"
+    assert story.byline is not None and story.byline.text == "■記者 何嘉雯"
+
+
 def test_text_that_begins_a_paragraph_may_be_a_story_of_its_own_and_is_left_alone():
     story = _story("古雷石化基地去年实现产值超过千亿元。")
     fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)

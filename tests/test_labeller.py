@@ -154,18 +154,32 @@ def test_a_figure_takes_its_credit_from_the_labels_even_begun_inside_the_caption
 
 
 def test_text_going_on_after_a_column_break_goes_on_with_the_story_waiting_mid_sentence():
-    # the column before the break ends its sentence, the story above broke off mid-sentence:
-    # the text after the break is the rest of that story, not of the one it is printed after
+    # the column before the break ends a paragraph (its last line ends a sentence short of the
+    # line before), the story above broke off mid-sentence: the text after the break is the
+    # rest of that story, not of the one it is printed after
     from converter.assemble import Labels, Numbering, _page as built_page, _parts
 
     page = _page([("石化基地产值增长", "head-B"), ("", None), ("港区企业生产的聚烯烃产品供", "p-B"), ("", None),
-                  ("城市公园开放", "head-B"), ("", None), ("城市公园今天开放，市民可入园。", "p-B"), ("", None),
-                  ("不应求，产能还将扩大。", "p-I")])
+                  ("城市公园开放", "head-B"), ("", None), ("城市公园今天开放，市民可", "p-B"), ("入园。", "p-I"),
+                  ("", None), ("不应求，产能还将扩大。", "p-I")])
     labels = Labels({x.line.number: x.label for x in page if x.label}, set())
     parts = _parts(page_elements(page)[0], Numbering(), [], labels)
     built = built_page(parts, False, [], 0)
     assert [[p.text.text for p in a.body] for a in built.items] == [
         ["港区企业生产的聚烯烃产品供不应求，产能还将扩大。"], ["城市公园今天开放，市民可入园。"]]
+
+
+def test_a_full_line_that_ends_a_sentence_before_a_column_break_goes_on_after_it():
+    # a column may break right after a sentence: a full last line does not end the paragraph
+    from converter.assemble import Labels, Numbering, _page as built_page, _parts
+
+    page = _page([("石化基地产值增长", "head-B"), ("", None), ("港区企业生产的聚烯烃产品供", "p-B"), ("", None),
+                  ("城市公园开放", "head-B"), ("", None), ("城市公园今天开放，市民", "p-B"), ("可以自由入园参观游览。", "p-I"),
+                  ("", None), ("不少市民前来游览。", "p-I")])
+    labels = Labels({x.line.number: x.label for x in page if x.label}, set())
+    built = built_page(_parts(page_elements(page)[0], Numbering(), [], labels), False, [], 0)
+    assert [[p.text.text for p in a.body] for a in built.items] == [
+        ["港区企业生产的聚烯烃产品供"], ["城市公园今天开放，市民可以自由入园参观游览。不少市民前来游览。"]]
 
 
 def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
