@@ -264,6 +264,7 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
     _attach_bylines(parts)
     _merge_editor_notes(parts)
     orphans = attach_headlines(parts, facing_after, diagnostics)
+    _return_bylines(parts)
     join_fragments(parts)
     label = printed_label(page.furniture)  # the user's labels win later (metadata.apply_page_labels)
     items = _items(parts, orphans, f"p{index + 1}")
@@ -283,6 +284,8 @@ def _attach_bylines(parts: list) -> None:
         before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
         if isinstance(following, (Group, Story)) and not (before and _has_own_byline(parts, at)):
             following.byline = both_texts(part, following.byline)
+            if isinstance(following, Group):
+                following.byline_else = before
         elif before is not None:
             before.byline = both_texts(before.byline, part)
         else:
@@ -290,6 +293,17 @@ def _attach_bylines(parts: list) -> None:
             continue
         parts[i] = None
     parts[:] = [p for p in parts if p is not None]
+
+
+def _return_bylines(parts: list) -> None:
+    """A byline that went with the headline after it, where that headline's story turns
+    out to open with a byline of its own, closes the story it followed (when that one
+    has none)."""
+    for story in (p for p in parts if isinstance(p, Story)):
+        group = story.group
+        before = group.byline_else if group and group.byline else None
+        if group and before and (story.unit.byline or story.byline) and not (before.unit.byline or before.byline):
+            before.byline, group.byline = group.byline, None
 
 
 def _next_part(parts: list, i: int) -> int | None:

@@ -37,6 +37,7 @@ class Group:
     subs: list[Text]
     stray: bool = False  # stood inside another story's sentence
     byline: Text | None = None  # a byline printed right before the headline
+    byline_else: "Story | None" = None  # the story the byline followed: it is its, if the headline's story has one
     pointer: Continuation | None = None  # "▶A3": where a 导读 entry's story is printed
 
     @property

@@ -144,3 +144,20 @@ def test_a_byline_line_before_a_headline_with_its_own_byline_closes_the_story_be
     _attach_bylines(parts)
     assert first.byline.text == "东海日报记者 区嘉欣" and second.byline.text == "东海日报记者 梁志豪"
     assert parts == [first, group, second]
+
+
+def test_a_byline_given_to_the_next_headline_goes_back_when_that_story_has_its_own():
+    from converter.assemble import _return_bylines
+
+    before = _story("有區議員建議，當局可考慮在海濱引入更多元化的活動。")
+    group = _group("虛擬資產交易平台再獲發牌")
+    group.byline, group.byline_else = Text("記者 區詠詩 報道", Span.from_lines([50])), before
+    story = _story("證券監管機構昨日宣布，再向兩間平台發牌。", first_line=80)
+    story.group, story.byline = group, Text("記者 蕭子健 報道", Span.from_lines([79]))
+    _return_bylines([before, story])
+    assert before.byline is not None and before.byline.text == "記者 區詠詩 報道"
+    assert group.byline is None
+    # a story without a byline of its own keeps the headline's
+    group.byline, before.byline, story.byline = before.byline, None, None
+    _return_bylines([before, story])
+    assert group.byline is not None and before.byline is None
