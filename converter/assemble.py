@@ -182,7 +182,10 @@ def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels) -> Figure:
     lines = [line for b in fig_blocks for line in b.lines]
     roles = [role_of(labels.of[l.number]) for l in lines]
     caption = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r != "credit"))
-    credited = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r == "credit"))
+    credit_lines = [l for l, r in zip(lines, roles) if r == "credit"]
+    begun = next((k for k, l in enumerate(credit_lines) if starts(labels.of[l.number])), 0)
+    credit_lines = credit_lines[begun:] + credit_lines[:begun]  # a credit's start printed after its end
+    credited = Run(tuple(piece(l.number, l.text) for l in credit_lines))
     if credited and not starts(labels.of[credited.pieces[0].line]) and caption.pieces \
             and caption.pieces[-1].line == credited.pieces[0].line - 1:
         caption, tail = _after_last_sentence(caption)

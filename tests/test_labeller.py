@@ -182,6 +182,18 @@ def test_a_full_line_that_ends_a_sentence_before_a_column_break_goes_on_after_it
         ["港区企业生产的聚烯烃产品供"], ["城市公园今天开放，市民可以自由入园参观游览。不少市民前来游览。"]]
 
 
+def test_a_credit_whose_first_characters_are_printed_after_the_rest_is_one_credit():
+    from converter.assemble import Labels, Numbering, _figure
+
+    page = _page([("志愿者指导孩子们制作风筝。", "caption-B"), ("强 摄", "credit-I"), ("", None),
+                  ("黎国", "credit-B"), ("", None), ("另一张照片。", "caption-B"), ("张三 摄", "credit-B")])
+    elements, _ = page_elements(page)
+    assert [[line.number for line in e.lines] for e in elements] == [[1, 2, 4], [6, 7]]
+    labels = Labels({x.line.number: x.label for x in page if x.label}, set())
+    figure = _figure(elements[0].blocks, Numbering(), labels)
+    assert (figure.caption.text, figure.credit.text) == ("志愿者指导孩子们制作风筝。", "黎国强 摄")
+
+
 def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
     from converter.assemble import Labels, _furniture
 

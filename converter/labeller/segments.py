@@ -25,6 +25,7 @@ from ..rules import solid
 from ..rules.byline import standalone_byline
 from ..rules.continuation import marker_at_end, placed_direction
 from ..source import SourceLine
+from ..unwrap import ends_sentence
 from .model import Labelled
 from .roles import role_of, starts
 
@@ -170,15 +171,25 @@ def _new_element(before: str, label: str) -> bool:
 def _goes_on(element: Element, kind: Kind, first: str, label_of: dict[int, str]) -> bool:
     """Does a block of `kind`, its first line labelled `first`, go on with `element`?
     A caption goes on with a credit printed above it that has no caption yet; a
-    second credit begins another figure."""
+    second credit begins another figure, unless the figure's credit has no start yet
+    (an extractor may print a credit's first characters after the rest)."""
     if element.kind != kind or kind not in ("heading", "caption", "furniture"):
         return False
     roles = {role_of(label_of[line.number]) for line in element.lines}
     if role_of(first) == "caption" and starts(first) and roles == {"credit"}:
         return True
     if role_of(first) == "credit" and starts(first) and "credit" in roles:
-        return False
+        return _credit_waits(element.lines, label_of)
     return not _new_element(label_of[element.blocks[-1].lines[-1].number], first)
+
+
+def _credit_waits(lines: list[SourceLine], label_of: dict[int, str]) -> bool:
+    """Has the figure's credit no start yet? Its lines go on from one (I labels), and
+    not from the caption's last line (which ends its sentence): the extractor printed
+    the credit's first characters after the rest."""
+    credit = [k for k, line in enumerate(lines) if role_of(label_of[line.number]) == "credit"]
+    return not any(starts(label_of[lines[k].number]) for k in credit) \
+        and (credit[0] == 0 or ends_sentence(lines[credit[0] - 1].text))
 
 
 def _goes_on_story(label: str) -> bool:
