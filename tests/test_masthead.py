@@ -14,7 +14,7 @@ from converter.conversion import ConvertOptions, convert_bytes
 from converter.metadata import from_text, resolve
 from converter.model import Article, Metadata, Section
 from converter.pipeline import edition_from_text
-from converter.rules.masthead import page_label
+from converter.rules.masthead import furniture_kind, page_label
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ROOT / "tests" / "fixtures" / "editions"
@@ -32,6 +32,14 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 ])
 def test_page_label_of_a_folio_or_running_head(line, label):
     assert page_label(line) == label
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("A01 要闻", "folio"), ("第3版", "folio"), ("第1页", "pageNum"), ("第 2 頁 共 4 頁", "pageNum"), ("- 3 -", "pageNum"),
+    ("Page 2 of 4", "pageNum"), ("2025年3月14日 星期五", "header"), ("第1页的内容", None),
+])
+def test_furniture_kind_tells_a_page_label_from_a_printouts_sheet_number(line, kind):
+    assert furniture_kind(line) == kind
 
 
 def _printed_labels(gold: Path) -> dict[int, str]:

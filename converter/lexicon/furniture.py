@@ -12,6 +12,9 @@ LETTERED_PAGE = rf"[A-Za-zＡ-Ｚ]{{1,2}}\s*{DIGITS}(?:\s*{DIGITS}){{0,2}}"
 PAGE_WORDS = ("版", "頁")
 NUMBERED_PAGE = rf"第\s*{NUMERAL}\s*[{''.join(PAGE_WORDS)}]"
 BARE_PAGE = rf"{DIGITS}{{1,2}}"
+# The sheet number of such a printout: "第1页", "第 2 頁 共 4 頁", "- 3 -", "Page 2 of 4".
+SHEET_NUMBER = (rf"第\s*{DIGITS}+\s*[页頁](?:\s*[，,/／]?\s*共\s*{DIGITS}+\s*[页頁])?"
+                rf"|[-－—]\s*{DIGITS}+\s*[-－—]|[Pp]age\s+{DIGITS}+(?:\s+of\s+{DIGITS}+)?")
 FOLIO = rf"(?:{LETTERED_PAGE}|{NUMBERED_PAGE}|{BARE_PAGE})"
 
 # The masthead: the paper's name, who publishes it, its numbers and its price.

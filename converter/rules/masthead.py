@@ -31,6 +31,7 @@ _TITLE = LazyPattern(rf"^[\u4e00-\u9fff]{{1,8}}(?:{alternation(words.TITLE_ENDIN
 _DESK = r"\S{1,8}"  # the desk a folio names beside the label: "A01 要闻"
 PAGE_LABEL = compiled(rf"^{words.BARE_PAGE}$|^{_DESK}\s+{words.LETTERED_PAGE}$"
                         rf"|^(?:{words.LETTERED_PAGE}|0{DIGITS}|{words.NUMBERED_PAGE})(?:\s+{_DESK})?$")
+_SHEET_NUMBER = compiled(words.SHEET_NUMBER)
 # A label opens or closes the line, not run into a number or code ("代号1-18", "CN 11-0000").
 _FOLIO_FIRST = compiled(rf"{words.FOLIO}(?![0-9０-９A-Za-z.\-－/])")
 _FOLIO_LAST = compiled(rf"(?<![0-9０-９A-Za-z.\-－/]){words.FOLIO}$")
@@ -38,10 +39,13 @@ _FOLIO_LAST = compiled(rf"(?<![0-9０-９A-Za-z.\-－/]){words.FOLIO}$")
 
 @per_line  # asked of every line of the blocks at a page's edges
 def furniture_kind(text: str) -> str | None:
-    """"header" for masthead/running-head lines, "folio" for a bare page label."""
+    """"header" for masthead/running-head lines, "folio" for a bare page label,
+    "pageNum" for a printout's sheet number."""
     compact = " ".join(text.split())
     if PAGE_LABEL.match(compact):
         return "folio"
+    if _SHEET_NUMBER.fullmatch(compact):
+        return "pageNum"
     if _TITLE.match(solid(compact)) or _dated_weekday(compact) or _lunar_date_alone(compact) or any(p.search(compact) for p in _PATTERNS):
         return "header"
     return None
