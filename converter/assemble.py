@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .body import Unit, both_texts, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments
-from .headgroup import labelled_roles
+from .headgroup import bigrams, labelled_roles, side_by_side
 from .labeller.features import SHORT_OF_COLUMN
 from .labeller.model import DOUBT, Labelled, labeller
 from .labeller.roles import role_of, starts
@@ -114,7 +114,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         elif element.kind == "banner":
             parts.append(_section_head(element))
         elif element.kind == "heading":
-            parts.extend(_heading_parts(element.blocks, labels))
+            parts.extend(_heading_parts(element.blocks, labels, elements))
         elif element.kind == "byline":
             from .rules.byline import standalone_byline
 
@@ -155,10 +155,18 @@ def _section_head(element: Element) -> SectionHead:
     return SectionHead(head, subs, column=is_column_name(lines[0].text))
 
 
-def _heading_parts(group_blocks: list[Block], labels: Labels) -> list:
-    """A heading group; an official document's title carries no kicker, so a
-    label printed apart above one ("市十四届人大二次会议") heads what follows."""
+def _heading_parts(group_blocks: list[Block], labels: Labels, elements: list[Element]) -> list:
+    """A heading group (or two, where two headlines set side by side were read across
+    by the extractor: the stack's other titles stay with the first); an official
+    document's title carries no kicker, so a label printed apart above one
+    ("市十四届人大二次会议") heads what follows."""
     group = _group(group_blocks, labels)
+    heads = [line for b in group_blocks for line in b.lines if role_of(labels.of[line.number]) == "head"]
+    if len(heads) > 1 and " " in heads[1].text:
+        pair = side_by_side(heads, bigrams([line.text for e in elements if e.kind == "body" for line in e.lines]))
+        if pair:
+            group.head = pair[0]
+            return [group, Group(None, pair[1], [])]
     if group.kicker and len(group_blocks) > 1 and _document_title(group):
         label, group.kicker = group.kicker, None
         return [SectionHead(label, [], column=False), group]

@@ -41,6 +41,48 @@ def labelled_roles(lines: list[SourceLine], label_of: dict[int, str]) -> Roles:
                  pointer[1] if pointer else None)
 
 
+def side_by_side(lines: list[SourceLine], known: frozenset[str]) -> tuple[Text, Text] | None:
+    """Two headlines set side by side, whose lines an extractor read across both: "个人所得税年
+    张掖玉米制" / "度汇算怎么 种基地迎来" / "办？" / "收获". Each of the first two or more lines
+    holds two pieces (one space between); the lines after them hold one piece, going on with
+    one of the two. `known` holds the character bigrams of the page's text: read down each
+    column, the pieces must make more of them at their joins than read across the lines
+    (a headline's words come back in its story), else the lines are one headline."""
+    pairs = [line.text.split() for line in lines]
+    split = next((k for k, p in enumerate(pairs) if len(p) != 2), len(pairs))
+    if split < 2 or any(len(p) != 1 for p in pairs[split:]):
+        return None
+    left, right = [p[0] for p in pairs[:split]], [p[1] for p in pairs[:split]]
+    down = _joins(left, known) + _joins(right, known)
+    across = sum(_known(a, b, known) for a, b in pairs[:split]) \
+        + sum(_known(b, a, known) for (_, b), (a, _) in zip(pairs, pairs[1:split]))
+    if down <= across:
+        return None
+    columns = ([(lines[k].number, p) for k, p in enumerate(left)], [(lines[k].number, p) for k, p in enumerate(right)])
+    column = 0
+    for line, (tail,) in zip(lines[split:], pairs[split:]):
+        ends = [c[-1][1] for c in columns]
+        fits = [_known(end, tail, known) for end in ends]
+        column = fits.index(True) if fits.count(True) == 1 else column
+        columns[column].append((line.number, tail))
+        column = 1 - column if not any(fits) else column
+    first, second = (Run(tuple(piece(n, t) for n, t in c)).to_text(heading=True) for c in columns)
+    return first, second
+
+
+def _joins(pieces: list[str], known: frozenset[str]) -> int:
+    return sum(_known(a, b, known) for a, b in zip(pieces, pieces[1:]))
+
+
+def _known(before: str, after: str, known: frozenset[str]) -> bool:
+    return before[-1:] + after[:1] in known
+
+
+def bigrams(texts: list[str]) -> frozenset[str]:
+    """The character bigrams of some texts (spaces out)."""
+    return frozenset(t[k:k + 2] for text in texts for t in ["".join(text.split())] for k in range(len(t) - 1))
+
+
 def _pointer(lines: list[SourceLine]) -> tuple[Text, Continuation] | None:
     """A title ending with a page pointer ("全市重点项目建设提速 ▶A3"): the title,
     and the pointer as the story's closing jump marker."""

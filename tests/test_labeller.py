@@ -194,6 +194,20 @@ def test_a_credit_whose_first_characters_are_printed_after_the_rest_is_one_credi
     assert (figure.caption.text, figure.credit.text) == ("志愿者指导孩子们制作风筝。", "黎国强 摄")
 
 
+def test_two_headlines_read_across_by_the_extractor_head_their_own_stories():
+    from converter.assemble import Labels, Numbering, _page as built_page, _parts
+
+    page = _page([("个人所得税年 张掖玉米制", "head-B"), ("度汇算怎么 种基地迎来", "head-I"), ("办？", "head-I"),
+                  ("收获", "head-I"), ("", None), ("本报讯 个人所得税年度汇算开始，不会填报怎么办？", "dateline-B"),
+                  ("", None), ("本报讯 张掖玉米制种基地迎来收获季节。", "dateline-B")])
+    elements, paragraph_starts = page_elements(page)
+    labels = Labels({x.line.number: x.label for x in page if x.label}, paragraph_starts)
+    built = built_page(_parts(elements, Numbering(), [], labels), False, [], 0)
+    assert sorted((a.head.text, a.body[0].text.text[:4]) for a in built.items) == [
+        ("个人所得税年度汇算怎么办？", "个人所得"), ("张掖玉米制种基地迎来收获", "张掖玉米")]
+    assert all(a.dateline.text == "本报讯" for a in built.items)
+
+
 def test_a_furniture_line_cut_in_two_by_the_extractor_is_one_item():
     from converter.assemble import Labels, _furniture
 
