@@ -217,6 +217,21 @@ def test_a_paragraphs_first_line_stands_two_ems_short():
     assert "short=<=0.5" in rows[0] and "short=<=0.5" in rows[3]
 
 
+def _paragraphs(indent: str, count: int) -> str:
+    """`count` paragraphs of two full lines and a short last one, each first line led by `indent`."""
+    full = "市民在这里读书写字度过愉快的一天"
+    return "".join(f"{indent}{full[len(indent):]}\n{full}\n第{k}段完。\n" for k in range(count))
+
+
+def test_a_page_without_paragraph_indents_is_told_where_paragraphs_start():
+    (page,) = pages_of(split_lines(_paragraphs("", 6))[0])
+    assert features.unindented_starts(page) == {3, 6, 9, 12, 15}  # each line after a "第k段完。"
+    (page,) = pages_of(split_lines(_paragraphs("　　", 6))[0])  # indented: the model knows
+    assert features.unindented_starts(page) == set()
+    (page,) = pages_of(split_lines(_paragraphs("", 3))[0])  # too few paragraph ends to tell
+    assert features.unindented_starts(page) == set()
+
+
 def test_a_title_between_sentences():
     text = "人们在这里读书、写字，度过了愉快的一天。\n读书是一场漫长的对话\n有人问，现在信息这么多，手机上什么\n都能查到。\n"
     lines, _ = split_lines(text)

@@ -275,6 +275,31 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
 SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not fill it
 
 
+FILLS_COLUMN = 1.0  # ems: a line this close to its column's width fills it (no indent)
+STYLE_EVIDENCE = 5  # paragraph ends a page needs to tell its indent style (the hand-written
+# fixtures' irregular lines made one to three of them look unindented)
+
+
+def unindented_starts(page: Sequence[SourceLine]) -> set[int]:
+    """On a page whose paragraphs are not indented (a printout's, where a paragraph's
+    first line fills its column), the lines right after a paragraph's last line: one
+    that ends a sentence short of its column, no blank line between. Indices among the
+    page's non-blank lines; empty on a page where most such lines stand short (indented),
+    or where fewer than STYLE_EVIDENCE paragraphs end.
+    The model learned the indent from the many papers that print one: features for the
+    page's indent style scored lower held out (docs/quality.md)."""
+    filled = [(k, line) for k, line in enumerate(line for line in page if not line.blank)]
+    widths = [display_width(line.text) for _, line in filled]
+    after: list[tuple[int, bool]] = []
+    for (_, before), (k, line) in zip(filled, filled[1:]):
+        if line.number == before.number + 1 and ends_sentence(before.text) \
+                and widths[k - 1] < SHORT_OF_COLUMN * _column(widths, k - 1):
+            after.append((k, _column(widths, k) - widths[k] < FILLS_COLUMN))
+    if 2 * sum(full for _, full in after) < len(after) or len(after) < STYLE_EVIDENCE:
+        return set()
+    return {k for k, _ in after}
+
+
 def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], column: float, k: int) -> bool:
     """A short line without punctuation between a line that ends a sentence and a full
     one: a headline printed in the run of the text, in the text's own size (a digest's

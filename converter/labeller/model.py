@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..rules import solid_len
 from ..source import SourceLine
-from .features import edition_shapes, page_features
+from .features import edition_shapes, page_features, unindented_starts
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 # No headline, caption, byline or piece of furniture runs this long on one line: such a
@@ -53,6 +53,7 @@ class Labeller:
         for page in pages:
             rows = page_features(page, shapes)
             tags = self._tagger.tag(rows) if rows else []
+            unindented = unindented_starts(page)
             k = 0
             for line in page:
                 if line.blank:
@@ -62,6 +63,8 @@ class Labeller:
                 running = len(line.text) > RUNNING_TEXT_CHARS and solid_len(line.text) > RUNNING_TEXT_CHARS
                 if running and not tags[k].startswith(("p-", "item-")):
                     tags[k] = "p-B"
+                elif k in unindented and tags[k] == "p-I" and tags[k - 1].startswith("p-"):
+                    tags[k] = "p-B"  # after a paragraph's end, on a page without indents
                 sure = self._tagger.marginal(tags[k], k)
                 out.append(Labelled(line, tags[k], sure, self._alternatives(tags[k], k) if sure < DOUBT else ()))
                 k += 1
