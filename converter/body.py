@@ -117,8 +117,9 @@ def _wrapped_byline_line(run: Run, labels: Mapping[int, str]) -> int | None:
 
 def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, byline_line: int | None = None,
          fragment: bool = False) -> None:
-    """A paragraph goes on with the open unit, or starts a story of its own; a dateline
-    or byline opening a story is taken off it."""
+    """A paragraph goes on with the open unit, or starts a story of its own (as a
+    `fragment`, text going on from a paragraph the unit does not end with, always does);
+    a dateline or byline opening a story is taken off it."""
     if not units or _starts_story(units[-1], run, role) or fragment:
         units.append(Unit([]))
     unit = units[-1]
