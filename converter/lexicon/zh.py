@@ -128,7 +128,10 @@ COLUMN_NAMES = ("简讯", "簡訊", "简报", "簡報", "快讯", "快訊", "短
                 "资讯", "資訊", "速读", "速讀", "一周要闻", "一週要聞", "公告", "广告", "廣告")
 COLUMN_SUFFIXES = ("简讯", "簡訊", "简报", "簡報", "快讯", "快訊", "短讯", "短訊", "速递", "速遞", "速读", "速讀",
                    "集锦", "集錦", "一览", "一覽", "摘编", "摘編", "导读", "導讀")
-ITEM_BULLETS = "●◆■▲★☆○◎◇□•▶►"
+ITEM_BULLETS = "●◆■▲★☆○◇□•▶►"
+# What opens a brief in a column: the item bullets, and "◎", which marks briefs only (never a
+# notice's list item: as a bullet to the labeller it cost 35 to 43 lines held out).
+BRIEF_MARKS = ITEM_BULLETS + "◎"
 
 # Signature blocks (closers) end with an issuing body.
 ISSUER_ENDINGS = ("主席团", "主席團", "委员会", "委員會", "常务委员会", "常務委員會", "人民政府",

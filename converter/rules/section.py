@@ -17,4 +17,4 @@ def is_column_name(text: str) -> bool:
 
 def starts_item(text: str) -> bool:
     """A bulleted item of a column ("●为深刻汲取…"); "□本报记者 张蕊" is a byline."""
-    return first_char(text) in zh.ITEM_BULLETS and standalone_byline(text) is None
+    return first_char(text) in zh.BRIEF_MARKS and standalone_byline(text) is None
