@@ -20,38 +20,35 @@ def _group(head: str, kicker: str | None = None, line: int = 100) -> Group:
     return Group(text(kicker, line - 1) if kicker else None, text(head, line), [])
 
 
-def test_a_fragment_cut_mid_sentence_goes_on_with_the_story_it_was_cut_from():
-    story = _story("港区里一座座炼化装置高耸入云，企业生产的聚烯烃产品供不")
-    other = _story("另一篇报道讲的是城市里的公园。", first_line=10)
-    other.group = _group("公园")
-    fragment = _story("应求，聚烯烃产能还将扩大。", first_line=20, mid_sentence=True)
-    parts = [story, other, fragment]
+def _joined(host_text: str, other_text: str, other_head: str, fragment_text: str) -> Story:
+    """The host story after join_fragments over [host, a headed story, a fragment]: the
+    fragment must have gone on with the host."""
+    host = _story(host_text)
+    other = _story(other_text, first_line=10)
+    other.group = _group(other_head)
+    parts = [host, other, _story(fragment_text, first_line=20, mid_sentence=True)]
     join_fragments(parts)
-    assert parts == [story, other]
+    assert parts == [host, other]
+    return host
+
+
+def test_a_fragment_cut_mid_sentence_goes_on_with_the_story_it_was_cut_from():
+    story = _joined("港区里一座座炼化装置高耸入云，企业生产的聚烯烃产品供不", "另一篇报道讲的是城市里的公园。", "公园",
+                    "应求，聚烯烃产能还将扩大。")
     assert [r.text for r in story.unit.paragraphs] == ["港区里一座座炼化装置高耸入云，企业生产的聚烯烃产品供不应求，聚烯烃产能还将扩大。"]
     assert story.unit.paragraphs[0].lines == [1, 20]
 
 
 def test_a_fragment_goes_on_with_the_story_sharing_its_words_not_merely_the_nearest():
-    story = _story("古雷石化基地去年实现产值超过千亿元。")
-    other = _story("南京试点中小学周末开放校园。", first_line=10)
-    other.group = _group("南京试点")
-    fragment = _story("基地是国家七大石化产业基地之一。", first_line=20, mid_sentence=True)
-    parts = [story, other, fragment]
-    join_fragments(parts)
-    assert parts == [story, other]
+    story = _joined("古雷石化基地去年实现产值超过千亿元。", "南京试点中小学周末开放校园。", "南京试点",
+                    "基地是国家七大石化产业基地之一。")
     assert [r.text for r in story.unit.paragraphs] == ["古雷石化基地去年实现产值超过千亿元。基地是国家七大石化产业基地之一。"]
 
 
 def test_a_fragment_goes_on_with_the_story_that_breaks_off_mid_sentence_before_one_that_shares_more_words():
-    waiting = _story("古雷石化基地的企业生产的聚烯烃产品供不")
-    complete = _story("聚烯烃产能去年扩大了一成。", first_line=10)
-    complete.group = _group("聚烯烃产能扩大")
-    fragment = _story("应求，聚烯烃产能还将扩大。", first_line=20, mid_sentence=True)
-    parts = [waiting, complete, fragment]
-    join_fragments(parts)
-    assert parts == [waiting, complete]
-    assert waiting.unit.paragraphs[0].lines == [1, 20]
+    story = _joined("古雷石化基地的企业生产的聚烯烃产品供不", "聚烯烃产能去年扩大了一成。", "聚烯烃产能扩大",
+                    "应求，聚烯烃产能还将扩大。")
+    assert story.unit.paragraphs[0].lines == [1, 20]
 
 
 def test_a_fragment_printed_before_the_story_it_ends_goes_on_with_it():
