@@ -58,7 +58,7 @@ def side_by_side(lines: list[SourceLine], known: frozenset[str]) -> tuple[Text, 
         + sum(_known(b, a, known) for (_, b), (a, _) in zip(pairs, pairs[1:split]))
     if down <= across:
         return None
-    columns = ([(lines[k].number, p) for k, p in enumerate(left)], [(lines[k].number, p) for k, p in enumerate(right)])
+    columns = tuple([(line.number, p) for line, p in zip(lines, side)] for side in (left, right))
     column = 0
     for line, (tail,) in zip(lines[split:], pairs[split:]):
         ends = [c[-1][1] for c in columns]
