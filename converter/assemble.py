@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .body import Unit, both_texts, ends_brief, split_units
 from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments
-from .headgroup import bigrams, labelled_roles, side_by_side
+from .headgroup import labelled_roles, side_by_side
 from .labeller.features import SHORT_OF_COLUMN
 from .labeller.model import DOUBT, Labelled, labeller
 from .labeller.roles import role_of, starts
@@ -30,6 +30,7 @@ from .rules.masthead import furniture_kind, printed_label
 from .rules.section import is_column_name
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
+from .words import shared_words
 
 @dataclass
 class PageParts:
@@ -163,7 +164,7 @@ def _heading_parts(group_blocks: list[Block], labels: Labels, elements: list[Ele
     group = _group(group_blocks, labels)
     heads = [line for b in group_blocks for line in b.lines if role_of(labels.of[line.number]) == "head"]
     if len(heads) > 1 and " " in heads[1].text:
-        pair = side_by_side(heads, bigrams([line.text for e in elements if e.kind == "body" for line in e.lines]))
+        pair = side_by_side(heads, shared_words("".join(line.text for e in elements if e.kind == "body" for line in e.lines)))
         if pair:
             group.head = pair[0]
             return [group, Group(None, pair[1], [])]

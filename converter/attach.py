@@ -10,14 +10,13 @@ Doubtful choices become diagnostics."""
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .body import Unit, both_texts, finish
 from .model import Continuation, Diagnostic, Figure, Span, Text
 from .unwrap import Run, ends_sentence
-from .patterncache import compiled
+from .words import shared_words
 
 # LAYOUT_PRIOR, UNASSIGNED, STRAY_MATCH and PAGE_VOTE_MARGIN: the best of 54 settings on
 # a 600-page training corpus (`python -m corpus.tune`; units, headlines and kickers);
@@ -89,41 +88,17 @@ class SectionHead:
     column: bool  # a column of briefs ("简讯"), not a page banner
 
 
-_LATIN_WORD = compiled(r"[A-Za-z]{3,}")
-_NOT_HAN = r"[^\u3400-\u9fff]+"  # compiled on first use (re's cache): a large class is slow to compile
-
-
 # Bodies are read twice, by the page's vote on which way headlines face and
 # then by the attachment: kept for a few hundred texts (an edition's worth),
 # not for every story of a very long edition.
-@lru_cache(maxsize=256)
-def _tokens(text: str) -> frozenset[int | str]:
-    """What a headline and a body can share: character bigrams of the Chinese
-    text, and Latin words."""
-    chars = re.sub(_NOT_HAN, "", text)  # the Han characters, in order
-    return _bigrams(chars).union(w.lower() for w in _LATIN_WORD.findall(text))
-
-
-def _bigrams(chars: str) -> frozenset[int]:
-    """Each two neighbouring characters as one number, their UTF-16 codes side
-    by side, read off the encoded text in C: bodies are long, and a string for
-    each pair cost twice as much. A Han character is one UTF-16 unit, so the
-    4-byte words from the first unit are the pairs (1, 2), (3, 4)…, those from
-    the second unit the pairs (2, 3), (4, 5)…"""
-    units = chars.encode("utf-16-le")
-    return frozenset(_words(units)).union(_words(units[2:]))
-
-
-def _words(data: bytes) -> memoryview:
-    """`data` as 4-byte numbers (a last incomplete one left out)."""
-    return memoryview(data[:len(data) // 4 * 4]).cast("I")
+_body_words = lru_cache(maxsize=256)(shared_words)
 
 
 class Similarity:
     """Share of a headline's tokens found in a body, weighted by rarity."""
 
     def __init__(self, stories: list[Story]) -> None:
-        self.bodies = {id(s): _tokens(s.unit.text) for s in stories}
+        self.bodies = {id(s): _body_words(s.unit.text) for s in stories}
         self.n = max(len(stories), 1)
         self._weights: dict[str, tuple[frozenset[int | str], dict[int | str, float], float]] = {}
 
@@ -134,14 +109,14 @@ class Similarity:
         grams, weight, total = self._group_weights(text)
         if story is None or not grams:
             return 0.0
-        body = self.bodies.get(id(story)) or _tokens(story.unit.text)
+        body = self.bodies.get(id(story)) or _body_words(story.unit.text)
         return sum(weight[bg] for bg in grams & body) / total if total else 0.0
 
     def _group_weights(self, text: str) -> tuple[frozenset[int | str], dict[int | str, float], float]:
         """A headline's tokens, their weights and the weights' sum: the same
         for every body it is compared with, so worked out once."""
         if text not in self._weights:
-            grams = _tokens(text)
+            grams = shared_words(text)
             df = self._bodies_with(grams)
             weight = {bg: math.log((self.n + 1) / (df[bg] + 0.5)) for bg in grams}
             self._weights[text] = (grams, weight, sum(weight.values()))

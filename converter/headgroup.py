@@ -11,6 +11,7 @@ from .rules.continuation import marker_at_end
 from .labeller.roles import role_of, starts
 from .source import SourceLine
 from .unwrap import Run, display_width, piece
+from .words import shared_words
 
 
 @dataclass
@@ -41,11 +42,11 @@ def labelled_roles(lines: list[SourceLine], label_of: dict[int, str]) -> Roles:
                  pointer[1] if pointer else None)
 
 
-def side_by_side(lines: list[SourceLine], known: frozenset[str]) -> tuple[Text, Text] | None:
+def side_by_side(lines: list[SourceLine], known: frozenset[int | str]) -> tuple[Text, Text] | None:
     """Two headlines set side by side, whose lines an extractor read across both: "个人所得税年
     张掖玉米制" / "度汇算怎么 种基地迎来" / "办？" / "收获". Each of the first two or more lines
     holds two pieces (one space between); the lines after them hold one piece, going on with
-    one of the two. `known` holds the character bigrams of the page's text: read down each
+    one of the two. `known` holds the words of the page's text (`shared_words`): read down each
     column, the pieces must make more of them at their joins than read across the lines
     (a headline's words come back in its story), else the lines are one headline."""
     pairs = [line.text.split() for line in lines]
@@ -70,17 +71,13 @@ def side_by_side(lines: list[SourceLine], known: frozenset[str]) -> tuple[Text, 
     return first, second
 
 
-def _joins(pieces: list[str], known: frozenset[str]) -> int:
+def _joins(pieces: list[str], known: frozenset[int | str]) -> int:
     return sum(_known(a, b, known) for a, b in zip(pieces, pieces[1:]))
 
 
-def _known(before: str, after: str, known: frozenset[str]) -> bool:
-    return before[-1:] + after[:1] in known
-
-
-def bigrams(texts: list[str]) -> frozenset[str]:
-    """The character bigrams of some texts (spaces out)."""
-    return frozenset(t[k:k + 2] for text in texts for t in ["".join(text.split())] for k in range(len(t) - 1))
+def _known(before: str, after: str, known: frozenset[int | str]) -> bool:
+    """The two characters where `before` meets `after` make one of the words `known`."""
+    return not shared_words(before[-1:] + after[:1]).isdisjoint(known)
 
 
 def _pointer(lines: list[SourceLine]) -> tuple[Text, Continuation] | None:

@@ -12,6 +12,7 @@ from statistics import median
 import pytest
 
 from converter.labeller import features
+from converter.words import shared_words
 from converter.labeller.model import labeller, pages_of
 from converter.lexicon import zh
 from converter.normalize import split_lines
@@ -121,6 +122,7 @@ def _page(lines, repeated):
         if 0 < k < len(filled) - 1 and f["punct"] == "<=0" and ends_sentence(filled[k - 1][1].text) \
                 and widths[k] < 0.9 * column and widths[k + 1] >= 0.9 * column:
             f["between_sentences"] = 1.0
+        f.update(_echo(filled, k))
         rows.append(f)
     for k in range(len(filled) - 1):
         (i, a), (j, b) = filled[k], filled[k + 1]
@@ -140,10 +142,28 @@ def _page(lines, repeated):
             if not 0 <= j < len(rows):
                 f[f"{offset:+d}:edge"] = 1.0
                 continue
-            keys = _NEIGHBOUR_KEYS + ((*_NEIGHBOUR_RULES, "between_sentences") if abs(offset) == 1 else ())
+            keys = _NEIGHBOUR_KEYS + ((*_NEIGHBOUR_RULES, "between_sentences", "echo_after", "echo_before")
+                                      if abs(offset) == 1 else ())
             f.update((f"{offset:+d}:{key}", own[j][key]) for key in keys if key in own[j])
     return [[name if value == 1.0 and not isinstance(value, str) else f"{name}={value}"
              for name, value in f.items() if value] for f in rows]
+
+
+def _words(text):
+    han = "".join(re.findall("[\u3400-\u9fff]", text))
+    return {han[k:k + 2] for k in range(len(han) - 1)} | {w.lower() for w in re.findall("[A-Za-z]{3,}", text)}
+
+
+def _echo(filled, k):
+    """The share of a line's words found in the 40 lines after it, and in the 40 before it."""
+    words = _words(filled[k][1].text)
+    if len(words) < 2:
+        return {}
+    after = set().union(*(_words(line.text) for _, line in filled[k + 1:k + 41]))
+    before = set().union(*(_words(line.text) for _, line in filled[max(0, k - 40):k]))
+    edges = (0, 0.25, 0.5, 0.75)
+    return {"echo_after": _bucket(len(words & after) / len(words), edges),
+            "echo_before": _bucket(len(words & before) / len(words), edges)}
 
 
 def _mark_wrap(rows, k, name, adjacent):
@@ -239,3 +259,20 @@ def test_a_title_between_sentences():
     rows = features.page_features(page)
     assert "between_sentences" in rows[1] and "-1:between_sentences" in rows[2]
     assert "between_sentences" not in rows[2]
+
+
+def test_a_headlines_words_come_back_in_its_story():
+    text = ("眉山春见柑橘上市\n近日，眉山市丹棱县、东坡区等地的春见\n柑橘陆续成熟上市，果农忙着采摘。\n"
+            "据了解，今年全县种植面积达十万亩。\n")
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    title, first, _, last = features.page_features(page)
+    assert "echo_after=<=0.75" in title and "echo_before=<=0" in title  # 4 of its 7 bigrams
+    assert "echo_after=<=0" in first and "-1:echo_after=<=0.75" in first
+    assert "echo_after=<=0" in last and "echo_before=<=0" in last
+
+
+def test_shared_words_are_han_bigrams_and_latin_words():
+    assert shared_words("春见 柑橘") == shared_words("春见柑橘") and len(shared_words("春见柑橘")) == 3
+    assert shared_words("Page 2 of 4") == {"page"}
+    assert not shared_words("春，") and shared_words("春见") <= shared_words("眉山春见")

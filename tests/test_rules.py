@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from converter.headgroup import bigrams, labelled_roles, side_by_side
+from converter.headgroup import labelled_roles, side_by_side
 from converter.rules import Match, solid_len
 from converter.source import SourceLine
 from converter.unwrap import Run, piece
+from converter.words import shared_words
 
 TABLES = Path(__file__).parent / "fixtures" / "rules"
 ARROW, NOTHING, YES, FIELDS = "⇒", "∅", "✓", "¦"
@@ -238,18 +239,18 @@ def _lines(*texts: str) -> list[SourceLine]:
 
 
 def test_two_headlines_set_side_by_side_and_read_across_are_read_down_their_columns():
-    page = bigrams(["个人所得税年度汇算开始，不会填报怎么办？", "张掖玉米制种基地迎来收获季节。"])
+    page = shared_words("".join(["个人所得税年度汇算开始，不会填报怎么办？", "张掖玉米制种基地迎来收获季节。"]))
     first, second = side_by_side(_lines("个人所得税年 张掖玉米制", "度汇算怎么 种基地迎来", "办？", "收获"), page)
     assert (first.text, second.text) == ("个人所得税年度汇算怎么办？", "张掖玉米制种基地迎来收获")
     assert first.span.ranges == ((1, 3),) and second.span.ranges == ((1, 2), (4, 4))
     # the right one ends first: the lines after go on with the left one
-    page = bigrams(["深圳企业加快将人工智能应用到终端产品中。", "“刷单返利”背后往往是骗局。"])
+    page = shared_words("".join(["深圳企业加快将人工智能应用到终端产品中。", "“刷单返利”背后往往是骗局。"]))
     first, second = side_by_side(_lines("深圳消 “刷单返", "费电子 利”背后的", "企业加 骗局", "快AI产品", "布局"), page)
     assert (first.text, second.text) == ("深圳消费电子企业加快AI产品布局", "“刷单返利”背后的骗局")
 
 
 def test_one_headline_with_a_space_between_its_halves_stays_one():
-    page = bigrams(["台股昨天封關，全年大漲逾兩成。"])
+    page = shared_words("".join(["台股昨天封關，全年大漲逾兩成。"]))
     assert side_by_side(_lines("台股封關 全", "年大漲逾兩成"), page) is None
     assert side_by_side(_lines("台股封關 全年", "大漲逾 兩成"), page) is None  # read across, it is the text's
 

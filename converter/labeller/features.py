@@ -34,6 +34,7 @@ from ..rules.section import is_column_name
 from ..rules.source_note import source_note
 from ..source import SourceLine, per_line
 from ..unwrap import display_width, ends_sentence
+from ..words import shared_words
 
 Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
 
@@ -95,6 +96,11 @@ VS_PREV, VS_NEXT = Buckets("vs_prev", 0.5, 0.8, 1.25, 2.0), Buckets("vs_next", 0
 # Ems short of the column: a paragraph's first line stands two short, its indent lost in
 # extraction, where its ratio to the column (`rel`) varies with the column's width.
 SHORT_BY = Buckets("short", 0.5, 1.5, 2.5, 3.5)
+# Share of a line's words (character bigrams) that come back in the lines after it, or
+# before it: a headline's words come back in its story, a kicker's and a paragraph
+# line's seldom do. The extractor prints a headline before or after its story.
+ECHO_AFTER, ECHO_BEFORE = Buckets("echo_after", 0, 0.25, 0.5, 0.75), Buckets("echo_before", 0, 0.25, 0.5, 0.75)
+ECHO_WINDOW = 40  # lines a story's text reaches from its headline
 
 
 _OPENING, _CLOSING = zh.OPENERS + zh.BRACKET_OPENERS, zh.CLOSERS + zh.BRACKET_CLOSERS
@@ -127,10 +133,11 @@ class LineText:
     """What a line's text alone decides: all its features but its width against the column
     (`rel`) and its place on the page."""
 
-    __slots__ = ("width", "length", "rest", "seen", "flags", "shape", "closes", "unpunctuated")
+    __slots__ = ("width", "length", "rest", "seen", "flags", "shape", "closes", "unpunctuated", "words")
 
     def __init__(self, width: float, length: str, rest: tuple[str, ...], seen: tuple[str, ...],
-                 flags: tuple[str, ...], shape: str, closes: bool, unpunctuated: bool) -> None:
+                 flags: tuple[str, ...], shape: str, closes: bool, unpunctuated: bool,
+                 words: frozenset[int | str]) -> None:
         self.width = width  # display width, in ems
         self.length, self.rest = length, rest  # its own attributes: len=, then those after rel= and short=
         self.seen = seen  # of them, those its neighbours see besides len=, rel= and short=
@@ -138,6 +145,7 @@ class LineText:
         self.shape = shape  # see `_shape`
         self.closes = closes  # it ends a sentence
         self.unpunctuated = unpunctuated  # no sentence punctuation anywhere: a heading may be
+        self.words = words  # what another line may share with it (see `shared_words`)
 
 
 @per_line  # running heads, mastheads and editors' lines recur on every page and in every edition
@@ -178,7 +186,7 @@ def line_text(text: str) -> LineText:
     seen = (end, first, indent, c0, c9, bracket) if bracket else (end, first, indent, c0, c9)
     return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), seen,
                     tuple(a for a in _NEIGHBOUR_RULE_ATTRIBUTES if a in rules), _DIGITS.sub("0", solid),
-                    ends_sentence(text), not punctuation)
+                    ends_sentence(text), not punctuation, shared_words(text))
 
 
 def _bracket(solid: str) -> str:
@@ -199,6 +207,29 @@ def _bracket(solid: str) -> str:
 
 
 COLUMN_WINDOW = 8  # lines each side that measure the column a line stands in
+
+
+def _echoes(words: list[frozenset[int | str]]) -> list[tuple[str, ...]]:
+    """Each line's ECHO_AFTER and ECHO_BEFORE: the share of its words found within
+    ECHO_WINDOW lines after it and before it. Lines with fewer than two words have none."""
+    at: dict[int | str, list[int]] = {}
+    for k, line_words in enumerate(words):
+        for word in line_words:
+            at.setdefault(word, []).append(k)
+    echoes: list[tuple[str, ...]] = []
+    for k, line_words in enumerate(words):
+        if len(line_words) < 2:
+            echoes.append(())
+            continue
+        after = before = 0
+        for word in line_words:
+            places = at[word]
+            i = bisect_left(places, k + 1)
+            after += i < len(places) and places[i] <= k + ECHO_WINDOW
+            i = bisect_left(places, k) - 1
+            before += i >= 0 and places[i] >= k - ECHO_WINDOW
+        echoes.append((ECHO_AFTER(after / len(line_words)), ECHO_BEFORE(before / len(line_words))))
+    return echoes
 
 
 def _column(widths: list[float], k: int) -> float:
@@ -230,6 +261,7 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
     edition's pages (see `edition_shapes`)."""
     filled = [(i, line_text(line.text)) for i, line in enumerate(lines) if not line.blank]
     widths = [text.width for _, text in filled]
+    echoes = _echoes([text.words for _, text in filled])
     rows, near, next_to = [], [], []
     for k, (i, text) in enumerate(filled):
         column = _column(widths, k)
@@ -250,9 +282,10 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             f.append("repeats")
         between = ("between_sentences",) if _between_sentences(filled, widths, column, k) else ()
         f += between
+        f += echoes[k]
         rows.append(f)
         near.append((text.length, rel, short, *text.seen, gap_blank))
-        next_to.append(near[-1] + text.flags + between)
+        next_to.append(near[-1] + text.flags + between + echoes[k])
     for k in range(len(filled) - 1):
         # An element may wrap from one line into the next, or go on after one blank line
         # where a change of font broke it ("本报记者" / "" / "邵磊 通讯员 贾俊磊").
