@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--train", metavar="CMD",
                           help="with --groups: run CMD before scoring each fold ({train} and {heldout} "
                                "name files listing the fold's page texts)")
+    evaluate.add_argument("--models", type=Path, metavar="DIR",
+                          help="with --groups: each fold's labeller from DIR/GROUP.crfsuite "
+                               "(python -m corpus.train --folds DIR)")
     evaluate.add_argument("--converter", metavar="MODULE:FUNCTION",
                           help="converter factory called per fold with the training pages (default: news2tei's rules)")
     return parser

@@ -9,7 +9,8 @@ as installed, whose shipped model was trained on corpus pages too: its figures a
 Leave-one-style-out figures come from a converter trained per fold: --converter
 MODULE:FUNCTION is called with the training pages and returns a function from input bytes
 and Metadata to an Edition (corpus.train:labelled_converter trains a labeller); --train CMD
-runs before each fold."""
+runs before each fold; --models DIR takes each fold's labeller from DIR/GROUP.crfsuite, trained
+once by `python -m corpus.train --folds DIR` (the same figures, without training per run)."""
 from __future__ import annotations
 
 import importlib
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from converter.errors import News2teiError
 from converter.model import Edition, Metadata
+from converter.labeller.model import use_model
 from converter.pipeline import edition_from_bytes
 from corpus.quality import gold, gold_metrics
 
@@ -141,10 +143,23 @@ def _run_train(command: str, training: list[CorpusPage], held_out: list[CorpusPa
         subprocess.run(shlex.split(command.format(**{k: str(v) for k, v in lists.items()})), check=True)
 
 
+def saved_folds(models: Path) -> Callable[[str], Converter]:
+    """A fold's converter: news2tei with the model trained without the fold's group,
+    MODELS/GROUP.crfsuite (`python -m corpus.train --folds MODELS`)."""
+    def fold_converter(group: str) -> Converter:
+        model = models / f"{group}.crfsuite"
+        if not model.is_file():
+            raise OSError(f"{model}: no model for the held-out group {group} (python -m corpus.train --folds {models})")
+        use_model(model)
+        return edition_from_bytes
+    return fold_converter
+
+
 def evaluate(directory: Path, groups: bool = False, converter: str | None = None,
-             train: str | None = None) -> dict:
+             train: str | None = None, models: Path | None = None) -> dict:
     pages = corpus_pages(directory)
     factory = _factory(converter)
+    saved = saved_folds(models) if models else None
     folds = sorted({p.group for p in pages}) if groups else [None]
     by_page: dict[str, dict[str, tuple[int, int]]] = {}
     for fold in folds:
@@ -152,7 +167,7 @@ def evaluate(directory: Path, groups: bool = False, converter: str | None = None
         training = [p for p in pages if fold is not None and p.group != fold]
         if train:
             _run_train(train, training, held_out)
-        convert = factory(training)
+        convert = saved(fold) if saved and fold is not None else factory(training)
         for page in held_out:
             by_page[page.name] = score_page(page, convert)
     result = {"pooled": pooled(list(by_page.values())), "pages": len(by_page)}
@@ -175,7 +190,7 @@ def report(result: dict, groups: bool) -> str:
 
 def run_eval(args) -> int:
     try:
-        result = evaluate(args.dir, args.groups, args.converter, args.train)
+        result = evaluate(args.dir, args.groups, args.converter, args.train, args.models)
     except (gold.GoldError, OSError, subprocess.CalledProcessError) as exc:
         print(f"corpus eval: {exc}", file=sys.stderr)
         return 2

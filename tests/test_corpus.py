@@ -193,3 +193,39 @@ def test_furniture_is_also_scored_as_text_whatever_items_it_is_cut_into():
     assert scores["headings-clean"] == (1, 1)  # no whole item of the gold in it
     got.articles[0].head = gold.Piece("体育 2025年3月20日")
     assert furniture_text_scores(expected, got)["headings-clean"] == (0, 1)
+
+
+def _sample_corpus(directory: Path, groups: tuple[str, ...]) -> Path:
+    """The sample corpus's first page of each of `groups`, with their manifest."""
+    entries = [next(m for m in json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8")) if m["group"] == g)
+               for g in groups]
+    directory.mkdir()
+    for m in entries:
+        for suffix in (".txt", ".gold.txt"):
+            shutil.copy(SAMPLE / f"{m['name']}{suffix}", directory / f"{m['name']}{suffix}")
+    (directory / "manifest.json").write_text(json.dumps(entries), encoding="utf-8")
+    return directory
+
+
+def test_fold_models_are_trained_without_their_group_and_scored_held_out(tmp_path, capsys, monkeypatch):
+    from corpus import evaluate, train
+
+    corpus = _sample_corpus(tmp_path / "c", ("tw", "notices"))
+    trained = []
+    monkeypatch.setattr(train, "train", lambda data, out: trained.append(sorted({e.group for e in data}))
+                        or out.write_bytes(b"model"))
+    assert train.main(["--corpus", str(corpus), "--no-fixtures", "--folds", str(tmp_path / "m")]) == 0
+    assert trained == [["tw"], ["notices"]]  # notices held out first (sorted), then tw
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["notices.crfsuite", "tw.crfsuite"]
+    used = []
+    monkeypatch.setattr(evaluate, "use_model", used.append)
+    assert main(["eval", str(corpus), "--groups", "--models", str(tmp_path / "m"), "--json"]) == 0
+    assert [p.name for p in used] == ["notices.crfsuite", "tw.crfsuite"]
+    assert json.loads(capsys.readouterr().out)["pages"] == 2
+
+
+def test_a_missing_fold_model_is_a_one_line_error(tmp_path, capsys):
+    corpus = _sample_corpus(tmp_path / "c", ("tw",))
+    assert main(["eval", str(corpus), "--groups", "--models", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "tw.crfsuite" in err and "--folds" in err
