@@ -23,7 +23,7 @@ from ..patterncache import compiled
 from ..rules import SENTENCE_PUNCTUATION, Match
 from ..rules.byline import name_line, opening_byline, role_alone, standalone_byline
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
-from ..rules.continuation import marker_at_end, marker_at_start
+from ..rules.continuation import marker_at_end, marker_at_start, page_reference_at_end
 from ..rules.credit import credit, uncredited_caption
 from ..rules.dateline import dateline, starts_with_dateline
 from ..rules.headline import is_dash_subtitle, is_heading_line, is_letter_spaced, is_subtitle_line
@@ -42,7 +42,7 @@ Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of 
 RECOGNISERS: dict[str, Callable[[str], object]] = {
     "dateline": starts_with_dateline, "byline": standalone_byline, "byline_open": opening_byline,
     "credit": credit, "uncredited": uncredited_caption, "jump_start": marker_at_start,
-    "jump_end": marker_at_end, "list": list_label, "heading": is_heading_line,
+    "jump_end": marker_at_end, "page_reference": page_reference_at_end, "list": list_label, "heading": is_heading_line,
     "subtitle": is_subtitle_line, "dash_sub": is_dash_subtitle, "spaced": is_letter_spaced,
     "date_line": date_line, "signer": looks_like_signer, "issuer": looks_like_issuer,
     "doc_field": document_field, "column": is_column_name, "weekday": weekday, "lunar": lunar_date,
@@ -56,7 +56,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "caption_open": zh.CAPTION_OPENERS, "page_word": ("版", "頁", "页"), "issue_word": ("期", "號", "号"),
 }
 # The recognisers whose verdict on a line its next and previous lines see too.
-NEIGHBOUR_RULES = ("heading", "dateline", "byline", "credit", "jump_end")
+NEIGHBOUR_RULES = ("heading", "dateline", "byline", "credit", "jump_end", "page_reference")
 
 _RULE_ATTRIBUTES = {name: "rule:" + name for name in RECOGNISERS}
 _NEIGHBOUR_RULE_ATTRIBUTES = tuple(_RULE_ATTRIBUTES[name] for name in NEIGHBOUR_RULES)

@@ -30,6 +30,11 @@ _POINTER = compiled(rf"(?<![A-Za-z0-9])(?P<to>[{_ARROWS}])\s*(?P<page>[A-Za-zＡ
 # The same pointer in words, no brackets: "…詳情見於A6", "详见第3版" (a page clearly one).
 _DETAILS = compiled(rf"(?P<to>{zh.alternation(zh.DETAILS_ON)})\s*(?P<page>{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}"
                     rf"|{numerals.DIGITS}{{1,3}}(?=\s*版))\s*(?P<edition>版)?(?P<sign>)\s*$")
+# The page a brief is printed on in full, after its last sentence, as a digest or a
+# front page's briefs give it: "…水平。（B15）", "…落幕。 A05", "…人。（第5版）", "…包子。 第9版".
+_PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}\s*[版頁页]"
+                           rf"|{numerals.DIGITS}{{1,2}})\s*[）)]?\s*$")
+_REFERENCE_ENDS = frozenset(numerals.DIGIT_CHARS + "版頁页）)")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
 _MARKER_ENDS = frozenset("）)")
@@ -52,6 +57,12 @@ def marker_at_end(loose: str) -> Match | None:
     if end in _POINTER_ENDS:
         return _match(search_tail(_POINTER, loose) or search_tail(_DETAILS, loose))
     return None
+
+
+def page_reference_at_end(loose: str) -> bool:
+    """A brief's last sentence, then the page it is printed on in full: the next line
+    opens another brief (its title, in the text's own size) or the column ends."""
+    return loose.rstrip()[-1:] in _REFERENCE_ENDS and search_tail(_PAGE_REFERENCE, loose) is not None
 
 
 def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
