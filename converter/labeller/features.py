@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from sys import intern
@@ -212,24 +212,18 @@ COLUMN_WINDOW = 8  # lines each side that measure the column a line stands in
 def _echoes(words: list[frozenset[int | str]]) -> list[tuple[str, ...]]:
     """Each line's ECHO_AFTER and ECHO_BEFORE: the share of its words found within
     ECHO_WINDOW lines after it and before it. Lines with fewer than two words have none."""
-    at: dict[int | str, list[int]] = {}
+    at: defaultdict[int | str, list[int]] = defaultdict(list)
     for k, line_words in enumerate(words):
         for word in line_words:
-            at.setdefault(word, []).append(k)
-    echoes: list[tuple[str, ...]] = []
-    for k, line_words in enumerate(words):
-        if len(line_words) < 2:
-            echoes.append(())
-            continue
-        after = before = 0
-        for word in line_words:
-            places = at[word]
-            i = bisect_left(places, k + 1)
-            after += i < len(places) and places[i] <= k + ECHO_WINDOW
-            i = bisect_left(places, k) - 1
-            before += i >= 0 and places[i] >= k - ECHO_WINDOW
-        echoes.append((ECHO_AFTER(after / len(line_words)), ECHO_BEFORE(before / len(line_words))))
-    return echoes
+            at[word].append(k)
+    after, before = [0] * len(words), [0] * len(words)
+    for places in at.values():  # each word's lines, in order: a line's next and previous ones
+        for k, then in zip(places, places[1:]):
+            if then - k <= ECHO_WINDOW:
+                after[k] += 1
+                before[then] += 1
+    return [(ECHO_AFTER(after[k] / len(w)), ECHO_BEFORE(before[k] / len(w))) if len(w) > 1 else ()
+            for k, w in enumerate(words)]
 
 
 def _column(widths: list[float], k: int) -> float:
