@@ -143,23 +143,20 @@ def _run_train(command: str, training: list[CorpusPage], held_out: list[CorpusPa
         subprocess.run(shlex.split(command.format(**{k: str(v) for k, v in lists.items()})), check=True)
 
 
-def saved_folds(models: Path) -> Callable[[str], Converter]:
-    """A fold's converter: news2tei with the model trained without the fold's group,
-    MODELS/GROUP.crfsuite (`python -m corpus.train --folds MODELS`)."""
-    def fold_converter(group: str) -> Converter:
-        model = models / f"{group}.crfsuite"
-        if not model.is_file():
-            raise OSError(f"{model}: no model for the held-out group {group} (python -m corpus.train --folds {models})")
-        use_model(model)
-        return edition_from_bytes
-    return fold_converter
+def fold_converter(models: Path, group: str) -> Converter:
+    """news2tei with the model trained without `group`, MODELS/GROUP.crfsuite
+    (`python -m corpus.train --folds MODELS`)."""
+    model = models / f"{group}.crfsuite"
+    if not model.is_file():
+        raise OSError(f"{model}: no model for the held-out group {group} (python -m corpus.train --folds {models})")
+    use_model(model)
+    return edition_from_bytes
 
 
 def evaluate(directory: Path, groups: bool = False, converter: str | None = None,
              train: str | None = None, models: Path | None = None) -> dict:
     pages = corpus_pages(directory)
     factory = _factory(converter)
-    saved = saved_folds(models) if models else None
     folds = sorted({p.group for p in pages}) if groups else [None]
     by_page: dict[str, dict[str, tuple[int, int]]] = {}
     for fold in folds:
@@ -167,7 +164,7 @@ def evaluate(directory: Path, groups: bool = False, converter: str | None = None
         training = [p for p in pages if fold is not None and p.group != fold]
         if train:
             _run_train(train, training, held_out)
-        convert = saved(fold) if saved and fold is not None else factory(training)
+        convert = fold_converter(models, fold) if models and fold is not None else factory(training)
         for page in held_out:
             by_page[page.name] = score_page(page, convert)
     result = {"pooled": pooled(list(by_page.values())), "pages": len(by_page)}
