@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .body import Unit, both_texts, ends_brief, split_units
-from .attach import Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments
+from .attach import (Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments,
+                     join_headed_fragments)
 from .headgroup import labelled_roles, side_by_side
 from .labeller.features import SHORT_OF_COLUMN
 from .labeller.model import DOUBT, Labelled, labeller
@@ -277,6 +278,7 @@ def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], in
     _merge_editor_notes(parts)
     orphans = attach_headlines(parts, facing_after, diagnostics)
     _return_bylines(parts)
+    join_headed_fragments(parts)
     join_fragments(parts)
     label = printed_label(page.furniture)  # the user's labels win later (metadata.apply_page_labels)
     items = _items(parts, orphans, f"p{index + 1}")

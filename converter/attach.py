@@ -292,6 +292,37 @@ def join_fragments(parts: list) -> None:
     parts[:] = [p for p in parts if p is not None]
 
 
+def join_headed_fragments(parts: list) -> None:
+    """A headline over text that begins mid-sentence, then a story with no headline that
+    begins as a story does and breaks off mid-sentence: the extractor printed the story's
+    later column, under its headline, before its first. The headline goes to that story,
+    and the text under it goes on with the story's last paragraph. (Gold labels through
+    the assembly, 384 pages: 10 more of 4,725 articles, none lost; taking the story before
+    the headline as well lost one.)"""
+    for i, part in enumerate(parts):
+        if not (isinstance(part, Story) and part.group and part.mid_sentence and not _opened(part)):
+            continue
+        opener = neighbours(parts, i)[1]
+        if opener and opener.group is None and _begins(opener) and opener.open and _waiting(opener):
+            opener.group, part.group = part.group, None
+            _append(opener, part)
+            parts[i] = None
+    parts[:] = [p for p in parts if p is not None]
+
+
+def _begins(story: Story) -> bool:
+    """Does the story begin as a story does: with a dateline, a byline or a paragraph's
+    start (not with a jump from another page)?"""
+    return _opened(story) or not (story.mid_sentence or story.unit.continued_from)
+
+
+def _opened(story: Story) -> bool:
+    """Does a dateline or a byline open the story?"""
+    unit = story.unit
+    return unit.dateline is not None or story.byline is not None and bool(unit.lines) \
+        and story.byline.span.first < min(unit.lines)
+
+
 def _waiting(story: Story) -> bool:
     """Does the story break off mid-sentence?"""
     return not ends_sentence(story.unit.paragraphs[-1].text)

@@ -2,7 +2,7 @@
 fragments go on with the story they were cut from."""
 from __future__ import annotations
 
-from converter.attach import Group, SectionHead, Story, attach_headlines, join_fragments
+from converter.attach import Group, SectionHead, Story, attach_headlines, join_fragments, join_headed_fragments
 from converter.body import Unit, finish
 from converter.model import Continuation, Span, Text
 from converter.unwrap import Run, piece
@@ -74,6 +74,36 @@ def test_a_fragment_closed_by_a_byline_goes_on_with_its_story_and_takes_the_byli
     assert parts == [story]
     assert story.unit.paragraphs[0].text == "餐飲業界表示，黃金周期間不少食肆需要排隊入座。"
     assert story.byline is not None and story.byline.text == "■記者 何嘉雯"
+
+
+def _later_column_first(opener_text: str, dateline: str | None = "新华社重庆9月5日电") -> tuple[list, Story, Group]:
+    """[a headline over text that begins mid-sentence, a story without one]: an extractor
+    printed the story's second column, under the headline, before its first."""
+    later = _story("子，就是全部的家当。", first_line=10, mid_sentence=True)
+    later.group = group = _group("山城的台阶", line=8)
+    opener = _story(opener_text, first_line=20)
+    opener.unit.dateline = Text(dateline, Span.from_lines([19])) if dateline else None
+    return [later, opener], opener, group
+
+
+def test_a_headline_over_a_later_column_goes_to_the_story_that_opens_and_breaks_off_before_it():
+    parts, opener, group = _later_column_first("石梯上最热闹的，是那些挑夫，一根竹棒、两根绳")
+    join_headed_fragments(parts)
+    assert parts == [opener] and opener.group is group
+    assert [r.text for r in opener.unit.paragraphs] == ["石梯上最热闹的，是那些挑夫，一根竹棒、两根绳子，就是全部的家当。"]
+
+
+def test_a_story_that_ends_its_sentence_keeps_its_place_beside_a_headed_later_column():
+    parts, opener, _ = _later_column_first("石梯上最热闹的，是那些挑夫。")
+    join_headed_fragments(parts)
+    assert len(parts) == 2 and opener.group is None
+
+
+def test_a_headed_story_opened_by_its_own_dateline_is_no_later_column():
+    parts, opener, _ = _later_column_first("石梯上最热闹的，是那些挑夫，一根竹棒、两根绳")
+    parts[0].unit.dateline = Text("本报讯", Span.from_lines([9]))
+    join_headed_fragments(parts)
+    assert len(parts) == 2 and opener.group is None
 
 
 def test_text_that_begins_a_paragraph_may_be_a_story_of_its_own_and_is_left_alone():
