@@ -106,12 +106,35 @@ def test_a_headed_story_opened_by_its_own_dateline_is_no_later_column():
     assert len(parts) == 2 and opener.group is None
 
 
+def test_text_that_begins_a_paragraph_goes_on_with_the_one_story_it_shares_its_words_with():
+    story = _story("库布其沙漠腹地的绿氢项目正式投产，绿氢是深度脱碳的途径。")
+    other = _story("新编越剧在大剧院首演。", first_line=10)
+    other.group = _group("越剧首演")
+    fragment = _story("业内人士指出，绿氢是深度脱碳的重要途径。", first_line=20)
+    parts = [story, other, fragment]
+    join_fragments(parts)
+    assert parts == [story, other]
+    assert [r.text for r in story.unit.paragraphs] == ["库布其沙漠腹地的绿氢项目正式投产，绿氢是深度脱碳的途径。",
+                                                       "业内人士指出，绿氢是深度脱碳的重要途径。"]
+
+
 def test_text_that_begins_a_paragraph_may_be_a_story_of_its_own_and_is_left_alone():
+    # it shares nothing telling with any story: perhaps its headline was missed
     story = _story("古雷石化基地去年实现产值超过千亿元。")
-    fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)
+    fragment = _story("南京三十所中小学试点周末开放校园。", first_line=20)
     parts = [story, fragment]
     join_fragments(parts)
     assert parts == [story, fragment]
+
+
+def test_text_that_begins_a_paragraph_sharing_words_with_two_stories_alike_is_left_alone():
+    first = _story("古雷石化基地去年实现产值超过千亿元。")
+    second = _story("古雷石化基地今年新开工项目十个。", first_line=10)
+    second.group = _group("古雷新项目")
+    fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)
+    parts = [first, second, fragment]
+    join_fragments(parts)
+    assert parts == [first, second, fragment]
 
 
 def test_text_opened_by_a_headline_dateline_or_bullet_is_no_fragment():
