@@ -77,6 +77,22 @@ def test_labels_make_heading_stacks_flows_strays_and_figures():
     assert [line.number for line in elements[2].lines] == [11, 12]
 
 
+def test_a_heading_after_a_briefs_page_reference_opens_the_next_brief_not_a_stray():
+    # a digest's briefs have no indent: the model may read the next brief's first line as going on
+    page = _page([("导读标题一", "head-B"), ("市政署本周六在公园举办市集，入场免費。 B15", "p-B"),
+                  ("导读标题二", "head-B"), ("警方表示，车公诞期间", "p-I"), ("将实施交通管制。（B8）", "p-I")])
+    elements, paragraph_starts = page_elements(page)
+    assert [(e.kind, [line.number for line in e.lines], e.strays) for e in elements] == [
+        ("heading", [1], []), ("body", [2], []), ("heading", [3], []), ("body", [4, 5], [])]
+    assert paragraph_starts == {2, 4}
+
+
+def test_a_heading_after_a_bare_number_stays_a_stray_when_the_text_goes_on():
+    page = _page([("武汉马拉松鸣枪开跑。3", "p-B"), ("插进来的标题", "head-B"), ("的话。", "p-I")])
+    elements, _ = page_elements(page)
+    assert [e.kind for e in elements] == ["body"] and [s.kind for s in elements[0].strays] == ["heading"]
+
+
 def test_a_headline_printed_around_a_line_of_furniture_stays_one_headline():
     page = _page([("浚县玉米收获", "head-B"), ("", None), ("《长风日报》（2025年3月31日", "furniture-B"), ("", None),
                   ("无人农机下地作业", "head-I"), ("", None), ("本报讯 正文。", "dateline-B")])

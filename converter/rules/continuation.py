@@ -32,8 +32,9 @@ _DETAILS = compiled(rf"(?P<to>{zh.alternation(zh.DETAILS_ON)})\s*(?P<page>{furni
                     rf"|{numerals.DIGITS}{{1,3}}(?=\s*版))\s*(?P<edition>版)?(?P<sign>)\s*$")
 # The page a brief is printed on in full, after its last sentence, as a digest or a
 # front page's briefs give it: "…水平。（B15）", "…落幕。 A05", "…人。（第5版）", "…包子。 第9版".
-_PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}\s*[版頁页]"
-                           rf"|{numerals.DIGITS}{{1,2}})\s*[）)]?\s*$")
+_NAMED_PAGE = rf"{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}\s*[版頁页]"
+_PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{_NAMED_PAGE}|{numerals.DIGITS}{{1,2}})\s*[）)]?\s*$")
+_NAMED_PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{_NAMED_PAGE})\s*[）)]?\s*$")
 _REFERENCE_ENDS = frozenset(numerals.DIGIT_CHARS + "版頁页）)")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
@@ -63,6 +64,12 @@ def page_reference_at_end(loose: str) -> bool:
     """A brief's last sentence, then the page it is printed on in full: the next line
     opens another brief (its title, in the text's own size) or the column ends."""
     return loose.rstrip()[-1:] in _REFERENCE_ENDS and search_tail(_PAGE_REFERENCE, loose) is not None
+
+
+def named_page_reference_at_end(loose: str) -> bool:
+    """A brief's page reference that no stray number can be: a lettered page ("B15") or a
+    worded one ("第5版"), not a bare number ("…开跑。3" may be a figure's or a note's)."""
+    return loose.rstrip()[-1:] in _REFERENCE_ENDS and search_tail(_NAMED_PAGE_REFERENCE, loose) is not None
 
 
 def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
