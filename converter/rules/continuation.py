@@ -34,7 +34,10 @@ _DETAILS = compiled(rf"(?P<to>{zh.alternation(zh.DETAILS_ON)})\s*(?P<page>{furni
 # front page's briefs give it: "…水平。（B15）", "…落幕。 A05", "…人。（第5版）", "…包子。 第9版".
 _NAMED_PAGE = rf"{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}\s*[版頁页]"
 _PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{_NAMED_PAGE}|{numerals.DIGITS}{{1,2}})\s*[）)]?\s*$")
-_NAMED_PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{_NAMED_PAGE})\s*[）)]?\s*$")
+# Where no stray number can be it: lettered or worded, after the sentence (perhaps
+# behind an arrow, "…成熟。→B07"), or in brackets on a line of its own ("（B8）").
+_NAMED_PAGE_REFERENCE = compiled(rf"(?:[。！？!?…][”’」』]?\s*[（(]?\s*[{_ARROWS}]?|^\s*[（(]|^\s*[{_ARROWS}])"
+                                 rf"\s*(?:{_NAMED_PAGE})\s*[）)]?\s*$")
 _REFERENCE_ENDS = frozenset(numerals.DIGIT_CHARS + "版頁页）)")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end
 # with: most texts end otherwise and are spared both searches.
@@ -68,7 +71,8 @@ def page_reference_at_end(loose: str) -> bool:
 
 def named_page_reference_at_end(loose: str) -> bool:
     """A brief's page reference that no stray number can be: a lettered page ("B15") or a
-    worded one ("第5版"), not a bare number ("…开跑。3" may be a figure's or a note's)."""
+    worded one ("第5版"), not a bare number ("…开跑。3" may be a figure's or a note's);
+    also behind an arrow ("…成熟。→B07") or in brackets on a line of its own ("（B8）")."""
     return loose.rstrip()[-1:] in _REFERENCE_ENDS and search_tail(_NAMED_PAGE_REFERENCE, loose) is not None
 
 
