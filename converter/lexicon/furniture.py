@@ -28,6 +28,14 @@ SCHEDULE_WORDS = ("每周", "每週", "每日", "每月", "逢")  # "每周二�
 SERIAL_CUES = ("国内统一连续出版物号", "國內統一連續出版物號")
 POSTAL_CUES = ("邮发代号", "郵發代號")
 PRICE_CUES = ("零售价", "零售價", "零售", "每份", "定价", "定價", "售价", "售價")
+# The imprint: who publishes and prints the paper, under which permits, and how to reach
+# its desks. Latin forms as papers abroad print them (permit numbers, postal statements).
+IMPRINT_CUES = ("Published by", "published daily by", "published by", "Printed by", "printed by",
+                "MCI (P)", "MCI(P)", "KDN PP", "PPS ", "postage paid", "POSTMASTER", "rights reserved",
+                "社址", "承印", "广告经营许可证", "廣告經營許可證", "准印证", "准印證", "内部资料性", "內部資料性",
+                "内部资料免费", "內部資料免費")
+DESKS = ("新闻", "新聞", "读者", "讀者", "广告", "廣告", "刊登", "发行", "發行", "订阅", "訂閱", "报料", "報料")
+HOTLINES = ("热线", "熱線", "专线", "專線")  # "新闻热线：96xxx", "公告刊登專線：（852）…"
 ISSUE = r"(?:总|總)?第\s*[\d,，]+\s*[期号號]"
 PAGE_COUNT = r"(?:今日|本期)(?:出刊)?\s*\d+\s*[版页頁]"  # "今日8版": pages in the issue
 CN = r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?"

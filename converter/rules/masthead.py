@@ -24,6 +24,10 @@ _PATTERNS = (
     compiled(rf"^{words.PAGE_COUNT}"),
     compiled(f"(?:{words.SERIAL_PATTERN}|{words.POSTAL_PATTERN})"),
     compiled(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
+    compiled(alternation(words.IMPRINT_CUES)),
+    compiled(rf"(?:{alternation(words.DESKS)})\S{{0,4}}(?:{alternation(words.HOTLINES)})\s*[:：]"),
+    # a page exported alone, named by its paper, date and page: "《某某日报》（2025年3月31日第05版）"
+    compiled(rf"^《[^》]{{1,16}}》\s*[（(][^）)]*{words.NUMBERED_PAGE}\s*[）)]$"),
     LazyPattern(r"(?:^|\s)(?:责任编辑|責任編輯|责编|責編|主编|主編|美编|美編|校对|校對|编辑|編輯)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
                 r"(?:\s+(?:美编|美編|校对|校對|责编|責編|主编|主編|编辑|編輯|版式|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4})*$"),
 )
@@ -46,7 +50,8 @@ def furniture_kind(text: str) -> str | None:
         return "folio"
     if _SHEET_NUMBER.fullmatch(compact):
         return "pageNum"
-    if _TITLE.match(solid(compact)) or _dated_weekday(compact) or _lunar_date_alone(compact) or any(p.search(compact) for p in _PATTERNS):
+    if _TITLE.match(solid(compact)) or _dated_weekday(compact) or _lunar_date_alone(compact) \
+            or _titled_date(compact) or any(p.search(compact) for p in _PATTERNS):
         return "header"
     return None
 
@@ -55,8 +60,16 @@ _WEEKDAY_AFTER = compiled(rf"\s*{dates.WEEKDAY}")
 
 
 def _dated_weekday(text: str) -> bool:
-    """A written date with its year, then its weekday: "2025年10月20日 星期一"."""
-    return "年" in text and any(d.year and not d.numeric and _WEEKDAY_AFTER.match(text, d.end)
+    """A written date with its year, then its weekday: "2025年10月20日 星期一"; a date in
+    figures only when it opens the line ("2025.3.30 星期日")."""
+    return ("年" in text or text[:1].isdigit()) and any(
+        d.year and (not d.numeric or d.start == 0) and _WEEKDAY_AFTER.match(text, d.end)
+        for d in dates.gregorian_dates(text))
+
+
+def _titled_date(text: str) -> bool:
+    """The paper's name, then the date with its year, closing the line: "某某报2025年3月31日"."""
+    return "年" in text and any(d.year and d.start and d.end == len(text) and _TITLE.match(solid(text[:d.start]))
                                for d in dates.gregorian_dates(text))
 
 
