@@ -20,14 +20,23 @@ def _group(head: str, kicker: str | None = None, line: int = 100) -> Group:
     return Group(text(kicker, line - 1) if kicker else None, text(head, line), [])
 
 
-def _joined(host_text: str, other_text: str, other_head: str, fragment_text: str) -> Story:
-    """The host story after join_fragments over [host, a headed story, a fragment]: the
-    fragment must have gone on with the host."""
+def _after_joining(host_text: str, other_text: str, other_head: str, fragment_text: str,
+                   mid_sentence: bool = True) -> tuple[list, Story, Story, Story]:
+    """join_fragments over [a story, a headed story, a fragment]: the parts after it, and
+    the three."""
     host = _story(host_text)
     other = _story(other_text, first_line=10)
     other.group = _group(other_head)
-    parts = [host, other, _story(fragment_text, first_line=20, mid_sentence=True)]
+    fragment = _story(fragment_text, first_line=20, mid_sentence=mid_sentence)
+    parts = [host, other, fragment]
     join_fragments(parts)
+    return parts, host, other, fragment
+
+
+def _joined(host_text: str, other_text: str, other_head: str, fragment_text: str) -> Story:
+    """The host story after join_fragments over [host, a headed story, a fragment]: the
+    fragment must have gone on with the host."""
+    parts, host, other, _ = _after_joining(host_text, other_text, other_head, fragment_text)
     assert parts == [host, other]
     return host
 
@@ -107,12 +116,8 @@ def test_a_headed_story_opened_by_its_own_dateline_is_no_later_column():
 
 
 def test_text_that_begins_a_paragraph_goes_on_with_the_one_story_it_shares_its_words_with():
-    story = _story("库布其沙漠腹地的绿氢项目正式投产，绿氢是深度脱碳的途径。")
-    other = _story("新编越剧在大剧院首演。", first_line=10)
-    other.group = _group("越剧首演")
-    fragment = _story("业内人士指出，绿氢是深度脱碳的重要途径。", first_line=20)
-    parts = [story, other, fragment]
-    join_fragments(parts)
+    parts, story, other, _ = _after_joining("库布其沙漠腹地的绿氢项目正式投产，绿氢是深度脱碳的途径。", "新编越剧在大剧院首演。",
+                                            "越剧首演", "业内人士指出，绿氢是深度脱碳的重要途径。", mid_sentence=False)
     assert parts == [story, other]
     assert [r.text for r in story.unit.paragraphs] == ["库布其沙漠腹地的绿氢项目正式投产，绿氢是深度脱碳的途径。",
                                                        "业内人士指出，绿氢是深度脱碳的重要途径。"]
@@ -128,13 +133,9 @@ def test_text_that_begins_a_paragraph_may_be_a_story_of_its_own_and_is_left_alon
 
 
 def test_text_that_begins_a_paragraph_sharing_words_with_two_stories_alike_is_left_alone():
-    first = _story("古雷石化基地去年实现产值超过千亿元。")
-    second = _story("古雷石化基地今年新开工项目十个。", first_line=10)
-    second.group = _group("古雷新项目")
-    fragment = _story("古雷石化基地是国家七大石化产业基地之一。", first_line=20)
-    parts = [first, second, fragment]
-    join_fragments(parts)
-    assert parts == [first, second, fragment]
+    parts, *three = _after_joining("古雷石化基地去年实现产值超过千亿元。", "古雷石化基地今年新开工项目十个。", "古雷新项目",
+                                   "古雷石化基地是国家七大石化产业基地之一。", mid_sentence=False)
+    assert parts == three
 
 
 def test_text_opened_by_a_headline_dateline_or_bullet_is_no_fragment():
