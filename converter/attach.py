@@ -74,9 +74,14 @@ class Story:
         a fragment of a story printed elsewhere on the page. What closes a story (a byline,
         a closer, a marker or a source note at its end) may close it: it goes with the text."""
         unit = self.unit
-        opened = self.byline is not None and bool(unit.paragraphs) and self.byline.span.first < min(unit.lines)
-        return not (self.group or opened or unit.dateline or unit.continued_from or unit.bulleted) \
-            and bool(unit.paragraphs)
+        return not (self.group or self.opened or unit.continued_from or unit.bulleted) and bool(unit.paragraphs)
+
+    @property
+    def opened(self) -> bool:
+        """Does a dateline or a byline open the story?"""
+        unit = self.unit
+        return unit.dateline is not None or self.byline is not None and bool(unit.lines) \
+            and self.byline.span.first < min(unit.lines)
 
     @property
     def open(self) -> bool:
@@ -291,8 +296,8 @@ def join_fragments(parts: list) -> None:
             continue
         hosts = [(abs(i - j), p) for j, p in enumerate(parts) if isinstance(p, Story) and p.open and p is not part
                  and (j < i or _waiting(p))]
-        host = _mid_sentence_host if part.mid_sentence else _paragraph_host
-        found = host(part, hosts, sim)
+        choose = _mid_sentence_host if part.mid_sentence else _paragraph_host
+        found = choose(part, hosts, sim)
         if found:
             _append(found, part, mid_paragraph=part.mid_sentence)
             parts[i] = None
@@ -323,7 +328,7 @@ def join_headed_fragments(parts: list) -> None:
     the assembly, 384 pages: 10 more of 4,725 articles, none lost; taking the story before
     the headline as well lost one.)"""
     for i, part in enumerate(parts):
-        if not (isinstance(part, Story) and part.group and part.mid_sentence and not _opened(part)):
+        if not (isinstance(part, Story) and part.group and part.mid_sentence and not part.opened):
             continue
         opener = neighbours(parts, i)[1]
         if opener and opener.group is None and _begins(opener) and opener.open and _waiting(opener):
@@ -336,14 +341,7 @@ def join_headed_fragments(parts: list) -> None:
 def _begins(story: Story) -> bool:
     """Does the story begin as a story does: with a dateline, a byline or a paragraph's
     start (not with a jump from another page)?"""
-    return _opened(story) or not (story.mid_sentence or story.unit.continued_from)
-
-
-def _opened(story: Story) -> bool:
-    """Does a dateline or a byline open the story?"""
-    unit = story.unit
-    return unit.dateline is not None or story.byline is not None and bool(unit.lines) \
-        and story.byline.span.first < min(unit.lines)
+    return story.opened or not (story.mid_sentence or story.unit.continued_from)
 
 
 def _waiting(story: Story) -> bool:

@@ -33,10 +33,11 @@ _DETAILS = compiled(rf"(?P<to>{zh.alternation(zh.DETAILS_ON)})\s*(?P<page>{furni
 # The page a brief is printed on in full, after its last sentence, as a digest or a
 # front page's briefs give it: "…水平。（B15）", "…落幕。 A05", "…人。（第5版）", "…包子。 第9版".
 _NAMED_PAGE = rf"{furniture.LETTERED_PAGE}|第\s*{numerals.NUMERAL}\s*[版頁页]"
-_PAGE_REFERENCE = compiled(rf"[。！？!?…][”’」』]?\s*[（(]?\s*(?:{_NAMED_PAGE}|{numerals.DIGITS}{{1,2}})\s*[）)]?\s*$")
+_AFTER_SENTENCE = r"[。！？!?…][”’」』]?\s*[（(]?\s*"
+_PAGE_REFERENCE = compiled(rf"{_AFTER_SENTENCE}(?:{_NAMED_PAGE}|{numerals.DIGITS}{{1,2}})\s*[）)]?\s*$")
 # Where no stray number can be it: lettered or worded, after the sentence (perhaps
 # behind an arrow, "…成熟。→B07"), or in brackets on a line of its own ("（B8）").
-_NAMED_PAGE_REFERENCE = compiled(rf"(?:[。！？!?…][”’」』]?\s*[（(]?\s*[{_ARROWS}]?|^\s*[（(]|^\s*[{_ARROWS}])"
+_NAMED_PAGE_REFERENCE = compiled(rf"(?:{_AFTER_SENTENCE}[{_ARROWS}]?|^\s*[（(]|^\s*[{_ARROWS}])"
                                  rf"\s*(?:{_NAMED_PAGE})\s*[）)]?\s*$")
 _REFERENCE_ENDS = frozenset(numerals.DIGIT_CHARS + "版頁页）)")
 # What a marker (a closing bracket) and a pointer (a page number, "版") end

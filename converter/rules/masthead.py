@@ -50,8 +50,8 @@ def furniture_kind(text: str) -> str | None:
         return "folio"
     if _SHEET_NUMBER.fullmatch(compact):
         return "pageNum"
-    if _TITLE.match(solid(compact)) or _dated_weekday(compact) or _lunar_date_alone(compact) \
-            or _titled_date(compact) or any(p.search(compact) for p in _PATTERNS):
+    if _TITLE.match(solid(compact)) or _dated(compact) or _lunar_date_alone(compact) \
+            or any(p.search(compact) for p in _PATTERNS):
         return "header"
     return None
 
@@ -59,18 +59,19 @@ def furniture_kind(text: str) -> str | None:
 _WEEKDAY_AFTER = compiled(rf"\s*{dates.WEEKDAY}")
 
 
-def _dated_weekday(text: str) -> bool:
-    """A written date with its year, then its weekday: "2025年10月20日 星期一"; a date in
-    figures only when it opens the line ("2025.3.30 星期日")."""
-    return ("年" in text or text[:1].isdigit()) and any(
-        d.year and (not d.numeric or d.start == 0) and _WEEKDAY_AFTER.match(text, d.end)
-        for d in dates.gregorian_dates(text))
-
-
-def _titled_date(text: str) -> bool:
-    """The paper's name, then the date with its year, closing the line: "某某报2025年3月31日"."""
-    return "年" in text and any(d.year and d.start and d.end == len(text) and _TITLE.match(solid(text[:d.start]))
-                               for d in dates.gregorian_dates(text))
+def _dated(text: str) -> bool:
+    """A written date with its year, then its weekday: "2025年10月20日 星期一" (a date in
+    figures only when it opens the line, "2025.3.30 星期日"); or the paper's name, then the
+    date with its year closing the line: "某某报2025年3月31日". The line's dates are read once."""
+    written = "年" in text
+    if not (written or text[:1].isdigit()):
+        return False
+    for d in dates.gregorian_dates(text):
+        if d.year and (not d.numeric or d.start == 0) and _WEEKDAY_AFTER.match(text, d.end):
+            return True
+        if written and d.year and d.start and d.end == len(text) and _TITLE.match(solid(text[:d.start])):
+            return True
+    return False
 
 
 def _lunar_date_alone(text: str) -> bool:
