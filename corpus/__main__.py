@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--models", type=Path, metavar="DIR",
                           help="with --groups: each fold's labeller from DIR/GROUP.crfsuite "
                                "(python -m corpus.train --folds DIR)")
+    evaluate.add_argument("--gold-labels", action="store_true",
+                          help="label every line as the gold does: the assembly's own losses")
     evaluate.add_argument("--converter", metavar="MODULE:FUNCTION",
                           help="converter factory called per fold with the training pages (default: news2tei's rules)")
     return parser

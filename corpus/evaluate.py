@@ -26,9 +26,10 @@ from pathlib import Path
 
 from converter.errors import News2teiError
 from converter.model import Edition, Metadata
-from converter.labeller.model import use_model
+from converter.labeller.model import use_labeller, use_model
 from converter.pipeline import edition_from_bytes
 from corpus.quality import gold, gold_metrics
+from corpus.train import GoldLabeller
 
 Converter = Callable[[bytes, Metadata], Edition]
 FURNITURE = ("furniture-precision", "furniture-recall", "furniture-chars-precision", "furniture-chars-recall",
@@ -41,6 +42,7 @@ class CorpusPage:
     style: str
     group: str
     directory: Path
+    extractor: str = ""
 
     @property
     def text_path(self) -> Path:
@@ -55,7 +57,7 @@ def corpus_pages(directory: Path) -> list[CorpusPage]:
     manifest = directory / "manifest.json"
     if not manifest.exists():
         raise gold.GoldError(f"{directory}: no manifest.json (build it with python -m corpus build -o {directory})")
-    return [CorpusPage(m["name"], m["style"], m["group"], directory)
+    return [CorpusPage(m["name"], m["style"], m["group"], directory, m.get("extractor", ""))
             for m in json.loads(manifest.read_text(encoding="utf-8"))]
 
 
@@ -154,7 +156,10 @@ def fold_converter(models: Path, group: str) -> Converter:
 
 
 def evaluate(directory: Path, groups: bool = False, converter: str | None = None,
-             train: str | None = None, models: Path | None = None) -> dict:
+             train: str | None = None, models: Path | None = None, gold_labels: bool = False) -> dict:
+    """Scores pooled over all pages, per style, per group and per extractor. With
+    `gold_labels`, every page's lines are labelled as its gold gives them: what the
+    assembly loses then is its own (the labeller's cost is the difference)."""
     pages = corpus_pages(directory)
     factory = _factory(converter)
     folds = sorted({p.group for p in pages}) if groups else [None]
@@ -166,9 +171,12 @@ def evaluate(directory: Path, groups: bool = False, converter: str | None = None
             _run_train(train, training, held_out)
         convert = fold_converter(models, fold) if models and fold is not None else factory(training)
         for page in held_out:
+            if gold_labels:
+                use_labeller(GoldLabeller(page.text_path, page.gold_path))
             by_page[page.name] = score_page(page, convert)
+    use_labeller(None)
     result = {"pooled": pooled(list(by_page.values())), "pages": len(by_page)}
-    for key, attr in (("styles", "style"), ("groups", "group")):
+    for key, attr in (("styles", "style"), ("groups", "group"), ("extractors", "extractor")):
         members = defaultdict(list)
         for page in pages:
             members[getattr(page, attr)].append(by_page[page.name])
@@ -182,12 +190,14 @@ def report(result: dict, groups: bool) -> str:
     counts = {name: entry["pages"] for name, entry in result[key].items()}
     rows["pooled"], counts["pooled"] = result["pooled"], result["pages"]
     title = "held-out group" if groups else "style"
-    return f"news2tei on the corpus, per {title} (share in %, hits/total pooled over pages)\n" + table(rows, counts)
+    extractors = {name: entry["scores"] for name, entry in result["extractors"].items()}
+    return (f"news2tei on the corpus, per {title} (share in %, hits/total pooled over pages)\n" + table(rows, counts)
+            + "\n\nper extractor\n" + table(extractors, {name: e["pages"] for name, e in result["extractors"].items()}))
 
 
 def run_eval(args) -> int:
     try:
-        result = evaluate(args.dir, args.groups, args.converter, args.train, args.models)
+        result = evaluate(args.dir, args.groups, args.converter, args.train, args.models, args.gold_labels)
     except (gold.GoldError, OSError, subprocess.CalledProcessError) as exc:
         print(f"corpus eval: {exc}", file=sys.stderr)
         return 2

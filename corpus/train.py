@@ -15,15 +15,16 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from converter.decode import decode
 from converter.model import Edition, Metadata
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import MODEL_PATH, pages_of
+from converter.labeller.model import MODEL_PATH, Labelled, pages_of
 from converter.normalize import split_lines
+from converter.source import SourceLine
 
 from .align import align, gold_values
 
@@ -89,15 +90,34 @@ def _cached_example(text_path: Path, gold_path: Path, group: str) -> Example:
     return _EXAMPLES[text_path]
 
 
+def gold_labels(lines: list[SourceLine], gold_path: Path) -> tuple[dict[int, str | None], int]:
+    """Each line's label as its page's gold gives it (None for a blank line), and the
+    number of source characters in no gold value."""
+    aligned = align(lines, gold_values(_parse_gold(gold_path)))
+    return {line.number: y for line, y in zip(lines, aligned.labels)}, aligned.unmatched
+
+
+class GoldLabeller:
+    """Labels a page's lines as its gold does, sure of each: what the assembly makes of
+    perfect labels (`python -m corpus eval --gold-labels`). A line no gold value holds
+    goes on with the text before it."""
+
+    def __init__(self, text_path: Path, gold_path: Path) -> None:
+        self.labels, _ = gold_labels(split_lines(decode(text_path.read_bytes()).text)[0], gold_path)
+
+    def label(self, lines: Sequence[SourceLine]) -> list[Labelled]:
+        return [Labelled(line, None if line.blank else self.labels.get(line.number) or "p-I", 1.0)
+                for line in lines]
+
+
 def _example(text_path: Path, gold_path: Path, group: str) -> Example:
     lines, _ = split_lines(decode(text_path.read_bytes()).text)
-    aligned = align(lines, gold_values(_parse_gold(gold_path)))
-    label_of = {line.number: y for line, y in zip(lines, aligned.labels)}
+    label_of, unmatched = gold_labels(lines, gold_path)
     pages = pages_of(lines)
     shapes = edition_shapes(pages)
     seqs = [(page_features(page, shapes), [label_of[l.number] or "" for l in page if not l.blank])
             for page in pages]
-    return Example(text_path.stem, group, [s for s in seqs if s[0]], aligned.unmatched)
+    return Example(text_path.stem, group, [s for s in seqs if s[0]], unmatched)
 
 
 def _parse_gold(path: Path):

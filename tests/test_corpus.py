@@ -229,3 +229,33 @@ def test_a_missing_fold_model_is_a_one_line_error(tmp_path, capsys):
     assert main(["eval", str(corpus), "--groups", "--models", str(tmp_path / "none")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "tw.crfsuite" in err and "--folds" in err
+
+
+def test_gold_labels_label_every_line_as_the_gold_does():
+    from converter.normalize import split_lines
+    from corpus.train import GoldLabeller, gold_labels
+
+    page = sample_pages()[0]
+    gold_path = page.with_name(page.stem + ".gold.txt")
+    lines, _ = split_lines(page.read_text(encoding="utf-8"))
+    expected, unmatched = gold_labels(lines, gold_path)
+    labelled = GoldLabeller(page, gold_path).label(lines)
+    assert unmatched == 0 and [x.line for x in labelled] == lines
+    assert [x.label for x in labelled] == [expected[line.number] for line in lines]
+    assert all(x.label is None for x in labelled if x.line.blank) and {x.confidence for x in labelled} == {1.0}
+    assert {x.label for x in labelled} >= {"head-B", "p-B", "p-I", None}
+
+
+def test_eval_with_gold_labels_scores_the_assembly_alone_then_labels_with_the_model_again(tmp_path, capsys):
+    from converter.labeller.model import labeller, trained_labeller
+
+    corpus = _sample_corpus(tmp_path / "c", ("tw", "notices"))
+    assert main(["eval", str(corpus), "--json"]) == 0
+    modelled = json.loads(capsys.readouterr().out)
+    assert main(["eval", str(corpus), "--gold-labels", "--json"]) == 0
+    perfect = json.loads(capsys.readouterr().out)
+    assert perfect["pooled"]["units"][0] >= modelled["pooled"]["units"][0]
+    assert perfect["pooled"]["conservation"] == modelled["pooled"]["conservation"]
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    assert set(perfect["extractors"]) == {m["extractor"] for m in manifest}
+    assert labeller() is trained_labeller()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from ..rules import solid_len
 from ..source import SourceLine
@@ -78,9 +79,20 @@ class Labeller:
         return tuple((y, round(p, 4)) for p, y in ranked[:2])
 
 
+class LineLabeller(Protocol):
+    def label(self, lines: Sequence[SourceLine]) -> list[Labelled]: ...
+
+
+_chosen: LineLabeller | None = None  # see use_labeller
+
+
 @lru_cache(maxsize=1)
-def labeller() -> Labeller:
+def trained_labeller() -> Labeller:
     return Labeller(MODEL_PATH)
+
+
+def labeller() -> LineLabeller:
+    return _chosen or trained_labeller()
 
 
 def use_model(path: Path) -> None:
@@ -88,4 +100,12 @@ def use_model(path: Path) -> None:
     models trained on part of a corpus; conversions use the shipped model)."""
     global MODEL_PATH
     MODEL_PATH = path
-    labeller.cache_clear()
+    trained_labeller.cache_clear()
+    use_labeller(None)
+
+
+def use_labeller(chosen: LineLabeller | None) -> None:
+    """Label with `chosen` from now on, in this process, or with the model again (None):
+    the corpus evaluation feeds the gold labels through the assembly this way."""
+    global _chosen
+    _chosen = chosen
