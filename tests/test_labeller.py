@@ -6,7 +6,7 @@ import pytest
 
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import Labelled, labeller, pages_of
+from converter.labeller.model import Labelled, closing_stacks, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
 from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
@@ -259,3 +259,17 @@ def test_a_banner_of_a_dash_subtitle_alone_is_headed_by_it_and_loses_no_line():
 
     head = _section_head(page_elements(page)[0][0])
     assert head.head.text == "——我市深入推进清廉建设之清廉学校篇" and head.subs == []
+
+
+def test_a_heading_stack_of_an_issuer_down_to_a_bare_date_after_text_is_a_signature():
+    texts = ["特此公告。", "雲岳資產管理股份有", "限公司", "中華民國114年11月", "14日", "債權讓與公告"]
+    tags = ["p-I", "head-B", "head-I", "sub-B", "sub-I", "head-B"]
+    assert closing_stacks(texts, tags) == [1, 2, 3, 4]  # the next notice's title stays a headline
+    assert closing_stacks(["特此公告。", "董事會 謹啟", "2025年3月16日"], ["p-I", "kicker-B", "head-B"]) == [1, 2]
+
+
+def test_a_heading_stack_is_no_signature_without_a_bare_date_text_before_it_or_with_sentences():
+    assert closing_stacks(["特此公告。", "董事會 謹啟", "2025年3月16日起施行"], ["p-I", "head-B", "sub-B"]) == []
+    assert closing_stacks(["本报讯", "董事會 謹啟", "2025年3月16日"], ["furniture-B", "head-B", "sub-B"]) == []
+    assert closing_stacks(["特此公告。", "會議決議如下，請周知。", "2025年3月16日"], ["p-I", "head-B", "sub-B"]) == []
+    assert closing_stacks(["特此公告。", "2025年3月", "16日", "續"], ["p-I", "head-B", "head-I", "head-I"]) == []

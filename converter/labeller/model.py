@@ -11,9 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from ..rules import solid_len
+from ..rules import has_sentence_punct, solid, solid_len
+from ..rules.closer import date_line
 from ..source import SourceLine
 from .features import edition_shapes, page_features, unindented_starts
+from .roles import label, role_of, starts
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 # No headline, caption, byline or piece of furniture runs this long on one line: such a
@@ -54,6 +56,8 @@ class Labeller:
         for page in pages:
             rows = page_features(page, shapes)
             tags = self._tagger.tag(rows) if rows else []
+            for k in closing_stacks([line.text for line in page if not line.blank], tags):
+                tags[k] = label("closer", starts(tags[k]))
             unindented = unindented_starts(page)
             k = 0
             for line in page:
@@ -84,6 +88,43 @@ class LineLabeller(Protocol):
 
 
 _chosen: LineLabeller | None = None  # see use_labeller
+
+
+HEADING_ROLES = ("kicker", "head", "sub")
+SIGNATURE_CHARS = 24  # an issuer's or signer's line of a signature block, joined across its wraps
+
+
+def closing_stacks(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
+    """The lines of heading stacks that are a notice's signature block: right after body
+    text, short lines without sentence punctuation (an issuer, a signer) down to a date on
+    its own ("中華民國114年11月" / "14日", joined across the wrap). No headline is a bare
+    date: certain, not learnt. (Indices into the page's non-blank lines.)"""
+    found: list[int] = []
+    k = 1
+    while k < len(tags):
+        if role_of(tags[k]) in HEADING_ROLES and role_of(tags[k - 1]) in ("p", "item", "closer"):
+            end = _signature_end(texts, tags, k)
+            if end:
+                found += range(k, end)
+                k = end
+                continue
+        k += 1
+    return found
+
+
+def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | None:
+    """Where the signature block of heading lines from line k ends, if they are one."""
+    element, end = "", k
+    while end < len(tags) and role_of(tags[end]) in HEADING_ROLES:
+        if starts(tags[end]) and end > k:
+            if len(element) > SIGNATURE_CHARS or has_sentence_punct(element):
+                return None
+            element = ""
+        element += solid(texts[end])
+        end += 1
+        if date_line(element) and (end == len(tags) or starts(tags[end])):
+            return end
+    return None
 
 
 @lru_cache(maxsize=1)
