@@ -25,6 +25,7 @@ TEXTS = sorted([*ROOT.glob("tests/fixtures/editions/*.txt"), *ROOT.glob("tests/f
 
 # ---- the reference: one feature dict per line, as first written, then CRFsuite's attributes
 
+SHORT_EDGES = (0.5, 1.5, 2.5, 3.5)
 _NEIGHBOUR_KEYS = ("len", "rel", "short", "end", "first", "indent", "c0", "c9", "bracket", "gap_blank")
 _NEIGHBOUR_RULES = tuple("rule:" + name for name in features.NEIGHBOUR_RULES)
 
@@ -57,7 +58,7 @@ def _line(text, column):
         "bias": 1.0,
         "len": _bucket(len(solid), (1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60)),
         "rel": _bucket(display_width(solid) / column, (0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2.0)),
-        "short": _bucket(column - display_width(solid), (0.5, 1.5, 2.5, 3.5)),
+        "short": _bucket(column - display_width(solid), SHORT_EDGES),
         "first": _char_class(solid[:1]), "last": _char_class(solid[-1:]),
         "end": _char_class(solid[-1:]) if solid[-1:] not in "”’」』）)" else "close+" + _char_class(solid[-2:-1]),
         "indent": ("ideographic" if text[:1] == "\u3000" else "spaces" if text[:2] == "  "
@@ -115,6 +116,12 @@ def _page(lines, repeated):
         f["from_bottom"] = _bucket(len(filled) - 1 - k, (0, 1, 2, 4))
         if k:
             f["vs_prev"] = _bucket(widths[k] / (widths[k - 1] or 1.0), (0.5, 0.8, 1.25, 2.0))
+            near = sorted(widths[max(0, k - 9):k + 8])
+            previous = filled[k - 1][1].text
+            ending = "closes" if ends_sentence(previous) else \
+                "bare" if not any(c in zh.SENTENCE_PUNCT for c in "".join(previous.split())) else "runs"
+            f["turn"] = "/".join((ending, _bucket((median(near[len(near) // 2:]) or 1.0) - widths[k - 1], SHORT_EDGES),
+                                  f["short"], "blank" if before > 0 else "solid"))
         if k + 1 < len(filled):
             f["vs_next"] = _bucket(widths[k] / (widths[k + 1] or 1.0), (0.5, 0.8, 1.25, 2.0))
         if repeated[_shape(line.text)] > 1:
@@ -235,6 +242,16 @@ def test_a_paragraphs_first_line_stands_two_ems_short():
     rows = features.page_features(page)
     assert "short=<=2.5" in rows[2] and "+1:short=<=2.5" in rows[1] and "-1:short=<=2.5" in rows[3]
     assert "short=<=0.5" in rows[0] and "short=<=0.5" in rows[3]
+
+
+def test_the_turn_into_a_line_is_one_attribute_for_a_paragraphs_start():
+    text = "人们在这里读书、写字，度过了\n愉快的一天。\n\n有人问，现在信息这么\n多，手机上什么都能查到，\n小标题\n为什么还要读书呢？\n"
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    turns = [[a for a in row if a.startswith("turn=")] for row in features.page_features(page)]
+    assert turns[0] == [] and turns[1] == ["turn=runs/<=0.5/>3.5/solid"]
+    assert turns[2] == ["turn=closes/>3.5/<=2.5/blank"]  # a short sentence end, a blank, an indent
+    assert turns[3] == ["turn=runs/<=2.5/<=0.5/solid"] and turns[5] == ["turn=bare/>3.5/<=3.5/solid"]
 
 
 def _paragraphs(indent: str, count: int) -> str:

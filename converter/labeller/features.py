@@ -256,9 +256,10 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
     filled = [(i, line_text(line.text)) for i, line in enumerate(lines) if not line.blank]
     widths = [text.width for _, text in filled]
     echoes = _echoes([text.words for _, text in filled])
+    columns = [_column(widths, k) for k in range(len(filled))]
     rows, near, next_to = [], [], []
     for k, (i, text) in enumerate(filled):
-        column = _column(widths, k)
+        column = columns[k]
         rel = RELATIVE_WIDTH(text.width / column if column else 1.0)
         short = SHORT_BY(column - text.width)
         before = i - filled[k - 1][0] - 1 if k else -1
@@ -270,6 +271,7 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
              gap_blank, FROM_TOP(k), FROM_BOTTOM(len(filled) - 1 - k)]
         if k:
             f.append(VS_PREV(text.width / (widths[k - 1] or 1.0)))
+            f.append(_turn(filled[k - 1][1], SHORT_BY(columns[k - 1] - widths[k - 1]), short, before))
         if k + 1 < len(filled):
             f.append(VS_NEXT(text.width / (widths[k + 1] or 1.0)))
         if repeated and repeated[text.shape] > 1:
@@ -297,6 +299,21 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             else:
                 f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
+
+
+@lru_cache(maxsize=1024)
+def _turn_attribute(ending: str, previous_short: str, short: str, blank: bool) -> str:
+    return intern(f"turn={ending}/{previous_short}/{short}/{'blank' if blank else 'solid'}")
+
+
+def _turn(previous: LineText, previous_short: str, short: str, blank_lines: int) -> str:
+    """How the text turns from the line before into this one, in one attribute: whether
+    the line before ends a sentence (or is a short unpunctuated line: a crosshead), how
+    short of the column each stands, and a blank line between. A paragraph starts after
+    a short line that ends a sentence, itself two ems short (its indent lost); a CRF
+    weighs single attributes, so the conjunction is spelled out."""
+    ending = "closes" if previous.closes else "bare" if previous.unpunctuated else "runs"
+    return _turn_attribute(ending, previous_short.removeprefix("short="), short.removeprefix("short="), blank_lines > 0)
 
 
 SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not fill it
