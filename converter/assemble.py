@@ -163,7 +163,7 @@ def _heading_parts(group_blocks: list[Block], labels: Labels, elements: list[Ele
     document's title carries no kicker, so a label printed apart above one
     ("市十四届人大二次会议") heads what follows."""
     group = _group(group_blocks, labels)
-    heads = [line for b in group_blocks for line in b.lines if role_of(labels.of[line.number]) == "head"]
+    heads = _headline_lines([line for b in group_blocks for line in b.lines], labels)
     if len(heads) > 1 and " " in heads[1].text:
         pair = side_by_side(heads, shared_words("".join(line.text for e in elements if e.kind == "body" for line in e.lines)))
         if pair:
@@ -173,6 +173,15 @@ def _heading_parts(group_blocks: list[Block], labels: Labels, elements: list[Ele
         label, group.kicker = group.kicker, None
         return [SectionHead(label, [], column=False), group]
     return [group]
+
+
+def _headline_lines(lines: list[SourceLine], labels: Labels) -> list[SourceLine]:
+    """The lines of the stack's headline: its first run of head lines (a head line after
+    a subheadline is another title, a subheadline of the stack: see labelled_roles)."""
+    roles = [role_of(labels.of[line.number]) for line in lines]
+    start = roles.index("head") if "head" in roles else len(roles)
+    end = next((k for k in range(start, len(roles)) if roles[k] != "head"), len(roles))
+    return lines[start:end]
 
 
 def _document_title(group: Group) -> bool:

@@ -273,3 +273,33 @@ def test_a_heading_stack_is_no_signature_without_a_bare_date_text_before_it_or_w
     assert closing_stacks(["本报讯", "董事會 謹啟", "2025年3月16日"], ["furniture-B", "head-B", "sub-B"]) == []
     assert closing_stacks(["特此公告。", "會議決議如下，請周知。", "2025年3月16日"], ["p-I", "head-B", "sub-B"]) == []
     assert closing_stacks(["特此公告。", "2025年3月", "16日", "續"], ["p-I", "head-B", "head-I", "head-I"]) == []
+
+
+class _GivenLabels:
+    """A labeller that gives the non-blank lines these labels, in order."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+
+    def label(self, lines):
+        given = iter(self.labels)
+        return [Labelled(line, None if line.blank else next(given), 1.0) for line in lines]
+
+
+def test_two_headlines_read_across_with_a_subheadline_among_their_lines_keep_every_character_once():
+    """A head line after a subheadline is a title of its own: the headlines set side by side
+    are read from the headline's own lines only, not from it as well."""
+    from collections import Counter
+
+    from converter.labeller.model import use_labeller
+    from gold import records_from_edition
+
+    text = ("10月份社会 前两个月规\n消费品零售 模以上工业\n总额同比增 增加值增\n长2.9%\n长5.9%\n"
+            "国家统计局发布数据，10月份社会消费品零售总额同比增长2.9%。\n前两个月，规模以上工业增加值增长5.9%。\n")
+    use_labeller(_GivenLabels(["head-B", "head-I", "sub-B", "sub-I", "head-I", "p-B", "p-B"]))
+    try:
+        edition = edition_from_text(text)
+    finally:
+        use_labeller(None)
+    out = Counter("".join("".join(value.split()) for value in records_from_edition(edition).values))
+    assert out == Counter("".join(text.split()))
