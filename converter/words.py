@@ -16,6 +16,11 @@ def shared_words(text: str) -> frozenset[int | str]:
     return _bigrams(chars).union(w.lower() for w in _LATIN_WORD.findall(text))
 
 
+def han_bigram(first: str, second: str) -> int:
+    """Two Han characters as the number `shared_words` gives their bigram."""
+    return _words((first + second).encode("utf-16-le"))[0]
+
+
 def _bigrams(chars: str) -> frozenset[int]:
     """Each two neighbouring characters as one number, their UTF-16 codes side
     by side, read off the encoded text in C: bodies are long, and a string for

@@ -131,6 +131,7 @@ def _page(lines, repeated):
             f["between_sentences"] = 1.0
         f.update(_echo(filled, k))
         rows.append(f)
+    vocabulary = set().union(*(_words(line.text) for _, line in filled))
     for k in range(len(filled) - 1):
         (i, a), (j, b) = filled[k], filled[k + 1]
         if j <= i + 2:
@@ -142,6 +143,11 @@ def _page(lines, repeated):
             for name, whole in features.WRAPPING_WHOLE.items():
                 if whole(joined) and not whole(" ".join(a.text.split())):
                     _mark_wrap(rows, k, name, j == i + 1)
+            last, start = re.findall("[\u3400-\u9fff]", a.text)[-1:], re.findall("[\u3400-\u9fff]", b.text)[:1]
+            near = sorted(widths[max(0, k - 8):k + 9])
+            if last and start and widths[k] < 0.9 * (median(near[len(near) // 2:]) or 1.0):
+                joint = "word" if last[0] + start[0] in vocabulary else "none"
+                rows[k][f"joint={joint}>"] = rows[k + 1][f"joint={joint}<"] = 1.0
     own = [dict(f) for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
@@ -252,6 +258,16 @@ def test_the_turn_into_a_line_is_one_attribute_for_a_paragraphs_start():
     assert turns[0] == [] and turns[1] == ["turn=runs/<=0.5/>3.5/solid"]
     assert turns[2] == ["turn=closes/>3.5/<=2.5/blank"]  # a short sentence end, a blank, an indent
     assert turns[3] == ["turn=runs/<=2.5/<=0.5/solid"] and turns[5] == ["turn=bare/>3.5/<=3.5/solid"]
+
+
+def test_a_line_break_inside_a_word_of_the_page_is_told_from_one_between_phrases():
+    text = "冬季流感\n衞生部\n門：流感疫苗接種人數增兩成\n衞生部門昨日公布，流感疫苗接種人數按年增加兩成。\n"
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    joints = [[a for a in row if a.startswith("joint=")] for row in features.page_features(page)]
+    assert joints[0] == ["joint=none>"]  # "感衞" is no word of the page: a kicker over its headline
+    assert joints[1] == ["joint=none<", "joint=word>"]  # "部門" is one: the headline goes on
+    assert joints[2] == ["joint=word<", "joint=none>"]
 
 
 def _paragraphs(indent: str, count: int) -> str:

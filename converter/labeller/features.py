@@ -34,7 +34,7 @@ from ..rules.section import is_column_name
 from ..rules.source_note import source_note
 from ..source import SourceLine, per_line
 from ..unwrap import display_width, ends_sentence
-from ..words import shared_words
+from ..words import han_bigram, shared_words
 
 Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
 
@@ -282,6 +282,7 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         rows.append(f)
         near.append((text.length, rel, short, *text.seen, gap_blank))
         next_to.append(near[-1] + text.flags + between + echoes[k])
+    vocabulary = frozenset().union(*(text.words for _, text in filled))
     for k in range(len(filled) - 1):
         # An element may wrap from one line into the next, or go on after one blank line
         # where a change of font broke it ("本报记者" / "" / "邵磊 通讯员 贾俊磊").
@@ -291,6 +292,11 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             for name in _wrapped(lines[filled[k][0]].text, lines[filled[k + 1][0]].text):
                 rows[k].append(f"{prefix}:{name}>")
                 rows[k + 1].append(f"{prefix}:{name}<")
+            joint = _joint(lines[filled[k][0]].text, lines[filled[k + 1][0]].text, vocabulary) \
+                if widths[k] < SHORT_OF_COLUMN * columns[k] else ""
+            if joint:
+                rows[k].append(joint + ">")
+                rows[k + 1].append(joint + "<")
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
@@ -378,6 +384,23 @@ def _wrapped(first: str, second: str) -> tuple[str, ...]:
     return tuple([name for name, recognise in WRAPPING.items()
                   if (m := recognise(joined)) is not None and m.size > size and recognise(tail) is None]
                  + [name for name, whole in WRAPPING_WHOLE.items() if whole(joined) and not whole(head)])
+
+
+def _joint(first: str, second: str, vocabulary: frozenset[int | str]) -> str:
+    """Does the line break after a line short of its column split a word? The Han
+    characters on either side of it, as a bigram, are found within the page's lines
+    (`joint=word`: "衞生部" / "門…") or not (`joint=none`: "冬季流感" / "衞生部門…", a kicker over
+    its headline, a headline over its text). The page's own text is the dictionary; ""
+    where either side has no Han. (A full line's break is the column's, not the writer's.)"""
+    last = next((c for c in reversed(first) if _is_han(c)), "")
+    start = next((c for c in second if _is_han(c)), "")
+    if not (last and start):
+        return ""
+    return "joint=word" if han_bigram(last, start) in vocabulary else "joint=none"
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff"
 
 
 def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:
