@@ -216,6 +216,9 @@ def test_fold_models_are_trained_without_their_group_and_scored_held_out(tmp_pat
                         or out.write_bytes(b"model"))
     assert train.main(["--corpus", str(corpus), "--no-fixtures", "--folds", str(tmp_path / "m")]) == 0
     assert trained == [["tw"], ["notices"]]  # notices held out first (sorted), then tw
+    assert train.main(["--corpus", str(corpus), "--no-fixtures", "--folds", str(tmp_path / "one"),
+                       "--group", "tw"]) == 0
+    assert trained[-1] == ["notices"] and [p.name for p in (tmp_path / "one").iterdir()] == ["tw.crfsuite"]
     assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["notices.crfsuite", "tw.crfsuite"]
     used = []
     monkeypatch.setattr(evaluate, "use_model", used.append)
