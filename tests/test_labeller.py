@@ -6,7 +6,7 @@ import pytest
 
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import Labelled, closing_stacks, labeller, pages_of
+from converter.labeller.model import Labelled, closing_stacks, heading_bylines, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
 from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
@@ -303,3 +303,15 @@ def test_two_headlines_read_across_with_a_subheadline_among_their_lines_keep_eve
         use_labeller(None)
     out = Counter("".join("".join(value.split()) for value in records_from_edition(edition).values))
     assert out == Counter("".join(text.split()))
+
+
+def test_a_byline_read_as_the_last_line_of_a_heading_stack_is_a_byline():
+    texts = ["组屋区增设乐龄健身角", "长者反应热烈", "报道：郑慧玲", "本地一个组屋区近日增设乐龄健身角，"]
+    assert heading_bylines(texts, ["head-B", "head-I", "head-I", "p-B"]) == [2]
+    assert heading_bylines(texts, ["head-B", "head-I", "sub-B", "p-B"]) == [2]
+
+
+def test_a_heading_line_is_no_byline_unless_the_whole_line_is_one_and_text_follows():
+    texts = ["记者手记", "新华社记者", "报道：郑慧玲", "报道：郑慧玲"]
+    assert heading_bylines(texts, ["kicker-B", "head-B", "p-B", "head-B"]) == []  # "记者手记": a column tag
+    assert heading_bylines(["侯子报道", "金管局维持新元汇率"], ["head-I", "head-B"]) == []  # a heading goes on

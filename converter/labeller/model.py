@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..rules import has_sentence_punct, solid, solid_len
+from ..rules.byline import standalone_byline
 from ..rules.closer import date_line
 from ..source import SourceLine
 from .features import edition_shapes, page_features, unindented_starts
@@ -56,8 +57,11 @@ class Labeller:
         for page in pages:
             rows = page_features(page, shapes)
             tags = self._tagger.tag(rows) if rows else []
-            for k in closing_stacks([line.text for line in page if not line.blank], tags):
+            texts = [line.text for line in page if not line.blank]
+            for k in closing_stacks(texts, tags):
                 tags[k] = label("closer", starts(tags[k]))
+            for k in heading_bylines(texts, tags):
+                tags[k] = "byline-B"
             unindented = unindented_starts(page)
             k = 0
             for line in page:
@@ -125,6 +129,15 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
         if date_line(element) and (end == len(tags) or starts(tags[end])):
             return end
     return None
+
+
+def heading_bylines(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
+    """Heading lines that are a byline whole ("报道：郑慧玲", "侯子报道"), by the byline recogniser:
+    the last line of a heading stack, with text after it."""
+    return [k for k in range(len(tags) - 1)
+            if role_of(tags[k]) in HEADING_ROLES and role_of(tags[k + 1]) not in HEADING_ROLES
+            and (found := standalone_byline(" ".join(texts[k].split()))) is not None
+            and found.size == len(solid(texts[k]))]
 
 
 @lru_cache(maxsize=1)
