@@ -16,7 +16,7 @@ from ..rules.byline import standalone_byline
 from ..rules.closer import date_line
 from ..source import SourceLine
 from .features import edition_shapes, page_features, unindented_starts
-from .roles import label, role_of, starts
+from .roles import HEADING_ROLES, label, role_of, starts
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 # No headline, caption, byline or piece of furniture runs this long on one line: such a
@@ -61,7 +61,7 @@ class Labeller:
             for k in closing_stacks(texts, tags):
                 tags[k] = label("closer", starts(tags[k]))
             for k in heading_bylines(texts, tags):
-                tags[k] = "byline-B"
+                tags[k] = label("byline", True)
             unindented = unindented_starts(page)
             k = 0
             for line in page:
@@ -87,14 +87,6 @@ class Labeller:
         return tuple((y, round(p, 4)) for p, y in ranked[:2])
 
 
-class LineLabeller(Protocol):
-    def label(self, lines: Sequence[SourceLine]) -> list[Labelled]: ...
-
-
-_chosen: LineLabeller | None = None  # see use_labeller
-
-
-HEADING_ROLES = ("kicker", "head", "sub")
 SIGNATURE_CHARS = 24  # an issuer's or signer's line of a signature block, joined across its wraps
 
 
@@ -138,6 +130,13 @@ def heading_bylines(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
             if role_of(tags[k]) in HEADING_ROLES and role_of(tags[k + 1]) not in HEADING_ROLES
             and (found := standalone_byline(" ".join(texts[k].split()))) is not None
             and found.size == len(solid(texts[k]))]
+
+
+class LineLabeller(Protocol):
+    def label(self, lines: Sequence[SourceLine]) -> list[Labelled]: ...
+
+
+_chosen: LineLabeller | None = None  # see use_labeller
 
 
 @lru_cache(maxsize=1)

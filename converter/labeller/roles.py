@@ -23,6 +23,7 @@ ROLES: dict[str, str] = {
 }
 
 LABELS: tuple[str, ...] = tuple(f"{role}-{edge}" for role in ROLES for edge in "BI")
+HEADING_ROLES = ("kicker", "head", "sub")  # the roles of a heading stack's lines, in their order
 
 
 def label(role: str, starts: bool) -> str:

@@ -28,7 +28,7 @@ from ..rules.continuation import marker_at_end, named_page_reference_at_end, pla
 from ..source import SourceLine
 from ..unwrap import ends_sentence
 from .model import Labelled
-from .roles import role_of, starts
+from .roles import HEADING_ROLES, role_of, starts
 
 Kind = Literal["furniture", "banner", "heading", "byline", "caption", "body"]
 
@@ -56,7 +56,7 @@ ELEMENT_OF: dict[str, Kind] = {
     "caption": "caption", "credit": "caption", "byline": "body", "p": "body", "item": "body",
     "dateline": "body", "jump": "body", "closer": "body", "source": "body",
 }
-HEADING_ORDER = {"kicker": 0, "head": 1, "sub": 2}
+HEADING_ORDER = {role: k for k, role in enumerate(HEADING_ROLES)}
 
 
 def page_elements(page: Sequence[Labelled]) -> tuple[list[Element], set[int]]:
