@@ -16,6 +16,11 @@ def shared_words(text: str) -> frozenset[int | str]:
     return _bigrams(chars).union(w.lower() for w in _LATIN_WORD.findall(text))
 
 
+def is_han(c: str) -> bool:
+    """A character whose bigrams `shared_words` counts (the range of `_NOT_HAN`)."""
+    return "\u3400" <= c <= "\u9fff"
+
+
 def han_bigram(first: str, second: str) -> int:
     """Two Han characters as the number `shared_words` gives their bigram."""
     return _words((first + second).encode("utf-16-le"))[0]

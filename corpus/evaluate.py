@@ -170,11 +170,13 @@ def evaluate(directory: Path, groups: bool = False, converter: str | None = None
         if train:
             _run_train(train, training, held_out)
         convert = fold_converter(models, fold) if models and fold is not None else factory(training)
-        for page in held_out:
-            if gold_labels:
-                use_labeller(GoldLabeller(page.text_path, page.gold_path))
-            by_page[page.name] = score_page(page, convert)
-    use_labeller(None)
+        try:
+            for page in held_out:
+                if gold_labels:
+                    use_labeller(GoldLabeller(page.text_path, page.gold_path))
+                by_page[page.name] = score_page(page, convert)
+        finally:
+            use_labeller(None)  # the model labels again, whatever stopped the fold
     result = {"pooled": pooled(list(by_page.values())), "pages": len(by_page)}
     for key, attr in (("styles", "style"), ("groups", "group"), ("extractors", "extractor")):
         members = defaultdict(list)
@@ -185,14 +187,17 @@ def evaluate(directory: Path, groups: bool = False, converter: str | None = None
 
 
 def report(result: dict, groups: bool) -> str:
-    key = "groups" if groups else "styles"
-    rows = {name: entry["scores"] for name, entry in result[key].items()}
-    counts = {name: entry["pages"] for name, entry in result[key].items()}
+    rows, counts = _rows(result["groups" if groups else "styles"])
     rows["pooled"], counts["pooled"] = result["pooled"], result["pages"]
     title = "held-out group" if groups else "style"
-    extractors = {name: entry["scores"] for name, entry in result["extractors"].items()}
     return (f"news2tei on the corpus, per {title} (share in %, hits/total pooled over pages)\n" + table(rows, counts)
-            + "\n\nper extractor\n" + table(extractors, {name: e["pages"] for name, e in result["extractors"].items()}))
+            + "\n\nper extractor\n" + table(*_rows(result["extractors"])))
+
+
+def _rows(entries: dict) -> tuple[dict, dict[str, int]]:
+    """A report's table rows (scores by name) and their page counts."""
+    return ({name: entry["scores"] for name, entry in entries.items()},
+            {name: entry["pages"] for name, entry in entries.items()})
 
 
 def run_eval(args) -> int:

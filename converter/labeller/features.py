@@ -34,7 +34,7 @@ from ..rules.section import is_column_name
 from ..rules.source_note import source_note
 from ..source import SourceLine, per_line
 from ..unwrap import display_width, ends_sentence
-from ..words import han_bigram, shared_words
+from ..words import han_bigram, is_han, shared_words
 
 Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
 
@@ -392,15 +392,11 @@ def _joint(first: str, second: str, vocabulary: frozenset[int | str]) -> str:
     (`joint=word`: "衞生部" / "門…") or not (`joint=none`: "冬季流感" / "衞生部門…", a kicker over
     its headline, a headline over its text). The page's own text is the dictionary; ""
     where either side has no Han. (A full line's break is the column's, not the writer's.)"""
-    last = next((c for c in reversed(first) if _is_han(c)), "")
-    start = next((c for c in second if _is_han(c)), "")
+    last = next((c for c in reversed(first) if is_han(c)), "")
+    start = next((c for c in second if is_han(c)), "")
     if not (last and start):
         return ""
     return "joint=word" if han_bigram(last, start) in vocabulary else "joint=none"
-
-
-def _is_han(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff"
 
 
 def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:
