@@ -212,7 +212,8 @@ def _run(todo: dict[Task, str], options: ConvertOptions, jobs: int, debug: bool)
             ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy])
             for worker in (w for w in busy if {w.connection, w.process.sentinel} & set(ready)):
                 yield worker.outcome()
-            workers = [w if w.process.is_alive() else _Worker(options, debug) for w in workers]
+            # One that died after wait() returned keeps its edition until its death is read.
+            workers = [w if w.task or w.process.is_alive() else _Worker(options, debug) for w in workers]
     finally:
         for worker in workers:
             worker.stop()

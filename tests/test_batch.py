@@ -8,11 +8,13 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from converter import batch
 from converter.batch import Summary, Task, convert_task, find_tasks, run_batch
 from converter.cli import main
 from converter.conversion import ConvertOptions, convert_file, safe_name
@@ -273,17 +275,28 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert b"converting" in shown and b"100%" in shown and b"3 converted" in shown
 
 
-@pytest.mark.parametrize("death", ["exit", "SIGKILL"])
+@pytest.mark.parametrize("death", ["exit", "SIGKILL", "while the batch reads another's outcome"])
 def test_a_worker_that_dies_fails_only_its_edition(tmp_path, monkeypatch, death):
     make_archive(tmp_path / "src", 6)
     real_convert_file = convert_file
+    real_wait = batch.wait
 
     def dies_on_the_second(source, *args, **kwargs):
         if source.name == "paper_001.txt":  # as the kernel's OOM killer would end it
-            os._exit(70) if death == "exit" else os.kill(os.getpid(), signal.SIGKILL)
+            if death == "exit":
+                os._exit(70)
+            time.sleep(0.1 if death.startswith("while") else 0)
+            os.kill(os.getpid(), signal.SIGKILL)
         return real_convert_file(source, *args, **kwargs)
 
+    def slow_wait(*args, **kwargs):  # the worker dies after wait() saw it alive, before its next
+        ready = real_wait(*args, **kwargs)
+        time.sleep(0.3)
+        return ready
+
     monkeypatch.setattr("converter.batch.convert_file", dies_on_the_second)  # the fork-started workers inherit it
+    if death.startswith("while"):
+        monkeypatch.setattr("converter.batch.wait", slow_wait)
     summary = run_batch(find_tasks((tmp_path / "src",), tmp_path / "out"), ConvertOptions(formats=("json",)), jobs=2)
     assert len(summary.records) == 6
     (died,) = summary.failures
