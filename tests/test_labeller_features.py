@@ -155,7 +155,7 @@ def _page(lines, repeated):
             if not 0 <= j < len(rows):
                 f[f"{offset:+d}:edge"] = 1.0
                 continue
-            keys = _NEIGHBOUR_KEYS + ((*_NEIGHBOUR_RULES, "between_sentences", "echo_after", "echo_before")
+            keys = _NEIGHBOUR_KEYS + ((*_NEIGHBOUR_RULES, "between_sentences", "echo_after", "echo_before", "turn")
                                       if abs(offset) == 1 else ())
             f.update((f"{offset:+d}:{key}", own[j][key]) for key in keys if key in own[j])
     return [[name if value == 1.0 and not isinstance(value, str) else f"{name}={value}"
@@ -258,6 +258,17 @@ def test_the_turn_into_a_line_is_one_attribute_for_a_paragraphs_start():
     assert turns[0] == [] and turns[1] == ["turn=runs/<=0.5/>3.5/solid"]
     assert turns[2] == ["turn=closes/>3.5/<=2.5/blank"]  # a short sentence end, a blank, an indent
     assert turns[3] == ["turn=runs/<=2.5/<=0.5/solid"] and turns[5] == ["turn=bare/>3.5/<=3.5/solid"]
+
+
+def test_a_line_sees_how_the_text_turns_into_the_next():
+    text = ("展覽展出作品八十餘件，展期至下月底，免費\n開放。→A10\n長者醫療券金額明年調高\n"
+            "　　衞生部門宣布，明年起醫療補貼\n計劃的金額由每人六百元調高至八百元。\n")
+    lines, _ = split_lines(text)
+    (page,) = pages_of(lines)
+    rows = features.page_features(page)
+    turn = [next(a for a in row if a.startswith("turn=")) for row in rows[1:]]
+    assert turn[2].startswith("turn=bare/")  # a one-line "paragraph" without punctuation: a headline
+    assert "+1:" + turn[2] in rows[2] and "-1:" + turn[2] in rows[4]
 
 
 def test_a_line_break_inside_a_word_of_the_page_is_told_from_one_between_phrases():

@@ -269,9 +269,12 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         gap_blank = f"gap_blank={blank_before}/{blank_after}"
         f = ["bias", text.length, rel, short, *text.rest, "blank_before=" + blank_before, "blank_after=" + blank_after,
              gap_blank, FROM_TOP(k), FROM_BOTTOM(len(filled) - 1 - k)]
+        # how the text turns into this line; the lines next to it see it too (a line read
+        # as a one-line paragraph that ends bare before another paragraph is a heading)
+        turn = (_turn(filled[k - 1][1], SHORT_BY(columns[k - 1] - widths[k - 1]), short, before),) if k else ()
         if k:
             f.append(VS_PREV(text.width / (widths[k - 1] or 1.0)))
-            f.append(_turn(filled[k - 1][1], SHORT_BY(columns[k - 1] - widths[k - 1]), short, before))
+            f += turn
         if k + 1 < len(filled):
             f.append(VS_NEXT(text.width / (widths[k + 1] or 1.0)))
         if repeated and repeated[text.shape] > 1:
@@ -281,7 +284,7 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         f += echoes[k]
         rows.append(f)
         near.append((text.length, rel, short, *text.seen, gap_blank))
-        next_to.append(near[-1] + text.flags + between + echoes[k])
+        next_to.append(near[-1] + text.flags + between + echoes[k] + turn)
     vocabulary = frozenset().union(*(text.words for _, text in filled))
     for k in range(len(filled) - 1):
         # An element may wrap from one line into the next, or go on after one blank line
