@@ -46,7 +46,10 @@ def build_edition(lines: list[SourceLine], meta: Metadata, numbering: Numbering 
     diagnostics: list[Diagnostic] = []
     pages = _labelled_pages(lines, numbering, diagnostics)
     facing = headlines_follow_bodies(pages)
-    built = [_page(parts, after, diagnostics, numbering.page()) for parts, after in zip(pages, facing)]
+    orphans = []
+    for i, (page, after) in enumerate(zip(pages, facing)):
+        orphans.append(_settle(page, after, diagnostics, _last_open(pages[i - 1].parts) if i else None))
+    built = [_page(page, left, numbering.page()) for page, left in zip(pages, orphans)]
     built = _link_continuations(built, diagnostics)
     return Edition(meta, tuple(built), tuple(diagnostics), line_count=lines[-1].number if lines else 0)
 
@@ -281,17 +284,53 @@ def _host(stories: list[Story], line: int) -> Story:
 
 # --- parts -> page ------------------------------------------------------------
 
-def _page(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], index: int) -> Page:
+def _settle(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], before: Story | None) -> list[Group]:
+    """Bylines, headlines and fragments to their stories; `before` is the story the page
+    before left open (a printout's page may go on with it). Returns the headlines no story took."""
     parts = page.parts
+    _open_next_story(parts)
     _attach_bylines(parts)
     _merge_editor_notes(parts)
     orphans = attach_headlines(parts, facing_after, diagnostics)
     _return_bylines(parts)
     join_headed_fragments(parts)
-    join_fragments(parts)
+    join_fragments(parts, before)
+    return orphans
+
+
+def _last_open(parts: list) -> Story | None:
+    """The page's last story, if text on the next page may still go on with it."""
+    last = next((p for p in reversed(parts) if isinstance(p, Story)), None)
+    return last if last is not None and last.open else None
+
+
+def _page(page: PageParts, orphans: list[Group], index: int) -> Page:
     label = printed_label(page.furniture)  # the user's labels win later (metadata.apply_page_labels)
-    items = _items(parts, orphans, f"p{index + 1}")
+    items = _items(page.parts, orphans, f"p{index + 1}")
     return Page(label, tuple(page.furniture), tuple(items))
+
+
+def _open_next_story(parts: list) -> None:
+    """A dateline or byline with no text after it (a furniture line or a figure stood
+    between it and its text) opens the next story, when that one has none of its own."""
+    for i, part in enumerate(parts):
+        if not (isinstance(part, Story) and _only_opens(part)):
+            continue
+        after = next((p for p in parts[i + 1:] if isinstance(p, Story)), None)
+        unit = part.unit
+        if after is None or unit.dateline and after.unit.dateline or unit.byline and (after.unit.byline or after.byline):
+            continue
+        after.unit.dateline = after.unit.dateline or unit.dateline
+        after.unit.byline = after.unit.byline or unit.byline
+        after.byline = both_texts(part.byline, after.byline)
+        parts[i] = None
+    parts[:] = [p for p in parts if p is not None]
+
+
+def _only_opens(story: Story) -> bool:
+    unit = story.unit
+    return not unit.paragraphs and bool(unit.dateline or unit.byline) and not (
+        story.group or unit.continued_from or unit.continued_to or unit.closer or unit.source_note or story.figures)
 
 
 def _attach_bylines(parts: list) -> None:

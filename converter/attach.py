@@ -277,7 +277,7 @@ def _note(diagnostics: list[Diagnostic], code: str, message: str, group: Group) 
     diagnostics.append(Diagnostic(code, "warning", message, group.span))
 
 
-def join_fragments(parts: list) -> None:
+def join_fragments(parts: list, before: Story | None = None) -> None:
     """Body text that nothing opens (no headline, dateline, byline, jump marker or bullet)
     is the rest of a story cut off by a heading or a column printed in between. Text that
     begins mid-sentence (its first line goes on with a paragraph) goes on with an open
@@ -289,13 +289,17 @@ def join_fragments(parts: list) -> None:
     (Gold labels through the assembly, 384 pages: the mid-sentence preference and the
     later hosts found 33 more of 4,725 articles. Joining text that begins a paragraph to
     the nearest story cost articles held out; to the one it shares clearly most words
-    with, it found 19 more held out and 19 more at first contact.)"""
+    with, it found 19 more held out and 19 more at first contact.) `before`, the story
+    the page before left open, is a host too, farther than any on the page: a printout's
+    page breaks where the paper's column did not."""
     sim = Similarity([p for p in parts if isinstance(p, Story)])
     for i, part in enumerate(parts):
         if not (isinstance(part, Story) and part.headless):
             continue
         hosts = [(abs(i - j), p) for j, p in enumerate(parts) if isinstance(p, Story) and p.open and p is not part
                  and (j < i or _waiting(p))]
+        if before is not None and before.open:
+            hosts.append((i + 1, before))
         choose = _mid_sentence_host if part.mid_sentence else _paragraph_host
         found = choose(part, hosts, sim)
         if found:

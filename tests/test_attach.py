@@ -212,3 +212,34 @@ def test_a_byline_given_to_the_next_headline_goes_back_when_that_story_has_its_o
     group.byline, before.byline, story.byline = before.byline, None, None
     _return_bylines([before, story])
     assert group.byline is not None and before.byline is None
+
+
+def test_a_printouts_page_that_opens_with_text_goes_on_with_the_story_the_page_before_left_open():
+    before = _story("8月的青岛，海风习习，海水浴场迎来游客最高峰。")
+    before.group = _group("海水浴场迎来“最热周末”")
+    fragment = _story("为保障游客安全，各海水浴场增派了救生员。", first_line=40)
+    other = _story("深秋时节，站在延安市宝塔区的山梁上远眺。", first_line=50)
+    other.group = _group("黄土高坡上的“绿色接力”", line=45)
+    parts = [fragment, other]
+    join_fragments(parts, before)
+    assert parts == [other]
+    assert [r.text for r in before.unit.paragraphs][-1] == "为保障游客安全，各海水浴场增派了救生员。"
+    # without the story the page before left open, the text stays a story of its own
+    fragment = _story("为保障游客安全，各海水浴场增派了救生员。", first_line=40)
+    parts = [fragment, other]
+    join_fragments(parts)
+    assert parts == [fragment, other]
+
+
+def test_a_dateline_cut_off_from_its_text_opens_the_next_story():
+    from converter.assemble import _open_next_story
+
+    opening = Story(Unit([], dateline=Text("【本報訊】", Span.from_lines([48]))))
+    story = _story("一年一度的新春賀歲足球賽昨日在大球場舉行。", first_line=50)
+    parts = [opening, story]
+    _open_next_story(parts)
+    assert parts == [story] and story.unit.dateline is not None and story.unit.dateline.text == "【本報訊】"
+    # a story with a dateline of its own keeps it; the lone one stays where it is
+    parts = [Story(Unit([], dateline=Text("【本報訊】", Span.from_lines([30])))), story]
+    _open_next_story(parts)
+    assert len(parts) == 2 and story.unit.dateline.span.first == 48

@@ -169,31 +169,38 @@ def test_a_figure_takes_its_credit_from_the_labels_even_begun_inside_the_caption
     assert (second.caption.text, second.credit.text) == ("新安江深渡镇段江景。", "新社记者江涛摄")
 
 
+def _built_page(parts):
+    """A page built from its parts alone (no page before it; headlines face their text)."""
+    from converter.assemble import _page, _settle
+
+    return _page(parts, _settle(parts, False, [], None), 0)
+
+
 def test_text_going_on_after_a_column_break_goes_on_with_the_story_waiting_mid_sentence():
     # the column before the break ends a paragraph (its last line ends a sentence short of the
     # line before), the story above broke off mid-sentence: the text after the break is the
     # rest of that story, not of the one it is printed after
-    from converter.assemble import Labels, Numbering, _page as built_page, _parts
+    from converter.assemble import Labels, Numbering, _parts
 
     page = _page([("石化基地产值增长", "head-B"), ("", None), ("港区企业生产的聚烯烃产品供", "p-B"), ("", None),
                   ("城市公园开放", "head-B"), ("", None), ("城市公园今天开放，市民可", "p-B"), ("入园。", "p-I"),
                   ("", None), ("不应求，产能还将扩大。", "p-I")])
     labels = Labels({x.line.number: x.label for x in page if x.label}, set())
     parts = _parts(page_elements(page)[0], Numbering(), [], labels)
-    built = built_page(parts, False, [], 0)
+    built = _built_page(parts)
     assert [[p.text.text for p in a.body] for a in built.items] == [
         ["港区企业生产的聚烯烃产品供不应求，产能还将扩大。"], ["城市公园今天开放，市民可入园。"]]
 
 
 def test_a_full_line_that_ends_a_sentence_before_a_column_break_goes_on_after_it():
     # a column may break right after a sentence: a full last line does not end the paragraph
-    from converter.assemble import Labels, Numbering, _page as built_page, _parts
+    from converter.assemble import Labels, Numbering, _parts
 
     page = _page([("石化基地产值增长", "head-B"), ("", None), ("港区企业生产的聚烯烃产品供", "p-B"), ("", None),
                   ("城市公园开放", "head-B"), ("", None), ("城市公园今天开放，市民", "p-B"), ("可以自由入园参观游览。", "p-I"),
                   ("", None), ("不少市民前来游览。", "p-I")])
     labels = Labels({x.line.number: x.label for x in page if x.label}, set())
-    built = built_page(_parts(page_elements(page)[0], Numbering(), [], labels), False, [], 0)
+    built = _built_page(_parts(page_elements(page)[0], Numbering(), [], labels))
     assert [[p.text.text for p in a.body] for a in built.items] == [
         ["港区企业生产的聚烯烃产品供"], ["城市公园今天开放，市民可以自由入园参观游览。不少市民前来游览。"]]
 
@@ -211,14 +218,14 @@ def test_a_credit_whose_first_characters_are_printed_after_the_rest_is_one_credi
 
 
 def test_two_headlines_read_across_by_the_extractor_head_their_own_stories():
-    from converter.assemble import Labels, Numbering, _page as built_page, _parts
+    from converter.assemble import Labels, Numbering, _parts
 
     page = _page([("个人所得税年 张掖玉米制", "head-B"), ("度汇算怎么 种基地迎来", "head-I"), ("办？", "head-I"),
                   ("收获", "head-I"), ("", None), ("本报讯 个人所得税年度汇算开始，不会填报怎么办？", "dateline-B"),
                   ("", None), ("本报讯 张掖玉米制种基地迎来收获季节。", "dateline-B")])
     elements, paragraph_starts = page_elements(page)
     labels = Labels({x.line.number: x.label for x in page if x.label}, paragraph_starts)
-    built = built_page(_parts(elements, Numbering(), [], labels), False, [], 0)
+    built = _built_page(_parts(elements, Numbering(), [], labels))
     assert sorted((a.head.text, a.body[0].text.text[:4]) for a in built.items) == [
         ("个人所得税年度汇算怎么办？", "个人所得"), ("张掖玉米制种基地迎来收获", "张掖玉米")]
     assert all(a.dateline.text == "本报讯" for a in built.items)
