@@ -80,7 +80,6 @@ def _line(text, column):
     f.update((f"rule:{name}", 1.0) for name, recognise in features.RECOGNISERS.items() if recognise(loose))
     if furniture_kind(text):
         f["rule:furniture"] = furniture_kind(text)
-        f["page_furniture"] = 1.0
     f.update((f"cue:{name}", 1.0) for name, words in features.CUES.items() if any(w in solid for w in words))
     return f
 
@@ -227,10 +226,7 @@ def test_labelling_compiles_no_pattern_of_chinese_text_as_it_goes(monkeypatch):
     ("本报记者", "邵磊 通讯员 贾", ("byline",)),
     ("…环境。（摘自10月30日《申江健康", "报》作者：李明）", ("source",)),
     ("角柱石", "東海日報訊", ()),  # the second line is a dateline of its own
-    # the first line is a whole date already; with its weekday the two are the masthead's
-    ("2025年4月1日", "星期二", ("furniture",)),
-    ("《华岳日报》（二〇二五年三月十八日", "第 05 版）", ("furniture",)),  # an exported page's label
-    ("第1页", "安徽实施就业促进十项举措", ()),  # a sheet number alone already, before a headline
+    ("2025年4月1日", "星期二", ()),  # the first line is a whole date already
 ])
 def test_elements_going_on_into_the_next_line(first, second, found):
     assert features._wrapped(first, second) == found

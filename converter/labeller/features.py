@@ -181,8 +181,7 @@ def line_text(text: str) -> LineText:
     f += rules
     kind = furniture_kind(text)
     if kind:
-        # and the flag all kinds share: a kind one style prints alone ("第1页") learns from the rest
-        f += (intern("rule:furniture=" + kind), "page_furniture")
+        f.append(intern("rule:furniture=" + kind))
     f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]
     seen = (end, first, indent, c0, c9, bracket) if bracket else (end, first, indent, c0, c9)
     return LineText(display_width(solid), LENGTH(len(solid)), tuple(f), seen,
@@ -374,11 +373,9 @@ WRAPPING: dict[str, Callable[[str], Match | None]] = {
     "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
     "source": source_note,
 }
-# Recognisers of whole lines (a notice's closing date and issuer, a page's label): the two
-# lines joined must match and the first alone must not; the second alone may
-# ("信衡資產管理股份" / "有限公司", "《某某日报》（2025年3月18日" / "第 05 版）").
-WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer,
-                                                      "furniture": furniture_kind}
+# Recognisers of whole lines (a notice's closing date and issuer): the two lines joined
+# must match and the first alone must not; the second alone may ("信衡資產管理股份" / "有限公司").
+WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer}
 
 
 @lru_cache(maxsize=1 << 14)
