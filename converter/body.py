@@ -20,7 +20,7 @@ from .rules.closer import date_line, looks_like_issuer, looks_like_signer
 from .rules.continuation import marker_at_end, marker_at_start, placed_direction
 from .rules.dateline import dateline, labelled_dateline
 from .rules.listitem import list_label
-from .rules.section import starts_item
+from .rules.section import opens_letter, starts_item
 from .rules.source_note import source_note
 from .labeller.roles import role_of, starts
 from .unwrap import Piece, Run, ends_sentence
@@ -151,7 +151,7 @@ def _starts_story(unit: Unit, run: Run, role: str) -> bool:
         return (role == "dateline" and unit.dateline is not None) or (role == "byline" and unit.byline is not None)
     if not unit.paragraphs:  # opened by a marker
         return False
-    return role in ("dateline", "byline") or starts_item(run.loose)
+    return role in ("dateline", "byline") or starts_item(run.loose) or opens_letter(run.loose)
 
 
 def _take_dateline(unit: Unit, run: Run, whole: bool, byline_line: int | None) -> Run:

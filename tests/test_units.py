@@ -98,3 +98,11 @@ def test_a_byline_wrapped_from_the_dateline_line_ends_at_the_gap_in_the_next():
     [unit] = split_units(runs, roles)
     assert (unit.dateline.text, unit.byline.text) == ("【東海日報專訊】", "■記者張志軒")
     assert [r.text for r in unit.paragraphs] == ["治安警察局數據顯示，七月份旅客增加。"]
+
+
+def test_a_readers_letter_after_another_story_is_a_story_of_its_own():
+    runs, roles = _flow([("p", "市民投喂海鸥时，请使用专用鸥粮。")], [("p", "编辑同志：我今年72岁，患有心脏病。")],
+                        [("p", "那天我把药落在了公交车上。")])
+    first, second = split_units(runs, roles)
+    assert [r.text for r in first.paragraphs] == ["市民投喂海鸥时，请使用专用鸥粮。"]
+    assert [r.text for r in second.paragraphs] == ["编辑同志：我今年72岁，患有心脏病。", "那天我把药落在了公交车上。"]

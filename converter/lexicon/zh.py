@@ -102,6 +102,9 @@ REPRINT_WORDS = ("摘自", "摘编自", "摘編自", "选自", "選自", "转自
 SOURCE_WORDS = ("取自", "翻摄自", "翻攝自", "摘自", "截自", "图源", "圖源")
 DRAWN_WORDS = ("作", "绘", "繪")  # "王海 作", "（黄伟 绘）": an illustration's artist
 EDITOR_NOTES = ("编者按", "編者按", "编者的话", "編者的話", "编者附记", "編者附記")
+# A reader's letter opens by addressing the editors: "编辑同志：", "尊敬的编辑同志：", "編輯先生：".
+LETTER_ADDRESSEES = ("编辑同志", "編輯同志", "编辑先生", "編輯先生", "编辑部", "編輯部", "编辑老师", "編輯老師")
+LETTER_COURTESIES = ("尊敬的", "親愛的", "亲爱的")
 # Who stands where in a photo: "骆秀英（右）", "（左二）".
 POSITION_MARK = r"[（(](?:[左右中前后後上下]|左起|右起)[一二三四五六七八九]?[）)]"
 CAPTION_OPENERS = ("图为", "圖為", "上图", "上圖", "下图", "下圖", "左图", "左圖", "右图", "右圖",
