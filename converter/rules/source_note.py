@@ -32,8 +32,9 @@ def source_note(loose: str) -> Match | None:
     when it always ends a story (an editor's note), not only a brief."""
     if loose.rstrip().rstrip(numerals.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
         return None
+    compact = solid(loose)  # justified lines space out the words: "（摘 自 10 月 26 日 …）"
     for pattern, ends in ((_EDITOR, "1"), (_REPRINT, "1"), (_NOTE, "")):
-        m = search_bracketed_tail(pattern, loose)
+        m = search_bracketed_tail(pattern, compact)
         if m and not _NOT_A_NOTE.search(m.group(0)):
             text = m.group(0).strip()
             return Match(solid(text), solid_len(text), (("ends", ends),))
