@@ -65,11 +65,30 @@ def clean_prose(raw: str) -> str:
     return out
 
 
+# A line letter-spaced throughout: at least this many pieces, nearly all one or two
+# characters ("清 风 廉 润", "新 华 社 哈 尔 滨 12 月 22 日 电 2025 —": a justified line's
+# few characters stretched over the column).
+LETTER_SPACED_PIECES = 3
+LETTER_SPACED_SHARE = 0.75
+
+
+def letter_spaced(raw: str) -> bool:
+    tokens = raw.split()
+    return len(tokens) >= LETTER_SPACED_PIECES and \
+        sum(len(t) <= 2 for t in tokens) >= LETTER_SPACED_SHARE * len(tokens)
+
+
+def loose_line(raw: str) -> str:
+    """A line as recognisers read it: whitespace collapsed to single spaces (a space may
+    separate two names, or a dateline from its text), none where the line is letter-spaced
+    throughout (its spaces are justification: "（ 摘 自 10 月 …）")."""
+    return clean_prose(raw) if letter_spaced(raw) else " ".join(raw.split())
+
+
 def clean_heading(raw: str) -> str:
     """Headlines keep one space where it separates two title halves; a line
     letter-spaced throughout ("清 风 廉 润") is decoration and loses them all."""
-    tokens = raw.split()
-    if len(tokens) > 2 and all(len(clean_prose(t)) <= 2 for t in tokens):
+    if letter_spaced(raw):
         return clean_prose(raw)
     halves = [clean_prose(t) for t in _split_halves(raw.strip())]
     return " ".join(h for h in halves if h)
@@ -146,10 +165,9 @@ class Run:
 
     @property
     def loose(self) -> str:
-        """The text as printed, whitespace collapsed to single spaces: what
-        recognisers read (a space may separate two names)."""
+        """The text as printed, its lines as `loose_line` reads them: what recognisers read."""
         if self._loose is None:
-            self._loose = _joined(" ".join(p.raw.split()) for p in self.pieces)[0]
+            self._loose = _joined(loose_line(p.raw) for p in self.pieces)[0]
         return self._loose
 
     @property
