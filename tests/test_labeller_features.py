@@ -17,7 +17,7 @@ from converter.labeller.model import labeller, pages_of
 from converter.lexicon import zh
 from converter.normalize import split_lines
 from converter.rules.masthead import furniture_kind
-from converter.unwrap import display_width, ends_sentence
+from converter.unwrap import display_width, ends_sentence, loose_line
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted([*ROOT.glob("tests/fixtures/editions/*.txt"), *ROOT.glob("tests/fixtures/corpus/*.txt"),
@@ -76,7 +76,7 @@ def _line(text, column):
         f["first_mark"] = solid[:1]
     if solid[-1:] in zh.CLOSERS + "摄攝版":
         f["last_mark"] = solid[-1:]
-    loose = " ".join(text.split())
+    loose = loose_line(text)
     f.update((f"rule:{name}", 1.0) for name, recognise in features.RECOGNISERS.items() if recognise(loose))
     if furniture_kind(text):
         f["rule:furniture"] = furniture_kind(text)
@@ -135,13 +135,13 @@ def _page(lines, repeated):
     for k in range(len(filled) - 1):
         (i, a), (j, b) = filled[k], filled[k + 1]
         if j <= i + 2:
-            joined = " ".join(a.text.split()) + " ".join(b.text.split())
+            joined = loose_line(a.text) + loose_line(b.text)
             for name, recognise in features.WRAPPING.items():
                 m = recognise(joined)
-                if m and m.size > len("".join(a.text.split())) and not recognise(" ".join(b.text.split())):
+                if m and m.size > len("".join(a.text.split())) and not recognise(loose_line(b.text)):
                     _mark_wrap(rows, k, name, j == i + 1)
             for name, whole in features.WRAPPING_WHOLE.items():
-                if whole(joined) and not whole(" ".join(a.text.split())):
+                if whole(joined) and not whole(loose_line(a.text)):
                     _mark_wrap(rows, k, name, j == i + 1)
             last, start = re.findall("[\u3400-\u9fff]", a.text)[-1:], re.findall("[\u3400-\u9fff]", b.text)[:1]
             near = sorted(widths[max(0, k - 8):k + 9])

@@ -33,7 +33,7 @@ from ..rules.notice import document_field
 from ..rules.section import is_column_name
 from ..rules.source_note import source_note
 from ..source import SourceLine, per_line
-from ..unwrap import display_width, ends_sentence
+from ..unwrap import display_width, ends_sentence, loose_line
 from ..words import han_bigram, is_han, shared_words
 
 Features = list[str]  # a line's CRFsuite attributes, in a fixed order (sums of floats depend on it)
@@ -176,7 +176,7 @@ def line_text(text: str) -> LineText:
         f.append(intern("first_mark=" + solid[:1]))
     if last in _LAST_MARKS:
         f.append(intern("last_mark=" + last))
-    loose = " ".join(words)
+    loose = loose_line(text)
     rules = [_RULE_ATTRIBUTES[name] for name, recognise in RECOGNISERS.items() if recognise(loose)]
     f += rules
     kind = furniture_kind(text)
@@ -381,7 +381,7 @@ WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "i
 @lru_cache(maxsize=1 << 14)
 def _wrapped(first: str, second: str) -> tuple[str, ...]:
     """The elements that begin in `first` and go on into `second`."""
-    head, tail = " ".join(first.split()), " ".join(second.split())
+    head, tail = loose_line(first), loose_line(second)
     joined = head + tail  # as a Run joins the lines of Chinese text
     size = len("".join(head.split()))
     return tuple([name for name, recognise in WRAPPING.items()
