@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from .lexicon.numerals import DIGIT_CHARS
 from .model import Closer, Continuation, Diagnostic, Direction, ListBlock, ListItem, Paragraph, Span, Text
 from .rules import Match, bracketed_start, solid_len
 from .rules.byline import byline_after_dateline, opening_byline, standalone_byline
@@ -21,7 +22,7 @@ from .rules.continuation import marker_at_end, marker_at_start, placed_direction
 from .rules.dateline import dateline, labelled_dateline
 from .rules.listitem import list_label
 from .rules.section import opens_letter, starts_item
-from .rules.source_note import source_note
+from .rules.source_note import NOTE_ENDS, source_note
 from .labeller.roles import role_of, starts
 from .unwrap import Piece, Run, ends_sentence
 
@@ -58,7 +59,7 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
     """The units of a flow's paragraphs; `labels` gives each source line's label (the
     labeller's, see labeller/roles.py): a paragraph's role is its first line's."""
     units: list[Unit] = []
-    for i, run in enumerate(paragraphs):
+    for i, run in enumerate(_cut_after_closing_notes(paragraphs)):
         role = _role(labels, run.pieces[0].line) if run.pieces else "p"
         whole = all(_role(labels, n) == role for n in run.lines)  # no other element shares its lines
         closes = whole and role == "byline" and _story_open(units) \
@@ -78,6 +79,23 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
     for unit in units:
         finish(unit)
     return units
+
+
+def _cut_after_closing_notes(paragraphs: list[Run]) -> list[Run]:
+    """A note that always ends a story (a reprint's, an editor's) ending a line inside a
+    paragraph: the text after it is another story's, which the extractor ran on."""
+    out: list[Run] = []
+    for run in paragraphs:
+        start = 0
+        for k, line in enumerate(run.pieces[:-1]):
+            if line.text.rstrip(DIGIT_CHARS)[-1:] not in NOTE_ENDS:
+                continue
+            note = source_note(Run(run.pieces[start:k + 1]).loose)
+            if note and note.get("ends"):
+                out.append(Run(run.pieces[start:k + 1]))
+                start = k + 1
+        out.append(Run(run.pieces[start:]) if start else run)
+    return out
 
 
 def _labelled_closer(run: Run, labels: Mapping[int, str]) -> Closer:

@@ -106,3 +106,12 @@ def test_a_readers_letter_after_another_story_is_a_story_of_its_own():
     first, second = split_units(runs, roles)
     assert [r.text for r in first.paragraphs] == ["市民投喂海鸥时，请使用专用鸥粮。"]
     assert [r.text for r in second.paragraphs] == ["编辑同志：我今年72岁，患有心脏病。", "那天我把药落在了公交车上。"]
+
+
+def test_a_reprint_note_ending_a_line_inside_a_paragraph_ends_its_story_there():
+    runs, roles = _flow([("p", "秋冬季节要注意保暖。（摘自10月30日《申江健康报》作者：葛宇宁）"),
+                         ("p", "饭，饭菜软烂适口，还能跟老邻居们聊聊天。")])
+    first, second = split_units(runs, roles)
+    assert first.source_note is not None and first.source_note.text == "（摘自10月30日《申江健康报》作者：葛宇宁）"
+    assert [r.text for r in first.paragraphs] == ["秋冬季节要注意保暖。"]
+    assert [r.text for r in second.paragraphs] == ["饭，饭菜软烂适口，还能跟老邻居们聊聊天。"]

@@ -24,13 +24,13 @@ _REPRINT = LazyPattern(rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:{zh.alter
 
 # Both notes close with a bracket, an editor's note perhaps followed by a date:
 # most texts end otherwise and are spared the searches.
-_NOTE_ENDS = frozenset("）)")
+NOTE_ENDS = frozenset("）)")
 
 
 def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""
-    if loose.rstrip().rstrip(numerals.DIGIT_CHARS).rstrip()[-1:] not in _NOTE_ENDS:
+    if loose.rstrip().rstrip(numerals.DIGIT_CHARS).rstrip()[-1:] not in NOTE_ENDS:
         return None
     compact = solid(loose)  # justified lines space out the words: "（摘 自 10 月 26 日 …）"
     for pattern, ends in ((_EDITOR, "1"), (_REPRINT, "1"), (_NOTE, "")):
