@@ -384,17 +384,25 @@ def _has_own_byline(parts: list, at: int | None) -> bool:
 
 
 def _merge_editor_notes(parts: list) -> None:
-    """An editor's note ("编者按：…") opens the story that follows it."""
+    """An editor's note ("编者按：…") opens the story that follows it, and the byline
+    printed between them ("编者按：…" / "（記者何穎琳）" / the story) is that story's."""
     for i, part in enumerate(parts):
-        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and part.plain:
+        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and _plain_but_byline(part):
             after = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
             if isinstance(after, Story) and after.group is None:
                 after.unit.blocks[0:0] = part.unit.blocks
                 after.unit.paragraphs[0:0] = part.unit.paragraphs
+                after.unit.byline = both_texts(part.unit.byline, after.unit.byline)
                 after.byline = both_texts(part.byline, after.byline)
                 after.figures[0:0] = part.figures
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
+
+
+def _plain_but_byline(story: Story) -> bool:
+    unit = story.unit
+    return not (unit.dateline or unit.continued_from or unit.continued_to or unit.closer or unit.source_note
+                or story.group)
 
 
 def _items(parts: list, orphans: list[Group], key: str) -> list:

@@ -243,3 +243,15 @@ def test_a_dateline_cut_off_from_its_text_opens_the_next_story():
     parts = [Story(Unit([], dateline=Text("【本報訊】", Span.from_lines([30])))), story]
     _open_next_story(parts)
     assert len(parts) == 2 and story.unit.dateline.span.first == 48
+
+
+def test_an_editors_note_and_the_byline_after_it_open_the_story_that_follows():
+    from converter.assemble import _merge_editor_notes
+
+    note = _story("編者按：老店是城市的記憶。本版推出系列報道。", first_line=57)
+    note.unit.byline = Text("（記者何穎琳）", Span.from_lines([61]))
+    story = _story("福隆新街的紅窗木門，是不少遊客拍照的背景。", first_line=63)
+    parts = [note, story]
+    _merge_editor_notes(parts)
+    assert parts == [story]
+    assert story.unit.paragraphs[0].text.startswith("編者按") and story.unit.byline.text == "（記者何穎琳）"
