@@ -35,7 +35,9 @@ _FORMS = (
      rf"(?:{dates.DAY_IN_DIGITS})?\s*[讯訊电電]\s*[）)]", r"[（(]"),
 )
 # Compiled on first need (see LazyPattern).
-_PATTERNS = tuple(LazyPattern(lead + rest, opening=opening) for lead, rest, opening in _FORMS)
+# A colon may follow any of them ("本報消息：入境部門…", "【本報訊】：…"): it is the dateline's.
+_COLON = r"(?:\s*[：:])?"
+_PATTERNS = tuple(LazyPattern(lead + rest + _COLON, opening=opening) for lead, rest, opening in _FORMS)
 
 
 def dateline(loose: str) -> Match | None:
