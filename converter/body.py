@@ -199,7 +199,8 @@ def _to_first_space_of_second_line(run: Run) -> str:
 
 
 def _take_byline(unit: Unit, run: Run, whole: bool) -> Run:
-    found = opening_byline(run.loose) or standalone_byline(run.loose) or bracketed_start(run.loose)
+    found = opening_byline(run.loose) or standalone_byline(run.loose) or bracketed_start(run.loose) \
+        or byline_after_dateline(run.loose)  # "本报记者 吴晓兰 5月5日，…": the role and names before the text
     if found and (found.size == solid_len(run.text) or not whole):
         head, run = run.split_solid(found.size)
         unit.byline = both_texts(unit.byline, head.respelled(found.text))

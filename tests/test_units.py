@@ -115,3 +115,10 @@ def test_a_reprint_note_ending_a_line_inside_a_paragraph_ends_its_story_there():
     assert first.source_note is not None and first.source_note.text == "（摘自10月30日《申江健康报》作者：葛宇宁）"
     assert [r.text for r in first.paragraphs] == ["秋冬季节要注意保暖。"]
     assert [r.text for r in second.paragraphs] == ["饭，饭菜软烂适口，还能跟老邻居们聊聊天。"]
+
+
+def test_a_byline_line_running_into_the_text_ends_after_its_names():
+    runs, roles = _flow([("byline", "本报记者 吴晓兰 5月5"), ("p", "日，一批梵净山抹茶从铜仁运往上海港。")])
+    [unit] = split_units(runs, roles)
+    assert unit.byline.text == "本报记者 吴晓兰"
+    assert [r.text for r in unit.paragraphs] == ["5月5日，一批梵净山抹茶从铜仁运往上海港。"]
