@@ -59,10 +59,11 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
     """The units of a flow's paragraphs; `labels` gives each source line's label (the
     labeller's, see labeller/roles.py): a paragraph's role is its first line's."""
     units: list[Unit] = []
-    for i, run in enumerate(_cut_after_closing_notes(paragraphs)):
+    paragraphs = _cut_after_closing_notes(paragraphs)
+    for i, run in enumerate(paragraphs):
         role = _role(labels, run.pieces[0].line) if run.pieces else "p"
         whole = all(_role(labels, n) == role for n in run.lines)  # no other element shares its lines
-        closes = whole and role == "byline" and _story_open(units) \
+        closes = whole and role == "byline" and _story_open(units) and units[-1].byline is None \
             and (i + 1 == len(paragraphs) or _opens_story(paragraphs[i + 1], labels))
         run = _opening_marker(run, units)
         run, closing = _closing_marker(run)

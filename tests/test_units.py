@@ -122,3 +122,16 @@ def test_a_byline_line_running_into_the_text_ends_after_its_names():
     [unit] = split_units(runs, roles)
     assert unit.byline.text == "本报记者 吴晓兰"
     assert [r.text for r in unit.paragraphs] == ["5月5日，一批梵净山抹茶从铜仁运往上海港。"]
+
+
+def test_a_byline_before_a_dateline_opens_the_next_story_when_the_one_before_has_its_own():
+    runs, roles = _flow([("byline", "維城經濟日報記者 顧永康")], [("p", "美國聯儲局啟動減息周期後，港股高息股跑贏大市。")],
+                        [("byline", "維城經濟日報記者 馮卓謙")], [("dateline", "【本報訊】 日本央行昨日結束議息會議。")])
+    first, second = split_units(runs, roles)
+    assert first.byline.text == "維城經濟日報記者 顧永康" and second.byline.text == "維城經濟日報記者 馮卓謙"
+    assert second.dateline.text == "【本報訊】"
+    # a story with no byline yet takes the byline printed after it, before the next dateline
+    runs, roles = _flow([("p", "美國聯儲局啟動減息周期後。")], [("byline", "（記者 馮卓謙）")],
+                        [("dateline", "【本報訊】 日本央行昨日結束議息會議。")])
+    first, second = split_units(runs, roles)
+    assert first.byline.text == "（記者馮卓謙）" and second.byline is None
