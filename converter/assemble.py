@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .body import Unit, both_texts, ends_brief, split_units
+from .body import Unit, both_texts, bylines_open, ends_brief, split_units
 from .attach import (Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments,
                      join_headed_fragments)
 from .headgroup import labelled_roles, side_by_side
@@ -109,10 +109,15 @@ class Numbering:
 
 # --- elements -> parts -------------------------------------------------------
 
+_NOT_FLOWS = ("furniture", "banner", "heading", "byline", "caption")
+
+
 def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic],
            labels: Labels) -> PageParts:
     parts: list = []
     furniture_lines: list[SourceLine] = []
+    flows = {id(e): _flow_runs(e, labels) for e in elements if e.kind not in _NOT_FLOWS}
+    bylines_first = bylines_open(list(flows.values()), labels.of)
     for element in elements:
         if element.kind == "furniture":
             furniture_lines += element.lines
@@ -128,7 +133,7 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         elif element.kind == "caption":
             parts.append(_figure(element.blocks, ids, labels))
         else:
-            parts.extend(_flow(element, ids, labels))
+            parts.extend(_flow(element, flows[id(element)], ids, labels, bylines_first))
     settle_markers(parts, diagnostics)
     return PageParts(parts, _furniture(furniture_lines, labels))
 
@@ -234,12 +239,18 @@ def _after_last_sentence(run: Run) -> tuple[Run, Run]:
     return run.split_at(cut)
 
 
-def _flow(element: Element, ids: Numbering, labels: Labels) -> list[Story | Group]:
+def _flow_runs(element: Element, labels: Labels) -> list[Run]:
+    """A flow element's paragraphs."""
+    return _paragraphs(element.blocks, labels.starts | _resumed(element.blocks, labels))
+
+
+def _flow(element: Element, runs: list[Run], ids: Numbering, labels: Labels,
+          bylines_first: bool) -> list[Story | Group]:
+    """The stories of a flow element whose paragraphs are `runs`, and its strays."""
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
-    runs = _paragraphs(element.blocks, labels.starts | _resumed(element.blocks, labels))
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts,
                      mid_sentence=bool(u.lines) and not starts(labels.of[min(u.lines)]))
-               for u in split_units(runs, labels.of)]
+               for u in split_units(runs, labels.of, bylines_first)]
     groups = []
     for stray in element.strays:
         if stray.kind == "caption":

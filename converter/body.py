@@ -55,16 +55,31 @@ class Unit:
         return [n for r in self.paragraphs for n in r.lines]
 
 
-def split_units(paragraphs: list[Run], labels: Mapping[int, str]) -> list[Unit]:
+def bylines_open(flows: list[list[Run]], labels: Mapping[int, str]) -> bool:
+    """Does the page print a story's byline before its dateline? A byline that opens a
+    flow with a dateline after it says so; one that ends a flow after text says it closes
+    stories. The page's own vote decides the bylines that could be either."""
+    vote = 0
+    for runs in flows:
+        roles = [_role(labels, run.pieces[0].line) if run.pieces else "p" for run in runs]
+        for i, role in enumerate(roles):
+            if role == "byline":
+                vote += (i == 0 and roles[i + 1:i + 2] == ["dateline"]) - (i > 0 and i + 1 == len(roles))
+    return vote > 0
+
+
+def split_units(paragraphs: list[Run], labels: Mapping[int, str], bylines_open: bool = False) -> list[Unit]:
     """The units of a flow's paragraphs; `labels` gives each source line's label (the
-    labeller's, see labeller/roles.py): a paragraph's role is its first line's."""
+    labeller's, see labeller/roles.py): a paragraph's role is its first line's. Where the
+    page prints bylines before datelines (`bylines_open`), a byline before a dateline
+    opens its story."""
     units: list[Unit] = []
     paragraphs = _cut_after_closing_notes(paragraphs)
     for i, run in enumerate(paragraphs):
         role = _role(labels, run.pieces[0].line) if run.pieces else "p"
         whole = all(_role(labels, n) == role for n in run.lines)  # no other element shares its lines
         closes = whole and role == "byline" and _story_open(units) and units[-1].byline is None \
-            and (i + 1 == len(paragraphs) or _opens_story(paragraphs[i + 1], labels))
+            and (i + 1 == len(paragraphs) or not bylines_open and _opens_story(paragraphs[i + 1], labels))
         run = _opening_marker(run, units)
         run, closing = _closing_marker(run)
         if run and closes:

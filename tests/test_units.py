@@ -135,3 +135,20 @@ def test_a_byline_before_a_dateline_opens_the_next_story_when_the_one_before_has
                         [("dateline", "【本報訊】 日本央行昨日結束議息會議。")])
     first, second = split_units(runs, roles)
     assert first.byline.text == "（記者馮卓謙）" and second.byline is None
+
+
+def test_a_page_that_prints_bylines_before_datelines_opens_stories_with_them():
+    from converter.body import bylines_open
+
+    opening, roles = _flow([("byline", "本報記者 區曉晴")], [("dateline", "【本報訊】 在營地大街一帶的窄巷裏。")])
+    ambiguous, more = _flow([("p", "臨時小販及推廣攤位許可證。")], [("byline", "（記者區曉晴）")],
+                            [("dateline", "【本報訊】 一個青年服務團體昨日公布調查結果。")])
+    more = {n + len(roles): label for n, label in more.items()}  # the second flow's lines come after
+    ambiguous = [Run(tuple(piece(p.line + len(roles), p.text) for p in run.pieces)) for run in ambiguous]
+    labels = {**roles, **more}
+    assert bylines_open([opening, ambiguous], labels)
+    first, second = split_units(ambiguous, labels, bylines_open=True)
+    assert first.byline is None and second.byline.text == "（記者區曉晴）"
+    # a page whose bylines end its stories votes the other way
+    closing, closing_roles = _flow([("p", "正文。")], [("byline", "（記者區曉晴）")])
+    assert not bylines_open([closing], closing_roles)
