@@ -77,7 +77,9 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str], bylines_open: 
     paragraphs = _cut_after_closing_notes(paragraphs)
     for i, run in enumerate(paragraphs):
         role = _role(labels, run.pieces[0].line) if run.pieces else "p"
-        whole = all(_role(labels, n) == role for n in run.lines)  # no other element shares its lines
+        # the lines the element has to itself, from the first: all of them if no other shares them
+        lead = next((k for k, n in enumerate(run.lines) if _role(labels, n) != role), len(run.lines))
+        whole = lead == len(run.lines)
         closes = whole and role == "byline" and _story_open(units) and units[-1].byline is None \
             and (i + 1 == len(paragraphs) or not bylines_open and _opens_story(paragraphs[i + 1], labels))
         run = _opening_marker(run, units)
@@ -87,7 +89,7 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str], bylines_open: 
         elif run and role == "closer" and whole and units:
             units[-1].closer, units[-1].closed = _labelled_closer(run, labels), True
         elif run:
-            _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None,
+            _add(units, run, "p" if role == "jump" else role, whole, noted=closing is None, lead=lead,
                  byline_line=_wrapped_byline_line(run, labels) if role == "dateline" else None,
                  fragment=i > 0 and not starts(labels.get(run.pieces[0].line, "p-B")))
         if closing:
@@ -150,7 +152,7 @@ def _wrapped_byline_line(run: Run, labels: Mapping[int, str]) -> int | None:
 
 
 def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, byline_line: int | None = None,
-         fragment: bool = False) -> None:
+         fragment: bool = False, lead: int = 1) -> None:
     """A paragraph goes on with the open unit, or starts a story of its own (as a
     `fragment`, text going on from a paragraph the unit does not end with, always does);
     a dateline or byline opening a story is taken off it."""
@@ -158,9 +160,9 @@ def _add(units: list[Unit], run: Run, role: str, whole: bool, noted: bool, bylin
         units.append(Unit([]))
     unit = units[-1]
     if role == "dateline":
-        run = _take_dateline(unit, run, whole, byline_line)
+        run = _take_dateline(unit, run, lead, byline_line)
     elif role == "byline":
-        run = _take_byline(unit, run, whole)
+        run = _take_byline(unit, run, lead)
     elif role == "source" and unit.paragraphs and whole:
         unit.source_note = run.to_text()
         return
@@ -188,11 +190,11 @@ def _starts_story(unit: Unit, run: Run, role: str) -> bool:
     return role in ("dateline", "byline") or starts_item(run.loose) or opens_letter(run.loose)
 
 
-def _take_dateline(unit: Unit, run: Run, whole: bool, byline_line: int | None) -> Run:
+def _take_dateline(unit: Unit, run: Run, lead: int, byline_line: int | None) -> Run:
     """The dateline off the paragraph, then a byline right after it; the recogniser
-    finds where it ends, else the whole of its lines (or its first line)."""
+    finds where it ends, else the lines labelled dateline (see `_labelled_size`)."""
     found = dateline(run.loose) or labelled_dateline(run.loose)
-    size = found.size if found else _labelled_size(run, whole)
+    size = found.size if found else _labelled_size(run, lead)
     head, run = run.split_solid(size)
     unit.dateline = both_texts(unit.dateline, head.to_text())
     # A byline after it: the longest the forms find (labelled as going on into the next
@@ -214,22 +216,22 @@ def _to_first_space_of_second_line(run: Run) -> str:
     return first + (second.split(None, 1)[0] if second else "")
 
 
-def _take_byline(unit: Unit, run: Run, whole: bool) -> Run:
+def _take_byline(unit: Unit, run: Run, lead: int) -> Run:
     found = opening_byline(run.loose) or standalone_byline(run.loose) or bracketed_start(run.loose) \
         or byline_after_dateline(run.loose)  # "本报记者 吴晓兰 5月5日，…": the role and names before the text
-    if found and (found.size == solid_len(run.text) or not whole):
+    if found and (found.size == solid_len(run.text) or lead < len(run.pieces)):
         head, run = run.split_solid(found.size)
         unit.byline = both_texts(unit.byline, head.respelled(found.text))
         return run
-    head, run = run.split_solid(_labelled_size(run, whole))
+    head, run = run.split_solid(_labelled_size(run, lead))
     unit.byline = both_texts(unit.byline, head.to_text())
     return run
 
 
-def _labelled_size(run: Run, whole: bool) -> int:
-    """Where an element no recogniser reads ends: with its lines to itself, at their end,
-    else at the end of its first line."""
-    return solid_len(run.text if whole else run.pieces[0].text)
+def _labelled_size(run: Run, lead: int) -> int:
+    """Where an element no recogniser reads ends: at the end of the `lead` lines it has to
+    itself ("本报记者" / "黎明" / "3月16日，…"), at least its first."""
+    return solid_len("".join(p.text for p in run.pieces[:max(lead, 1)]))
 
 
 def both_texts(first: Text | None, second: Text | None) -> Text | None:

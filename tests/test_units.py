@@ -152,3 +152,10 @@ def test_a_page_that_prints_bylines_before_datelines_opens_stories_with_them():
     # a page whose bylines end its stories votes the other way
     closing, closing_roles = _flow([("p", "正文。")], [("byline", "（記者區曉晴）")])
     assert not bylines_open([closing], closing_roles)
+
+
+def test_a_byline_no_recogniser_reads_takes_the_lines_labelled_byline():
+    runs, roles = _flow([("byline", "本报记者"), ("byline", "黎明"), ("p", "3月16日，记者走访广州多个农贸市场。")])
+    [unit] = split_units(runs, roles)
+    assert unit.byline.text == "本报记者黎明"
+    assert [r.text for r in unit.paragraphs] == ["3月16日，记者走访广州多个农贸市场。"]
