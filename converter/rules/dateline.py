@@ -11,6 +11,7 @@ from .byline import BRACKETED_OPENING
 from ..source import per_line
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
+_WIRES = "|".join(map(re.escape, zh.WIRE_WORDS))
 _OWN = "|".join(map(re.escape, zh.OWN_NEWS))
 _PAPER = zh.PAPER_PATTERN
 _PLACE = rf"[{zh.CJK}]{{0,8}}?"
@@ -35,9 +36,13 @@ _FORMS = (
      rf"(?:{dates.DAY_IN_DIGITS})?\s*[讯訊电電]\s*[）)]", r"[（(]"),
 )
 # Compiled on first need (see LazyPattern).
+# A roundup of wire reports: "综合新华社、法新社报道", "綜合美聯社及路透報道", "综合外电报道". Read
+# where the labeller found a dateline; not one of the forms its features ask of a line.
+_ROUNDUP = (rf"(?:综合|綜合)\s*(?:{_AGENCY}|{_WIRES})",
+            rf"(?:\s*(?:{_AGENCY}|{_WIRES}|[、，,及和与與]))*\s*(?:报道|報道|報導|报导|电|電)", r"(?:综合|綜合)")
 # A colon may follow any of them ("本報消息：入境部門…", "【本報訊】：…"): it is the dateline's.
 _COLON = r"(?:\s*[：:])?"
-_PATTERNS = tuple(LazyPattern(lead + rest + _COLON, opening=opening) for lead, rest, opening in _FORMS)
+_PATTERNS = tuple(LazyPattern(lead + rest + _COLON, opening=opening) for lead, rest, opening in (*_FORMS, _ROUNDUP))
 
 
 def dateline(loose: str) -> Match | None:
