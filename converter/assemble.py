@@ -109,14 +109,11 @@ class Numbering:
 
 # --- elements -> parts -------------------------------------------------------
 
-_NOT_FLOWS = ("furniture", "banner", "heading", "byline", "caption")
-
-
 def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic],
            labels: Labels) -> PageParts:
     parts: list = []
     furniture_lines: list[SourceLine] = []
-    flows = {id(e): _flow_runs(e, labels) for e in elements if e.kind not in _NOT_FLOWS}
+    flows = {id(e): _flow_runs(e, labels) for e in elements if e.kind == "body"}
     bylines_first = bylines_open(list(flows.values()), labels.of)
     for element in elements:
         if element.kind == "furniture":
@@ -398,7 +395,7 @@ def _merge_editor_notes(parts: list) -> None:
     """An editor's note ("编者按：…") opens the story that follows it, and the byline
     printed between them ("编者按：…" / "（記者何穎琳）" / the story) is that story's."""
     for i, part in enumerate(parts):
-        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and _plain_but_byline(part):
+        if isinstance(part, Story) and part.unit.text.startswith(zh.EDITOR_NOTES) and part.plain:
             after = next((p for p in parts[i + 1:] if not isinstance(p, Figure)), None)
             if isinstance(after, Story) and after.group is None:
                 after.unit.blocks[0:0] = part.unit.blocks
@@ -408,12 +405,6 @@ def _merge_editor_notes(parts: list) -> None:
                 after.figures[0:0] = part.figures
                 parts[i] = None
     parts[:] = [p for p in parts if p is not None]
-
-
-def _plain_but_byline(story: Story) -> bool:
-    unit = story.unit
-    return not (unit.dateline or unit.continued_from or unit.continued_to or unit.closer or unit.source_note
-                or story.group)
 
 
 def _items(parts: list, orphans: list[Group], key: str) -> list:

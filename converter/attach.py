@@ -63,9 +63,10 @@ class Story:
 
     @property
     def plain(self) -> bool:
-        """Nothing but paragraphs (and figures)."""
+        """Nothing but paragraphs (and figures), and perhaps a byline: no headline, dateline,
+        jump marker, closer or source note."""
         unit = self.unit
-        return not (unit.dateline or unit.byline or unit.continued_from or unit.continued_to
+        return not (unit.dateline or unit.continued_from or unit.continued_to
                     or unit.closer or unit.source_note or self.group)
 
     @property

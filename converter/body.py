@@ -61,27 +61,27 @@ def bylines_open(flows: list[list[Run]], labels: Mapping[int, str]) -> bool:
     stories. The page's own vote decides the bylines that could be either."""
     vote = 0
     for runs in flows:
-        roles = [_role(labels, run.pieces[0].line) if run.pieces else "p" for run in runs]
+        roles = [_paragraph_role(run, labels) for run in runs]
         for i, role in enumerate(roles):
             if role == "byline":
                 vote += (i == 0 and roles[i + 1:i + 2] == ["dateline"]) - (i > 0 and i + 1 == len(roles))
     return vote > 0
 
 
-def split_units(paragraphs: list[Run], labels: Mapping[int, str], bylines_open: bool = False) -> list[Unit]:
+def split_units(paragraphs: list[Run], labels: Mapping[int, str], bylines_first: bool = False) -> list[Unit]:
     """The units of a flow's paragraphs; `labels` gives each source line's label (the
     labeller's, see labeller/roles.py): a paragraph's role is its first line's. Where the
-    page prints bylines before datelines (`bylines_open`), a byline before a dateline
-    opens its story."""
+    page prints bylines before datelines (`bylines_first`, see `bylines_open`), a byline
+    before a dateline opens its story."""
     units: list[Unit] = []
     paragraphs = _cut_after_closing_notes(paragraphs)
     for i, run in enumerate(paragraphs):
-        role = _role(labels, run.pieces[0].line) if run.pieces else "p"
+        role = _paragraph_role(run, labels)
         # the lines the element has to itself, from the first: all of them if no other shares them
         lead = next((k for k, n in enumerate(run.lines) if _role(labels, n) != role), len(run.lines))
         whole = lead == len(run.lines)
         closes = whole and role == "byline" and _story_open(units) and units[-1].byline is None \
-            and (i + 1 == len(paragraphs) or not bylines_open and _opens_story(paragraphs[i + 1], labels))
+            and (i + 1 == len(paragraphs) or not bylines_first and _opens_story(paragraphs[i + 1], labels))
         run = _opening_marker(run, units)
         run, closing = _closing_marker(run)
         if run and closes:
@@ -108,9 +108,10 @@ def _cut_after_closing_notes(paragraphs: list[Run]) -> list[Run]:
         for k, line in enumerate(run.pieces[:-1]):
             if line.text.rstrip(DIGIT_CHARS)[-1:] not in NOTE_ENDS:
                 continue
-            note = source_note(Run(run.pieces[start:k + 1]).loose)
+            head = Run(run.pieces[start:k + 1])
+            note = source_note(head.loose)
             if note and note.get("ends"):
-                out.append(Run(run.pieces[start:k + 1]))
+                out.append(head)
                 start = k + 1
         out.append(Run(run.pieces[start:]) if start else run)
     return out
@@ -139,9 +140,14 @@ def _role(labels: Mapping[int, str], line: int) -> str:
     return role_of(labels.get(line, "p-B"))
 
 
+def _paragraph_role(run: Run, labels: Mapping[int, str]) -> str:
+    """A paragraph's role: its first line's."""
+    return _role(labels, run.pieces[0].line) if run.pieces else "p"
+
+
 def _opens_story(run: Run, labels: Mapping[int, str]) -> bool:
     """Does this paragraph begin another story (so a byline before it closes the last)?"""
-    return bool(run.pieces) and _role(labels, run.pieces[0].line) in ("dateline", "byline")
+    return _paragraph_role(run, labels) in ("dateline", "byline")
 
 
 def _wrapped_byline_line(run: Run, labels: Mapping[int, str]) -> int | None:

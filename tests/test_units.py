@@ -147,7 +147,7 @@ def test_a_page_that_prints_bylines_before_datelines_opens_stories_with_them():
     ambiguous = [Run(tuple(piece(p.line + len(roles), p.text) for p in run.pieces)) for run in ambiguous]
     labels = {**roles, **more}
     assert bylines_open([opening, ambiguous], labels)
-    first, second = split_units(ambiguous, labels, bylines_open=True)
+    first, second = split_units(ambiguous, labels, bylines_first=True)
     assert first.byline is None and second.byline.text == "（記者區曉晴）"
     # a page whose bylines end its stories votes the other way
     closing, closing_roles = _flow([("p", "正文。")], [("byline", "（記者區曉晴）")])
