@@ -102,6 +102,23 @@ def test_a_headline_over_a_later_column_goes_to_the_story_that_opens_and_breaks_
     assert [r.text for r in opener.unit.paragraphs] == ["石梯上最热闹的，是那些挑夫，一根竹棒、两根绳子，就是全部的家当。"]
 
 
+def test_a_headline_over_a_later_column_finds_its_first_column_anywhere_on_the_page_by_its_words():
+    parts, opener, group = _later_column_first("山城的台阶上最热闹的，是那些挑夫，一根竹棒、两根绳")
+    other = _story("新编越剧在大剧院首演。", first_line=15)
+    parts = [parts[0], other, opener]  # another story stands between the two columns
+    join_headed_fragments(parts)
+    assert parts == [other, opener] and opener.group is group
+    assert opener.unit.paragraphs[-1].text.endswith("两根绳子，就是全部的家当。")
+
+
+def test_a_headline_over_a_later_column_stays_when_no_first_column_shares_its_words():
+    parts, opener, group = _later_column_first("石梯上最热闹的，是那些挑夫，一根竹棒、两根绳")
+    other = _story("新编越剧在大剧院首演。", first_line=5)
+    parts = [parts[0], other, opener]
+    join_headed_fragments(parts)
+    assert len(parts) == 3 and parts[0].group is group
+
+
 def test_a_story_that_ends_its_sentence_keeps_its_place_beside_a_headed_later_column():
     parts, opener, _ = _later_column_first("石梯上最热闹的，是那些挑夫。")
     join_headed_fragments(parts)
