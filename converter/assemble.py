@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .body import Unit, both_texts, bylines_open, ends_brief, split_units
 from .attach import (Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments,
-                     join_headed_fragments)
+                     join_headed_fragments, join_opened_columns)
 from .headgroup import labelled_roles, side_by_side
 from .labeller.features import SHORT_OF_COLUMN
 from .labeller.model import DOUBT, Labelled, labeller
@@ -302,6 +302,7 @@ def _settle(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], 
     orphans = attach_headlines(parts, facing_after, diagnostics)
     _return_bylines(parts)
     join_headed_fragments(parts)
+    join_opened_columns(parts)
     join_fragments(parts, before)
     return orphans
 

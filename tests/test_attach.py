@@ -2,7 +2,8 @@
 fragments go on with the story they were cut from."""
 from __future__ import annotations
 
-from converter.attach import Group, SectionHead, Story, attach_headlines, join_fragments, join_headed_fragments
+from converter.attach import (Group, SectionHead, Story, attach_headlines, join_fragments, join_headed_fragments,
+                              join_opened_columns)
 from converter.body import Unit, finish
 from converter.model import Continuation, Span, Text
 from converter.unwrap import Run, piece
@@ -272,3 +273,28 @@ def test_an_editors_note_and_the_byline_after_it_open_the_story_that_follows():
     _merge_editor_notes(parts)
     assert parts == [story]
     assert story.unit.paragraphs[0].text.startswith("編者按") and story.unit.byline.text == "（記者何穎琳）"
+
+
+def _opened_first_column(lead: str) -> tuple[list, Story, Story, Group]:
+    """[a story opened by a dateline, another story, a headline over text that begins a
+    paragraph]: the first, the headed one and the headline."""
+    first = _story(lead, first_line=2)
+    first.unit.dateline = Text("本报讯", Span.from_lines([1]))
+    other = _story("新编越剧在大剧院首演，观众反响热烈。", first_line=10)
+    other.unit.dateline = Text("本报讯", Span.from_lines([9]))
+    later = _story("业内人士认为，新政将惠及更多家庭。", first_line=30)
+    later.group = group = _group("住房公积金贷款额度提高", line=29)
+    return [first, other, later], first, later, group
+
+
+def test_a_headline_over_a_later_column_goes_to_the_opened_story_that_shares_its_words():
+    parts, first, later, group = _opened_first_column("记者从市住房公积金中心获悉，住房公积金贷款额度提高至一百万元。")
+    join_opened_columns(parts)
+    assert len(parts) == 2 and first.group is group and later not in parts
+    assert [r.text for r in first.unit.paragraphs][-1] == "业内人士认为，新政将惠及更多家庭。"
+
+
+def test_an_opened_story_that_shares_no_words_with_the_headline_stays_apart():
+    parts, first, later, group = _opened_first_column("秋收时节，田野里一片繁忙景象。")
+    join_opened_columns(parts)
+    assert len(parts) == 3 and later.group is group and first.group is None
