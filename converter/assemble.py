@@ -27,7 +27,7 @@ from .rules.continuation import normalise_page
 from .rules import solid_len
 from .rules.credit import credit
 from .rules.headline import is_adoption_line, is_dash_subtitle
-from .rules.masthead import furniture_kind, printed_label
+from .rules.masthead import furniture_fields, furniture_kind, printed_label
 from .rules.section import is_column_name
 from .source import SourceLine
 from .unwrap import Run, display_width, ends_sentence, piece
@@ -136,15 +136,24 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
 
 
 def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:
-    """A page's furniture, one item per printed line: a furniture-I line goes on with
-    the page's furniture item before it (an extractor may cut a line of small print in
-    two, and print the pieces apart)."""
+    """A page's furniture, one item per printed line. A furniture-I line is a piece of a
+    line the extractor cut (and may print apart from it): it goes with the nearest item
+    before it that prints its field (staff, contact, masthead), else the nearest after
+    it, else the item right before it."""
     items: list[list[SourceLine]] = []
+    pieces: list[tuple[int, SourceLine]] = []  # (items before it, line)
     for line in lines:
         if not items or starts(labels.of[line.number]):
-            items.append([])
-        items[-1].append(line)
-    texts = [Run(tuple(piece(l.number, l.text) for l in item)).to_text(heading=True) for item in items]
+            items.append([line])
+        else:
+            pieces.append((len(items), line))
+    for before, line in pieces:
+        fields = furniture_fields(line.text)
+        near = [k for k in range(before - 1, -1, -1) if fields & furniture_fields(items[k][0].text)] \
+            or [k for k in range(before, len(items)) if fields & furniture_fields(items[k][0].text)] or [before - 1]
+        items[near[0]].append(line)
+    texts = [Run(tuple(piece(l.number, l.text) for l in sorted(item, key=lambda l: l.number))).to_text(heading=True)
+             for item in items]  # (in source order: a text's line breaks follow its span)
     return [Furniture(furniture_kind(t.text) or "header", t) for t in texts]
 
 

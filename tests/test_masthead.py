@@ -14,7 +14,7 @@ from converter.conversion import ConvertOptions, convert_bytes
 from converter.metadata import from_text, resolve
 from converter.model import Article, Metadata, Section
 from converter.pipeline import edition_from_text
-from converter.rules.masthead import furniture_kind, page_label
+from converter.rules.masthead import furniture_fields, furniture_kind, page_label
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ROOT / "tests" / "fixtures" / "editions"
@@ -186,3 +186,28 @@ def test_every_corpus_masthead_is_read_as_printed():
                     if values.get(field) != sheet.masthead[printed]:
                         misses.append((style.name, printed, sheet.masthead[printed], values.get(field)))
     assert checked >= 40 and misses == []
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("责任编辑：吴鹏书", {"staff"}), ("美術：潘紅源", {"staff"}), ("電話：10826036", {"contact"}),
+    ("承印：東海印務有限公司 地址：香港柴灣利眾街8號", {"contact"}), ("星期五", {"masthead"}), ("南溟日报", {"masthead"}),
+    ("2025年4月4日", {"masthead"}), ("农历乙巳年二月初十", {"masthead"}), ("本報為出版銷數公證會會員", set()), ("律师", set()),
+])
+def test_furniture_fields_name_what_a_piece_of_a_furniture_line_prints(line, fields):
+    assert furniture_fields(line) == fields
+
+
+def test_a_piece_of_a_furniture_line_printed_apart_goes_back_to_the_line_of_its_field():
+    """The extractor printed a masthead line's weekday and an editor line's second role far
+    from them, with other furniture between: each piece goes to the line printing its field."""
+    from converter.labeller.model import use_labeller
+    from test_labeller import _GivenLabels
+
+    lines = ["2025年4月4日", "本报讯 昨日，市里召开会议。", "责任编辑：吴鹏书", "本報為出版銷數公證會會員", "美编：廖蓉若", "星期五"]
+    use_labeller(_GivenLabels(["furniture-B", "dateline-B", "furniture-B", "furniture-B", "furniture-I", "furniture-I"]))
+    try:
+        edition = edition_from_text("\n".join(lines) + "\n")
+    finally:
+        use_labeller(None)
+    assert [f.text.text for f in edition.pages[0].furniture] == [
+        "2025年4月4日星期五", "责任编辑：吴鹏书美编：廖蓉若", "本報為出版銷數公證會會員"]

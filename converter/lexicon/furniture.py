@@ -36,6 +36,11 @@ IMPRINT_CUES = ("Published by", "published daily by", "published by", "Printed b
                 "内部资料免费", "內部資料免費")
 DESKS = ("新闻", "新聞", "读者", "讀者", "广告", "廣告", "刊登", "发行", "發行", "订阅", "訂閱", "报料", "報料")
 HOTLINES = ("热线", "熱線", "专线", "專線")  # "新闻热线：96xxx", "公告刊登專線：（852）…"
+# The fields of a furniture line an extractor may scatter over the page ("责任编辑：某" … "美编：某"):
+# a piece goes back to the line of its own field (see rules.masthead.furniture_fields).
+STAFF_ROLES = ("责任编辑", "責任編輯", "责编", "責編", "主编", "主編", "美编", "美編", "美术", "美術", "校对", "校對",
+               "编辑", "編輯", "版式", "组版", "組版", "设计", "設計", "摄影", "攝影")
+CONTACT_CUES = ("电话", "電話", "地址", "社址", "传真", "傳真", "邮编", "郵編", "承印", "印刷") + HOTLINES
 ISSUE = r"(?:总|總)?第\s*[\d,，]+\s*[期号號]"
 PAGE_COUNT = r"(?:今日|本期)(?:出刊)?\s*\d+\s*[版页頁]"  # "今日8版": pages in the issue
 CN = r"CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]+)?"

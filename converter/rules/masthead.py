@@ -102,3 +102,18 @@ def page_label(text: str) -> str | None:
 def printed_label(lines: Iterable[Furniture]) -> str | None:
     """The label a page prints: the first its folio or running heads give."""
     return next((label for line in lines if (label := page_label(line.text.text))), None)
+
+
+_STAFF = compiled(alternation(words.STAFF_ROLES))
+_CONTACT = compiled(alternation(words.CONTACT_CUES))
+
+
+@per_line
+def furniture_fields(text: str) -> frozenset[str]:
+    """Which fields a furniture line prints: "staff" (the page's editors), "contact" (the
+    paper's addresses and numbers), "masthead" (its name, the date, the weekday)."""
+    compact = "".join(text.split())
+    fields = {name for name, pattern in (("staff", _STAFF), ("contact", _CONTACT)) if pattern.search(compact)}
+    if _TITLE.match(compact) or dates.gregorian_dates(compact) or dates.weekday(compact) or dates.lunar_date(compact):
+        fields.add("masthead")
+    return frozenset(fields)
