@@ -355,14 +355,20 @@ def _attach_bylines(parts: list) -> None:
     """A byline on a line of its own opens the story that follows it, or goes
     with the headline right after it (wherever that headline goes), unless that
     headline's story has a byline of its own; then, as when it closes the page, it
-    joins the story before it. With no story at all, it makes one."""
+    joins the story before it. On a page whose bylines close their stories
+    (`_bylines_close`), one before a headline closes the story before it, when that
+    story has none. With no story at all, it makes one. (The page's vote: gold labels
+    +4 bylines of 1,540, held out +2, first contact +2.)"""
+    closing = _bylines_close(parts)
     for i, part in enumerate(parts):
         if not isinstance(part, Text):
             continue
         at = _next_part(parts, i)
         following = parts[at] if at is not None else None
         before = next((p for p in reversed(parts[:i]) if isinstance(p, Story)), None)
-        if isinstance(following, (Group, Story)) and not (before and _has_own_byline(parts, at)):
+        if closing and isinstance(following, Group) and before and not (before.unit.byline or before.byline):
+            before.byline = both_texts(before.byline, part)
+        elif isinstance(following, (Group, Story)) and not (before and _has_own_byline(parts, at)):
             following.byline = both_texts(part, following.byline)
             if isinstance(following, Group):
                 following.byline_else = before
@@ -373,6 +379,17 @@ def _attach_bylines(parts: list) -> None:
             continue
         parts[i] = None
     parts[:] = [p for p in parts if p is not None]
+
+
+def _bylines_close(parts: list) -> bool:
+    """Does the page print its bylines after the stories' text? Its stories' own bylines
+    vote: one after the text it goes with closes, one before it opens."""
+    vote = 0
+    for story in (p for p in parts if isinstance(p, Story)):
+        byline, lines = story.unit.byline, story.unit.lines
+        if byline is not None and lines:
+            vote += 1 if byline.span.first > min(lines) else -1
+    return vote > 0
 
 
 def _return_bylines(parts: list) -> None:

@@ -298,3 +298,29 @@ def test_an_opened_story_that_shares_no_words_with_the_headline_stays_apart():
     parts, first, later, group = _opened_first_column("秋收时节，田野里一片繁忙景象。")
     join_opened_columns(parts)
     assert len(parts) == 3 and later.group is group and first.group is None
+
+
+def _byline_before_headline(closing_elsewhere: bool) -> tuple[list, Story, Story, Group]:
+    """[a story (closed by its byline, or opened by it), a story, a byline line, a headline,
+    its story]: the parts after the bylines are attached, the second story, the last one
+    and the headline."""
+    from converter.assemble import _attach_bylines
+
+    first = _story("甲地新建的公园昨日开放。", first_line=2)
+    first.unit.byline = Text("（记者王明）", Span.from_lines([3 if closing_elsewhere else 1]))
+    second = _story("乙地书展昨日开幕，吸引大批读者。", first_line=5)
+    group = _group("丙地修路", line=8)
+    last = _story("丙地道路改造工程昨日动工。", first_line=9)
+    parts = [first, second, Text("记者李华报道", Span.from_lines([6])), group, last]
+    _attach_bylines(parts)
+    return parts, second, last, group
+
+
+def test_a_byline_before_a_headline_closes_the_story_before_it_on_a_page_whose_bylines_close():
+    _, second, _, group = _byline_before_headline(closing_elsewhere=True)
+    assert second.byline.text == "记者李华报道" and group.byline is None
+
+
+def test_a_byline_before_a_headline_goes_with_it_on_a_page_whose_bylines_open():
+    _, second, _, group = _byline_before_headline(closing_elsewhere=False)
+    assert second.byline is None and group.byline.text == "记者李华报道"
