@@ -207,7 +207,7 @@ def _take_dateline(unit: Unit, run: Run, lead: int, byline_line: int | None) -> 
     # line, also one that ends at the first space there), else the rest of the line alone.
     bylines = [byline_after_dateline(run.loose), opening_byline(run.loose)]
     if len(run.pieces) > 1 and run.pieces[1].line == byline_line:
-        bylines.append(standalone_byline(_to_first_space_of_second_line(run)))
+        bylines += [standalone_byline(text) for text in _to_a_space_of_second_line(run)]
     by = max(filter(None, bylines), key=lambda m: m.size, default=None) \
         or (standalone_byline(run.pieces[0].raw) if run.pieces else None)
     if by:
@@ -216,10 +216,11 @@ def _take_dateline(unit: Unit, run: Run, lead: int, byline_line: int | None) -> 
     return run
 
 
-def _to_first_space_of_second_line(run: Run) -> str:
-    """Where a byline wrapped from the dateline's line ends: a gap in the next line."""
-    first, second = run.pieces[0].raw.strip(), run.pieces[1].raw.strip()
-    return first + (second.split(None, 1)[0] if second else "")
+def _to_a_space_of_second_line(run: Run) -> list[str]:
+    """Where a byline wrapped from the dateline's line may end: at a gap in the next line
+    ("本报记者 符晓 王丽梅" / "通讯员 方海洋 11月18日，…")."""
+    first, words = run.pieces[0].raw.strip(), run.pieces[1].raw.split()
+    return [first + " ".join(words[:k]) for k in range(1, len(words))] or [first + "".join(words)]
 
 
 def _take_byline(unit: Unit, run: Run, lead: int) -> Run:

@@ -100,6 +100,13 @@ def test_a_byline_wrapped_from_the_dateline_line_ends_at_the_gap_in_the_next():
     assert [r.text for r in unit.paragraphs] == ["治安警察局數據顯示，七月份旅客增加。"]
 
 
+def test_a_byline_of_two_roles_wrapped_from_the_dateline_line_ends_at_the_last_gap_before_the_text():
+    runs, roles = _flow([("dateline", "本报讯本报记者 符晓 王丽梅"), ("byline", "通讯员 方海洋 11月18日，记"), ("p", "者从有关部门获悉。")])
+    [unit] = split_units(runs, roles)
+    assert (unit.dateline.text, unit.byline.text) == ("本报讯", "本报记者 符晓 王丽梅通讯员 方海洋")
+    assert [r.text for r in unit.paragraphs] == ["11月18日，记者从有关部门获悉。"]
+
+
 def test_a_readers_letter_after_another_story_is_a_story_of_its_own():
     runs, roles = _flow([("p", "市民投喂海鸥时，请使用专用鸥粮。")], [("p", "编辑同志：我今年72岁，患有心脏病。")],
                         [("p", "那天我把药落在了公交车上。")])
