@@ -9,7 +9,7 @@ following from its head; link.py joins the parts of articles continued across
 pages. Doubtful decisions become diagnostics."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .body import Unit, both_texts, bylines_open, ends_brief, split_units
 from .attach import (Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments,
@@ -132,7 +132,39 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
         else:
             parts.extend(_flow(element, flows[id(element)], ids, labels, bylines_first))
     settle_markers(parts, diagnostics)
+    _pair_credits(parts)
     return PageParts(parts, _furniture(furniture_lines, labels))
+
+
+def _pair_credits(parts: list) -> None:
+    """A credit printed apart from its caption (the extractor put other elements between
+    them) goes with the nearest caption of the page that has none: a credit credits a
+    photo, and a photo's caption is where it is."""
+    figures = [(i, None, p) for i, p in enumerate(parts) if isinstance(p, Figure)]
+    figures += [(i, k, f) for i, p in enumerate(parts) if isinstance(p, Story) for k, (_, f) in enumerate(p.figures)]
+    captions = [x for x in figures if x[2].caption and not x[2].credit]
+    gone = []
+    for place in (x for x in figures if x[2].caption is None and x[2].credit):
+        if not captions:
+            break
+        credit = place[2].credit
+        nearest = min(captions, key=lambda x: abs(x[2].caption.span.first - credit.span.first))
+        captions.remove(nearest)
+        _put(parts, nearest, replace(nearest[2], credit=credit))
+        gone.append(place)
+    for i, k, _ in sorted(gone, key=lambda x: (x[0], x[1] or 0), reverse=True):
+        if k is None:
+            del parts[i]
+        else:
+            del parts[i].figures[k]
+
+
+def _put(parts: list, place: tuple[int, int | None, Figure], figure: Figure) -> None:
+    i, k, _ = place
+    if k is None:
+        parts[i] = figure
+    else:
+        parts[i].figures[k] = (parts[i].figures[k][0], figure)
 
 
 def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:

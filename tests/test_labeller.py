@@ -322,3 +322,17 @@ def test_a_heading_line_is_no_byline_unless_the_whole_line_is_one_and_text_follo
     texts = ["记者手记", "新华社记者", "报道：郑慧玲", "报道：郑慧玲"]
     assert heading_bylines(texts, ["kicker-B", "head-B", "p-B", "head-B"]) == []  # "记者手记": a column tag
     assert heading_bylines(["侯子报道", "金管局维持新元汇率"], ["head-I", "head-B"]) == []  # a heading goes on
+
+
+def test_a_credit_printed_apart_from_its_caption_goes_with_the_nearest_caption_without_one():
+    from converter.labeller.model import use_labeller
+    from gold import records_from_edition
+
+    text = ("首段文字写在这里，说明了情况。\n卢晓 摄\n四川启动新一轮消费品以旧换新\n“小巷管家”在鼓浪屿巡查。\n"
+            "本报厦门7月25日电 清晨，鼓浪屿上的游客还不多。\n")
+    use_labeller(_GivenLabels(["p-B", "credit-B", "head-B", "caption-B", "dateline-B"]))
+    try:
+        edition = edition_from_text(text)
+    finally:
+        use_labeller(None)
+    assert [f.key for f in records_from_edition(edition).figures] == [("“小巷管家”在鼓浪屿巡查。", "卢晓摄")]
