@@ -140,16 +140,16 @@ def _pair_credits(parts: list) -> None:
     """A credit printed apart from its caption (the extractor put other elements between
     them) goes with the nearest caption of the page that has none: a credit credits a
     photo, and a photo's caption is where it is."""
-    figures = [(i, None, p) for i, p in enumerate(parts) if isinstance(p, Figure)]
+    figures: list[tuple[int, int | None, Figure]] = [(i, None, p) for i, p in enumerate(parts) if isinstance(p, Figure)]
     figures += [(i, k, f) for i, p in enumerate(parts) if isinstance(p, Story) for k, (_, f) in enumerate(p.figures)]
-    captions = [x for x in figures if x[2].caption and not x[2].credit]
+    captions = [(x, x[2].caption.span.first) for x in figures if x[2].caption and not x[2].credit]
     gone = []
-    for place in (x for x in figures if x[2].caption is None and x[2].credit):
-        if not captions:
-            break
+    for place in (x for x in figures if x[2].caption is None):
         credit = place[2].credit
-        nearest = min(captions, key=lambda x: abs(x[2].caption.span.first - credit.span.first))
-        captions.remove(nearest)
+        if not (captions and credit):
+            continue
+        nearest, _ = min(captions, key=lambda c: abs(c[1] - credit.span.first))
+        captions = [c for c in captions if c[0] is not nearest]
         _put(parts, nearest, replace(nearest[2], credit=credit))
         gone.append(place)
     for i, k, _ in sorted(gone, key=lambda x: (x[0], x[1] or 0), reverse=True):
