@@ -139,24 +139,46 @@ def _parts(elements: list[Element], ids: Numbering, diagnostics: list[Diagnostic
 def _pair_credits(parts: list) -> None:
     """A credit printed apart from its caption (the extractor put other elements between
     them) goes with the nearest caption of the page that has none: a credit credits a
-    photo, and a photo's caption is where it is."""
+    photo, and a photo's caption is where it is. A piece of a credit ("摄" apart from
+    "关一鸣") goes on with the nearest credit it completes."""
     figures: list[tuple[int, int | None, Figure]] = [(i, None, p) for i, p in enumerate(parts) if isinstance(p, Figure)]
     figures += [(i, k, f) for i, p in enumerate(parts) if isinstance(p, Story) for k, (_, f) in enumerate(p.figures)]
     captions = [(x, x[2].caption.span.first) for x in figures if x[2].caption and not x[2].credit]
     gone = []
     for place in (x for x in figures if x[2].caption is None):
-        credit = place[2].credit
-        if not (captions and credit):
+        piece = place[2].credit
+        if piece is None:
             continue
-        nearest, _ = min(captions, key=lambda c: abs(c[1] - credit.span.first))
-        captions = [c for c in captions if c[0] is not nearest]
-        _put(parts, nearest, replace(nearest[2], credit=credit))
-        gone.append(place)
+        if captions:
+            nearest, _ = min(captions, key=lambda c: abs(c[1] - piece.span.first))
+            captions = [c for c in captions if c[0] is not nearest]
+            _put(parts, nearest, replace(nearest[2], credit=piece))
+            gone.append(place)
+        elif completed := _completed_credits(figures, piece):
+            distance, host, joined = min(completed, key=lambda c: c[0])
+            _put(parts, host, replace(host[2], credit=joined))
+            figures = [x if x is not host else (x[0], x[1], replace(x[2], credit=joined)) for x in figures]
+            gone.append(place)
     for i, k, _ in sorted(gone, key=lambda x: (x[0], x[1] or 0), reverse=True):
         if k is None:
             del parts[i]
         else:
             del parts[i].figures[k]
+
+
+def _completed_credits(figures: list[tuple[int, int | None, Figure]],
+                       piece: Text) -> list[tuple[int, tuple[int, int | None, Figure], Text]]:
+    """The captioned figures whose credit no recogniser reads and reads as one with
+    `piece` (in the order they are printed): (distance in lines, figure, the credit)."""
+    found = []
+    for place in figures:
+        own = place[2].credit
+        if place[2].caption is None or own is None or credit(own.text):
+            continue
+        joined = both_texts(*sorted((own, piece), key=lambda t: t.span.first))
+        if joined is not None and credit(joined.text):
+            found.append((abs(own.span.first - piece.span.first), place, joined))
+    return found
 
 
 def _put(parts: list, place: tuple[int, int | None, Figure], figure: Figure) -> None:

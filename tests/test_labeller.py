@@ -336,3 +336,16 @@ def test_a_credit_printed_apart_from_its_caption_goes_with_the_nearest_caption_w
     finally:
         use_labeller(None)
     assert [f.key for f in records_from_edition(edition).figures] == [("“小巷管家”在鼓浪屿巡查。", "卢晓摄")]
+
+
+def test_a_piece_of_a_credit_printed_apart_completes_the_nearest_credit_it_reads_as_one_with():
+    from converter.labeller.model import use_labeller
+    from gold import records_from_edition
+
+    text = "男子100米决赛冲线瞬间。\n蒋凡\n本报讯 昨日，运动会开幕。\n摄\n"
+    use_labeller(_GivenLabels(["caption-B", "credit-B", "dateline-B", "credit-I"]))
+    try:
+        edition = edition_from_text(text)
+    finally:
+        use_labeller(None)
+    assert [f.key for f in records_from_edition(edition).figures] == [("男子100米决赛冲线瞬间。", "蒋凡摄")]
