@@ -264,7 +264,8 @@ def _group(group_blocks: list[Block], labels: Labels, stray: bool = False) -> Gr
 
 def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels) -> Figure:
     """A caption and its credit: the lines labelled credit are the credit (one that
-    begins inside the caption's last line begins after its last sentence); with
+    begins inside the caption's last line, a blank line between or not, begins after
+    its last sentence); with
     none, the credit recogniser reads the caption's end."""
     lines = [line for b in fig_blocks for line in b.lines]
     roles = [role_of(labels.of[l.number]) for l in lines]
@@ -274,7 +275,7 @@ def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels) -> Figure:
     credit_lines = credit_lines[begun:] + credit_lines[:begun]  # a credit's start printed after its end
     credited = Run(tuple(piece(l.number, l.text) for l in credit_lines))
     if credited and not starts(labels.of[credited.pieces[0].line]) and caption.pieces \
-            and caption.pieces[-1].line == credited.pieces[0].line - 1:
+            and caption.pieces[-1].line < credited.pieces[0].line:
         caption, tail = _after_last_sentence(caption)
         credited = Run(tail.pieces + credited.pieces)
     if credited:
