@@ -18,6 +18,7 @@ from conservation import conservation_problems
 from converter.metadata import load_toml
 from converter.model import Article, Edition, Metadata, Paragraph, Text
 from converter.pipeline import edition_from_text, source_and_edition
+from converter.rules.continuation import marker_line
 from converter.source import SourceLine
 
 FIXTURES = gold.fixtures()
@@ -221,3 +222,32 @@ def test_a_marker_alone_between_stories_always_joins_one(markers, glued):
     assert conservation_problems(source, edition) == {}
     assert not any(_marker_only(a) for a in _articles(edition))
     assert len(_markers(edition)) == sum(m is not None for m in markers)
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("（下转第05版）", True), ("詳情見於A08", True), ("（接1版）", True), ("（續A12）", True),
+    ("→B14", False), ("▶第6版", False),  # an arrow names where a brief is printed in full
+    ("記者會上表示。詳情見於A08", False), ("详见", False), ("", False),
+])
+def test_a_marker_line_is_a_worded_jump_marker_and_nothing_else(line, whole):
+    assert marker_line(line) is whole
+
+
+class _AlwaysHeadline:
+    """A tagger that reads every line as a headline, half sure."""
+
+    def tag(self, rows):
+        return ["head-B"] * len(rows)
+
+    def marginal(self, label, k):
+        return 0.5
+
+
+def test_a_line_that_is_a_worded_jump_marker_is_labelled_one_whatever_the_model_says():
+    from converter.labeller.model import Labeller
+    from converter.source import SourceLine
+
+    labeller = Labeller()
+    labeller._tagger, labeller.labels = _AlwaysHeadline(), ("head-B", "jump-B")
+    lines = [SourceLine(1, "陸委會：兩岸學術交流應依法申請"), SourceLine(2, "詳情見於A08")]
+    assert [x.label for x in labeller.label(lines)] == ["head-B", "jump-B"]

@@ -14,7 +14,9 @@ from typing import Protocol
 from ..rules import has_sentence_punct, solid, solid_len
 from ..rules.byline import standalone_byline
 from ..rules.closer import date_line
+from ..rules.continuation import marker_line
 from ..source import SourceLine
+from ..unwrap import loose_line
 from .features import edition_shapes, page_features, unindented_starts
 from .roles import HEADING_ROLES, label, role_of, starts
 
@@ -74,6 +76,8 @@ class Labeller:
                     tags[k] = "p-B"
                 elif k in unindented and tags[k] == "p-I" and tags[k - 1].startswith("p-"):
                     tags[k] = "p-B"  # after a paragraph's end, on a page without indents
+                elif role_of(tags[k]) != "jump" and marker_line(loose_line(line.text)):
+                    tags[k] = "jump-B"
                 sure = self._tagger.marginal(tags[k], k)
                 out.append(Labelled(line, tags[k], sure, self._alternatives(tags[k], k) if sure < DOUBT else ()))
                 k += 1

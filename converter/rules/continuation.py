@@ -10,6 +10,7 @@ import re
 from ..lexicon import furniture, numerals, zh
 from . import Match, search_tail, solid, solid_len
 from ..patterncache import compiled
+from ..source import per_line
 
 _FROM = zh.alternation(zh.CONTINUED_FROM)
 _TO = zh.alternation(zh.CONTINUED_TO)
@@ -75,6 +76,21 @@ def named_page_reference_at_end(loose: str) -> bool:
     worded one ("第5版"), not a bare number ("…开跑。3" may be a figure's or a note's);
     also behind an arrow ("…成熟。→B07") or in brackets on a line of its own ("（B8）")."""
     return loose.rstrip()[-1:] in _REFERENCE_ENDS and search_tail(_NAMED_PAGE_REFERENCE, loose) is not None
+
+
+@per_line  # asked of every line the labeller labels
+def marker_line(loose: str) -> bool:
+    """A line that is a worded jump marker and nothing else ("（下转第05版）", "詳情見於A08"):
+    certain. (An arrow alone, "→B14", names the page a brief is printed on in full, part of
+    the brief's text on the corpus's digest pages: 45 such lines against 2,515 worded markers.)"""
+    text = loose.strip()
+    if not text or text[0] in _ARROWS:
+        return False
+    found = marker_at_end(text) or marker_at_start(text)
+    return found is not None and found.size == solid_len(text)
+
+
+_ARROWS = "→▶►➔➜⇒>＞"
 
 
 def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
