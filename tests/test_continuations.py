@@ -249,5 +249,6 @@ def test_a_line_that_is_a_worded_jump_marker_is_labelled_one_whatever_the_model_
 
     labeller = Labeller()
     labeller._tagger, labeller.labels = _AlwaysHeadline(), ("head-B", "jump-B")
-    lines = [SourceLine(1, "陸委會：兩岸學術交流應依法申請"), SourceLine(2, "詳情見於A08")]
-    assert [x.label for x in labeller.label(lines)] == ["head-B", "jump-B"]
+    lines = [SourceLine(1, "陸委會：兩岸學術交流應依法申請"), SourceLine(2, "詳情見於A08"),
+             SourceLine(3, "（下转第10"), SourceLine(4, "版）")]
+    assert [x.label for x in labeller.label(lines)] == ["head-B", "jump-B", "jump-B", "jump-I"]

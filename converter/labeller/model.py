@@ -59,7 +59,10 @@ class Labeller:
         for page in pages:
             rows = page_features(page, shapes)
             tags = self._tagger.tag(rows) if rows else []
-            texts = [line.text for line in page if not line.blank]
+            filled = [line for line in page if not line.blank]
+            texts = [line.text for line in filled]
+            for k, tag in jump_markers(filled).items():
+                tags[k] = tag if role_of(tags[k]) != "jump" else tags[k]
             for k in closing_stacks(texts, tags):
                 tags[k] = label("closer", starts(tags[k]))
             for k in heading_bylines(texts, tags):
@@ -76,8 +79,6 @@ class Labeller:
                     tags[k] = "p-B"
                 elif k in unindented and tags[k] == "p-I" and tags[k - 1].startswith("p-"):
                     tags[k] = "p-B"  # after a paragraph's end, on a page without indents
-                elif role_of(tags[k]) != "jump" and marker_line(loose_line(line.text)):
-                    tags[k] = "jump-B"
                 sure = self._tagger.marginal(tags[k], k)
                 out.append(Labelled(line, tags[k], sure, self._alternatives(tags[k], k) if sure < DOUBT else ()))
                 k += 1
@@ -89,6 +90,24 @@ class Labeller:
         marginal for every label of every line was most of the labelling time)."""
         ranked = sorted(((self._tagger.marginal(y, k), y) for y in self.labels if y != label), reverse=True)
         return tuple((y, round(p, 4)) for p, y in ranked[:2])
+
+
+def jump_markers(filled: Sequence[SourceLine]) -> dict[int, str]:
+    """The lines that are a worded jump marker and nothing else, alone or wrapped into the
+    next line ("（下转第10" / "版）"): certain, not learnt (on the corpora's 1,164 pages, 2,515
+    such lines and 111 such pairs, every one a marker). Index among the page's non-blank
+    lines -> label."""
+    loose = [loose_line(line.text) for line in filled]
+    found: dict[int, str] = {}
+    for k, text in enumerate(loose):
+        if k in found:
+            continue
+        if marker_line(text):
+            found[k] = "jump-B"
+        elif k + 1 < len(loose) and filled[k + 1].number == filled[k].number + 1 \
+                and not marker_line(loose[k + 1]) and marker_line(text + loose[k + 1]):
+            found[k], found[k + 1] = "jump-B", "jump-I"
+    return found
 
 
 SIGNATURE_CHARS = 24  # an issuer's or signer's line of a signature block, joined across its wraps
