@@ -155,7 +155,7 @@ def _pair_credits(parts: list) -> None:
             _put(parts, nearest, replace(nearest[2], credit=piece))
             gone.append(place)
         elif completed := _completed_credits(figures, piece):
-            distance, host, joined = min(completed, key=lambda c: c[0])
+            _, host, joined = min(completed, key=lambda c: c[0])
             _put(parts, host, replace(host[2], credit=joined))
             figures = [x if x is not host else (x[0], x[1], replace(x[2], credit=joined)) for x in figures]
             gone.append(place)

@@ -3,6 +3,8 @@ labels decide what a paragraph is; recognisers only find where an element ends
 inside a line it shares."""
 from __future__ import annotations
 
+import pytest
+
 from converter.body import split_units
 from converter.unwrap import Run, piece
 
@@ -93,18 +95,18 @@ def test_a_reporters_byline_wrapped_after_a_dateline_is_the_byline():
     assert [r.text for r in unit.paragraphs] == ["第46届东盟峰会26日开幕。"]
 
 
-def test_a_byline_wrapped_from_the_dateline_line_ends_at_the_gap_in_the_next():
-    runs, roles = _flow([("dateline", "【東海日報專訊】■記者"), ("byline", "張志軒 治安警察局數據顯"), ("p", "示，七月份旅客增加。")])
+@pytest.mark.parametrize("lines, dateline, byline, text", [
+    (("【東海日報專訊】■記者", "張志軒 治安警察局數據顯", "示，七月份旅客增加。"),
+     "【東海日報專訊】", "■記者張志軒", "治安警察局數據顯示，七月份旅客增加。"),
+    # two roles: it ends at the last gap before the text
+    (("本报讯本报记者 符晓 王丽梅", "通讯员 方海洋 11月18日，记", "者从有关部门获悉。"),
+     "本报讯", "本报记者 符晓 王丽梅通讯员 方海洋", "11月18日，记者从有关部门获悉。"),
+])
+def test_a_byline_wrapped_from_the_dateline_line_ends_at_a_gap_in_the_next(lines, dateline, byline, text):
+    runs, roles = _flow(list(zip(("dateline", "byline", "p"), lines)))
     [unit] = split_units(runs, roles)
-    assert (unit.dateline.text, unit.byline.text) == ("【東海日報專訊】", "■記者張志軒")
-    assert [r.text for r in unit.paragraphs] == ["治安警察局數據顯示，七月份旅客增加。"]
-
-
-def test_a_byline_of_two_roles_wrapped_from_the_dateline_line_ends_at_the_last_gap_before_the_text():
-    runs, roles = _flow([("dateline", "本报讯本报记者 符晓 王丽梅"), ("byline", "通讯员 方海洋 11月18日，记"), ("p", "者从有关部门获悉。")])
-    [unit] = split_units(runs, roles)
-    assert (unit.dateline.text, unit.byline.text) == ("本报讯", "本报记者 符晓 王丽梅通讯员 方海洋")
-    assert [r.text for r in unit.paragraphs] == ["11月18日，记者从有关部门获悉。"]
+    assert (unit.dateline.text, unit.byline.text) == (dateline, byline)
+    assert [r.text for r in unit.paragraphs] == [text]
 
 
 def test_a_readers_letter_after_another_story_is_a_story_of_its_own():

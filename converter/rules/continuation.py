@@ -90,9 +90,6 @@ def marker_line(loose: str) -> bool:
     return found is not None and found.size == solid_len(text)
 
 
-_ARROWS = "→▶►➔➜⇒>＞"
-
-
 def placed_direction(marker: Match, beside_text: bool, opening: bool) -> str:
     """The direction a marker is read in: what its words say; a word read both
     ways ("续", "接") with text beside it on its line, by the side it stands on
