@@ -14,7 +14,7 @@ from converter.conversion import ConvertOptions, convert_bytes
 from converter.metadata import from_text, resolve
 from converter.model import Article, Metadata, Section
 from converter.pipeline import edition_from_text
-from converter.rules.masthead import furniture_fields, furniture_kind, page_label
+from converter.rules.masthead import furniture_fields, furniture_kind, page_label, printout_header
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ROOT / "tests" / "fixtures" / "editions"
@@ -211,3 +211,26 @@ def test_a_piece_of_a_furniture_line_printed_apart_goes_back_to_the_line_of_its_
         use_labeller(None)
     assert [f.text.text for f in edition.pages[0].furniture] == [
         "2025年4月4日星期五", "责任编辑：吴鹏书美编：廖蓉若", "本報為出版銷數公證會會員"]
+
+
+@pytest.mark.parametrize("line, header", [
+    ("《某某日报》（2025年3月31日第05版）", True), ("《某某日報》（二〇二五年三月十八日 第 06 版）", True),
+    ("《某某日报》（2025年3月31日", False), ("第05版）", False), ("《某某日报》报道", False),
+    ("据《某某日报》（2025年3月31日第05版）报道", False),
+])
+def test_a_printout_header_names_the_paper_date_and_page_and_nothing_else(line, header):
+    assert printout_header(line) is header
+
+
+def test_a_printout_header_is_furniture_whatever_the_model_says_also_wrapped_across_a_blank_line():
+    """A change of font leaves a blank line inside the header; both halves are one piece of
+    furniture, the story's headline and text stay the story's."""
+    from test_continuations import _AlwaysHeadline
+    from converter.labeller.model import Labeller
+    from converter.source import SourceLine
+
+    labeller = Labeller()
+    labeller._tagger, labeller.labels = _AlwaysHeadline(), ("head-B", "furniture-B")
+    lines = [SourceLine(1, "合肥新能源汽车产量突破百万辆"), SourceLine(2, "《某某日报》（2025年4月5日"), SourceLine(3, ""),
+             SourceLine(4, "第 01 版）"), SourceLine(5, "《某某日报》（2025年4月5日第02版）")]
+    assert [x.label for x in labeller.label(lines)] == ["head-B", "furniture-B", None, "furniture-I", "furniture-B"]

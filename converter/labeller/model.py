@@ -5,7 +5,7 @@ probability of it; blank lines get None. The model ships inside the package
 (`labeller/model.crfsuite`) and is loaded once per process."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +15,7 @@ from ..rules import has_sentence_punct, solid, solid_len
 from ..rules.byline import standalone_byline
 from ..rules.closer import date_line
 from ..rules.continuation import marker_line
+from ..rules.masthead import printout_header
 from ..source import SourceLine
 from ..unwrap import loose_line
 from .features import edition_shapes, page_features, unindented_starts
@@ -61,8 +62,8 @@ class Labeller:
             tags = self._tagger.tag(rows) if rows else []
             filled = [line for line in page if not line.blank]
             texts = [line.text for line in filled]
-            for k, tag in jump_markers(filled).items():
-                tags[k] = tag if role_of(tags[k]) != "jump" else tags[k]
+            for k, tag in certain_lines(page).items():
+                tags[k] = tag if role_of(tags[k]) != role_of(tag) or not starts(tag) else tags[k]
             for k in closing_stacks(texts, tags):
                 tags[k] = label("closer", starts(tags[k]))
             for k in heading_bylines(texts, tags):
@@ -92,21 +93,32 @@ class Labeller:
         return tuple((y, round(p, 4)) for p, y in ranked[:2])
 
 
-def jump_markers(filled: Sequence[SourceLine]) -> dict[int, str]:
-    """The lines that are a worded jump marker and nothing else, alone or wrapped into the
-    next line ("（下转第10" / "版）"): certain, not learnt (on the corpora's 1,164 pages, 2,515
-    such lines and 111 such pairs, every one a marker). Index among the page's non-blank
-    lines -> label."""
+# Whole lines whose role is certain, not learnt, with the blank lines a wrap of one may
+# cross. On the corpora's 1,564 pages: a worded jump marker ("（下转第10" / "版）"), 3,349
+# lines alone and 137 wrapped pairs, every one a marker (never across a blank line, where
+# a marker's second half would be another's); a printout's header, 71 alone and 79
+# wrapped, a change of font leaving a blank line inside it ("《某某日报》（2025年4月5日" /
+# "" / "第10版）"), every one furniture.
+CERTAIN_LINES: tuple[tuple[Callable[[str], bool], str, int], ...] = (
+    (marker_line, "jump", 0), (printout_header, "furniture", 1),
+)
+
+
+def certain_lines(page: Sequence[SourceLine]) -> dict[int, str]:
+    """The page's lines that one of CERTAIN_LINES is, alone or wrapped into the next
+    line. Index among the page's non-blank lines -> label."""
+    filled = [line for line in page if not line.blank]
     loose = [loose_line(line.text) for line in filled]
     found: dict[int, str] = {}
-    for k, text in enumerate(loose):
-        if k in found:
-            continue
-        if marker_line(text):
-            found[k] = "jump-B"
-        elif k + 1 < len(loose) and filled[k + 1].number == filled[k].number + 1 \
-                and not marker_line(loose[k + 1]) and marker_line(text + loose[k + 1]):
-            found[k], found[k + 1] = "jump-B", "jump-I"
+    for is_certain, role, blank_lines in CERTAIN_LINES:
+        for k, text in enumerate(loose):
+            if k in found:
+                continue
+            if is_certain(text):
+                found[k] = label(role, True)
+            elif k + 1 < len(loose) and filled[k + 1].number - filled[k].number <= blank_lines + 1 \
+                    and not is_certain(loose[k + 1]) and is_certain(text + loose[k + 1]):
+                found[k], found[k + 1] = label(role, True), label(role, False)
     return found
 
 

@@ -26,11 +26,11 @@ _PATTERNS = (
     compiled(r"^[A-Za-z]?\d{1,2}\s*(?:版)?\s*(?:责任编辑|責任編輯|责编|責編)"),
     compiled(alternation(words.IMPRINT_CUES)),
     compiled(rf"(?:{alternation(words.DESKS)})\S{{0,4}}(?:{alternation(words.HOTLINES)})\s*[:：]"),
-    # a page exported alone, named by its paper, date and page: "《某某日报》（2025年3月31日第05版）"
-    compiled(rf"^《[^》]{{1,16}}》\s*[（(][^）)]*{words.NUMBERED_PAGE}\s*[）)]$"),
     LazyPattern(r"(?:^|\s)(?:责任编辑|責任編輯|责编|責編|主编|主編|美编|美編|校对|校對|编辑|編輯)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
                 r"(?:\s+(?:美编|美編|校对|校對|责编|責編|主编|主編|编辑|編輯|版式|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4})*$"),
 )
+# A page printed alone, named by its paper, date and page: "《某某日报》（2025年3月31日第05版）"
+_PRINTOUT_HEADER = compiled(rf"^《[^》]{{1,16}}》\s*[（(][^）)]*{words.NUMBERED_PAGE}\s*[）)]$")
 _TITLE = LazyPattern(rf"^[\u4e00-\u9fff]{{1,8}}(?:{alternation(words.TITLE_ENDINGS)})$")
 _DESK = r"\S{1,8}"  # the desk a folio names beside the label: "A01 要闻"
 PAGE_LABEL = compiled(rf"^{words.BARE_PAGE}$|^{_DESK}\s+{words.LETTERED_PAGE}$"
@@ -51,12 +51,19 @@ def furniture_kind(text: str) -> str | None:
     if _SHEET_NUMBER.fullmatch(compact):
         return "pageNum"
     if _TITLE.match(solid(compact)) or _dated(compact) or _lunar_date_alone(compact) \
-            or any(p.search(compact) for p in _PATTERNS):
+            or printout_header(compact) or any(p.search(compact) for p in _PATTERNS):
         return "header"
     return None
 
 
 _WEEKDAY_AFTER = compiled(rf"\s*{dates.WEEKDAY}")
+
+
+def printout_header(text: str) -> bool:
+    """A printout's header and nothing else: the paper, date and page that a page printed
+    alone is named by ("《某某日报》（2025年3月31日第05版）"). (Its sheet number, "第1页", is
+    not as sure: a brief's page reference wraps after its arrow, "…等。→" / "第14頁".)"""
+    return _PRINTOUT_HEADER.match(" ".join(text.split())) is not None
 
 
 def _dated(text: str) -> bool:
