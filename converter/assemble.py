@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .body import Unit, both_texts, bylines_open, ends_brief, split_units
 from .attach import (Group, SectionHead, Story, attach_headlines, headlines_follow_bodies, join_fragments,
-                     join_headed_fragments, join_opened_columns)
+                     join_headed_fragments, join_opened_columns, move_columns)
 from .headgroup import labelled_roles, side_by_side
 from .labeller.features import SHORT_OF_COLUMN
 from .labeller.model import DOUBT, Labelled, labeller
@@ -309,8 +309,10 @@ def _flow(element: Element, runs: list[Run], ids: Numbering, labels: Labels,
           bylines_first: bool) -> list[Story | Group]:
     """The stories of a flow element whose paragraphs are `runs`, and its strays."""
     region_starts = {b.lines[0].number for b in element.blocks if b.lines[0].indented}
+    tops = _column_tops(element.blocks, labels)
     stories = [Story(u, new_region=bool(u.lines) and min(u.lines) in region_starts,
-                     mid_sentence=bool(u.lines) and not starts(labels.of[min(u.lines)]))
+                     mid_sentence=bool(u.lines) and not starts(labels.of[min(u.lines)]),
+                     column_tops=tuple(n for n in u.lines[1:] if n in tops))
                for u in split_units(runs, labels.of, bylines_first)]
     groups = []
     for stray in element.strays:
@@ -342,6 +344,14 @@ def _resumed(flow: list[Block], labels: Labels) -> set[int]:
             and _ends_paragraph(before.lines)}
 
 
+def _column_tops(flow: list[Block], labels: Labels) -> set[int]:
+    """Lines at the top of a block after a blank where the text goes on mid-sentence from
+    the block before (see `attach.move_columns`)."""
+    return {block.lines[0].number for before, block in zip(flow, flow[1:])
+            if block.after_blank and not starts(labels.of.get(block.lines[0].number, "p-B"))
+            and not ends_sentence(before.lines[-1].text)}
+
+
 def _ends_paragraph(lines: list[SourceLine]) -> bool:
     """Does the last line end a sentence and stand short of the line before it (a
     paragraph's last line, not a full line that a column break cut after a sentence)?"""
@@ -367,6 +377,7 @@ def _settle(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], 
     _return_bylines(parts)
     join_headed_fragments(parts)
     join_opened_columns(parts)
+    move_columns(parts)
     join_fragments(parts, before)
     return orphans
 

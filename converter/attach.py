@@ -32,6 +32,10 @@ PAGE_VOTE_MARGIN = 0.75  # a page's own vote decides when it is this clear
 # contact +7) and 1.25 (held out +5 more, first contact 2 fewer).
 PARAGRAPH_HOST_MATCH = 0.05
 PARAGRAPH_HOST_MARGIN = 1.5
+# A later column goes to another story sharing this much of its words and this many times
+# what the story's columns above it share (and what any other story shares), when those
+# columns hold at least COLUMN_MOVE_ABOVE characters (a table's title shares nothing).
+COLUMN_MOVE_MATCH, COLUMN_MOVE_MARGIN, COLUMN_MOVE_ABOVE = 0.03, 2.5, 20
 
 
 @dataclass
@@ -62,6 +66,9 @@ class Story:
     figures: list[tuple[int, Figure]] = field(default_factory=list)  # (after source line, figure)
     new_region: bool = False  # starts a new extraction block (a line led by a space)
     mid_sentence: bool = False  # its first line goes on with a paragraph (an I label)
+    # Lines after a blank one where its text goes on mid-sentence: a column's top, which
+    # may be another story's column that the extractor printed in between (`move_columns`).
+    column_tops: tuple[int, ...] = ()
 
     @property
     def plain(self) -> bool:
@@ -119,11 +126,17 @@ class Similarity:
         return self.shared(group.text, story)
 
     def shared(self, text: str, story: Story | None) -> float:
-        grams, weight, total = self._group_weights(text)
-        if story is None or not grams:
+        if story is None:
             return 0.0
-        body = self.bodies.get(id(story)) or _body_words(story.unit.text)
-        return sum(weight[bg] for bg in grams & body) / total if total else 0.0
+        return self._shared(text, self.bodies.get(id(story)) or _body_words(story.unit.text))
+
+    def shared_with(self, text: str, other: str) -> float:
+        """The share of `text`'s words (weighted as against a body) found in `other`."""
+        return self._shared(text, _body_words(other))
+
+    def _shared(self, text: str, body: frozenset[int | str]) -> float:
+        grams, weight, total = self._group_weights(text)
+        return sum(weight[bg] for bg in grams & body) / total if grams and total else 0.0
 
     def _group_weights(self, text: str) -> tuple[frozenset[int | str], dict[int | str, float], float]:
         """A headline's tokens, their weights and the weights' sum: the same
@@ -311,6 +324,56 @@ def join_fragments(parts: list, before: Story | None = None) -> None:
             _append(found, part, mid_paragraph=part.mid_sentence)
             parts[i] = None
     parts[:] = [p for p in parts if p is not None]
+
+
+def move_columns(parts: list) -> None:
+    """A story's later column, begun mid-sentence under a column that breaks off
+    mid-sentence, may be another story's: the extractor printed two stories' columns in
+    turn ("…目光紧" / "" / "了胸痛、卒中…" of the story beside it). It goes to the story that
+    breaks off mid-sentence and shares COLUMN_MOVE_MARGIN times more of its words than the
+    columns above it do and than any other such story (see COLUMN_MOVE_MATCH). From the
+    last column up."""
+    stories = [p for p in parts if isinstance(p, Story)]
+    sim = Similarity(stories, headed=True)
+    for story in stories:
+        for top in reversed(story.column_tops):
+            head, tail = _cut_at(story.unit, top)
+            if not tail or sum(len(r.text) for r in head) < COLUMN_MOVE_ABOVE:
+                continue
+            tail_text = "".join(r.text for r in tail)
+            own = sim.shared_with(tail_text, (story.group.text if story.group else "") + "".join(r.text for r in head))
+            hosts = sorted(((sim.shared(tail_text, other), id(other), other) for other in stories
+                            if other is not story and other.open and _waiting(other)), reverse=True)
+            if not hosts:
+                continue
+            best, second = hosts[0][0], max(own, hosts[1][0] if len(hosts) > 1 else 0.0)
+            if best >= COLUMN_MOVE_MATCH and best >= COLUMN_MOVE_MARGIN * second:
+                _move_tail(story, head, tail, top, hosts[0][2])
+
+
+def _cut_at(unit: Unit, line: int) -> tuple[list[Run], list[Run]]:
+    """The unit's paragraphs before source line `line` and from it on (a paragraph cut there)."""
+    for i, run in enumerate(unit.paragraphs):
+        for k, piece in enumerate(run.pieces):
+            if piece.line == line:
+                head = unit.paragraphs[:i] + ([Run(run.pieces[:k])] if k else [])
+                return head, [Run(run.pieces[k:])] + unit.paragraphs[i + 1:]
+    return [], []
+
+
+def _move_tail(story: Story, head: list[Run], tail: list[Run], top: int, host: Story) -> None:
+    """The story keeps `head`; `tail` (from line `top`), what closes it and the figures
+    placed in it go on with the host's last paragraph."""
+    unit = story.unit
+    cut = Unit(tail, continued_to=unit.continued_to, source_note=unit.source_note, closer=unit.closer,
+               closed=unit.closed, diagnostics=unit.diagnostics)
+    moved = Story(cut, figures=[f for f in story.figures if f[0] >= top])
+    story.figures = [f for f in story.figures if f[0] < top]
+    unit.paragraphs, unit.continued_to, unit.source_note, unit.closer, unit.closed, unit.diagnostics = \
+        head, None, None, None, False, []
+    story.column_tops = tuple(t for t in story.column_tops if t < top)
+    finish(unit)
+    _append(host, moved)
 
 
 def _mid_sentence_host(part: Story, hosts: list[tuple[int, Story]], sim: Similarity) -> Story | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from converter.attach import (Group, SectionHead, Story, attach_headlines, join_fragments, join_headed_fragments,
                               join_opened_columns)
 from converter.body import Unit, finish
-from converter.model import Continuation, Span, Text
+from converter.model import Article, Continuation, Span, Text
 from converter.unwrap import Run, piece
 
 
@@ -324,3 +324,35 @@ def test_a_byline_before_a_headline_closes_the_story_before_it_on_a_page_whose_b
 def test_a_byline_before_a_headline_goes_with_it_on_a_page_whose_bylines_open():
     _, second, _, group = _byline_before_headline(closing_elsewhere=False)
     assert second.byline is None and group.byline.text == "记者李华报道"
+
+
+def _interleaved_columns(later_column: str):
+    """Two stories whose first columns break off mid-sentence, then a column that goes on
+    mid-sentence: the extractor printed the first story's later column under the second's."""
+    from converter.labeller.model import use_labeller
+    from converter.pipeline import edition_from_text
+    from test_labeller import _GivenLabels
+
+    lines = ["深夜急诊室", "凌晨一点，急诊科的灯还亮着。急诊科医生", "陈明正在抢救一位胸痛患者，急诊", "",
+             "轮椅上的剑客", "傍晚六点，击剑馆里剑锋相击，轮椅击剑", "运动员陆文杰坐在轮椅上，手持重剑，目光", "",
+             later_column]
+    use_labeller(_GivenLabels(["head-B", "p-B", "p-I", "head-B", "p-B", "p-I", "p-I"]))
+    try:
+        edition = edition_from_text("\n".join(lines) + "\n")
+    finally:
+        use_labeller(None)
+    articles = sorted((a for a in edition.all_items() if isinstance(a, Article)), key=lambda a: a.head.span.first)
+    return [(a.head.text, "".join(b.text.text for b in a.body)) for a in articles]
+
+
+def test_a_later_column_sharing_the_words_of_another_story_that_breaks_off_goes_on_with_it():
+    (first, first_text), (second, second_text) = _interleaved_columns(
+        "室里每天都有胸痛患者，急诊科医生说，抢救胸痛患者要和时间赛跑。")
+    assert (first, second) == ("深夜急诊室", "轮椅上的剑客")
+    assert first_text.endswith("急诊室里每天都有胸痛患者，急诊科医生说，抢救胸痛患者要和时间赛跑。")
+    assert second_text.endswith("目光")
+
+
+def test_a_later_column_sharing_no_more_words_with_another_story_stays_where_it_was_printed():
+    (_, first_text), (_, second_text) = _interleaved_columns("坚定，观众席上响起了掌声。")
+    assert first_text.endswith("急诊") and second_text.endswith("目光坚定，观众席上响起了掌声。")
