@@ -346,11 +346,10 @@ def _resumed(flow: list[Block], labels: Labels) -> set[int]:
 
 def _column_tops(flow: list[Block], labels: Labels) -> set[int]:
     """Lines at the top of a block after a blank where the text goes on mid-sentence from
-    the block before, or a paragraph begins after a finished one (see `attach.move_columns`)."""
+    the block before (see `attach.move_columns`)."""
     return {block.lines[0].number for before, block in zip(flow, flow[1:])
-            if block.after_blank and (
-                not starts(label := labels.of.get(block.lines[0].number, "p-B")) and not ends_sentence(before.lines[-1].text)
-                or label == "p-B" and ends_sentence(before.lines[-1].text))}
+            if block.after_blank and not starts(labels.of.get(block.lines[0].number, "p-B"))
+            and not ends_sentence(before.lines[-1].text)}
 
 
 def _ends_paragraph(lines: list[SourceLine]) -> bool:

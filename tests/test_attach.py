@@ -326,19 +326,17 @@ def test_a_byline_before_a_headline_goes_with_it_on_a_page_whose_bylines_open():
     assert second.byline is None and group.byline.text == "记者李华报道"
 
 
-def _interleaved_columns(later_column: str, finished: bool = False):
-    """Two stories whose first columns break off mid-sentence (or end a paragraph), then a
-    column that goes on mid-sentence (or begins a paragraph): the extractor printed the
-    first story's later column under the second's."""
+def _interleaved_columns(later_column: str):
+    """Two stories whose first columns break off mid-sentence, then a column that goes on
+    mid-sentence: the extractor printed the first story's later column under the second's."""
     from converter.labeller.model import use_labeller
     from converter.pipeline import edition_from_text
     from test_labeller import _GivenLabels
 
-    end = "坚定。" if finished else ""
-    lines = ["深夜急诊室", "凌晨一点，急诊科的灯还亮着。急诊科医生", "陈明正在抢救一位胸痛患者，急诊" + end, "",
-             "轮椅上的剑客", "傍晚六点，击剑馆里剑锋相击，轮椅击剑", "运动员陆文杰坐在轮椅上，手持重剑，目光" + end, "",
+    lines = ["深夜急诊室", "凌晨一点，急诊科的灯还亮着。急诊科医生", "陈明正在抢救一位胸痛患者，急诊", "",
+             "轮椅上的剑客", "傍晚六点，击剑馆里剑锋相击，轮椅击剑", "运动员陆文杰坐在轮椅上，手持重剑，目光", "",
              later_column]
-    use_labeller(_GivenLabels(["head-B", "p-B", "p-I", "head-B", "p-B", "p-I", "p-B" if finished else "p-I"]))
+    use_labeller(_GivenLabels(["head-B", "p-B", "p-I", "head-B", "p-B", "p-I", "p-I"]))
     try:
         edition = edition_from_text("\n".join(lines) + "\n")
     finally:
@@ -358,10 +356,3 @@ def test_a_later_column_sharing_the_words_of_another_story_that_breaks_off_goes_
 def test_a_later_column_sharing_no_more_words_with_another_story_stays_where_it_was_printed():
     (_, first_text), (_, second_text) = _interleaved_columns("坚定，观众席上响起了掌声。")
     assert first_text.endswith("急诊") and second_text.endswith("目光坚定，观众席上响起了掌声。")
-
-
-def test_a_later_column_that_begins_a_paragraph_goes_to_the_finished_story_sharing_its_words():
-    (_, first_text), (_, second_text) = _interleaved_columns(
-        "急诊室里每天都有胸痛患者，急诊科医生说，抢救胸痛患者要和时间赛跑。", finished=True)
-    assert first_text.endswith("急诊坚定。急诊室里每天都有胸痛患者，急诊科医生说，抢救胸痛患者要和时间赛跑。")
-    assert second_text.endswith("目光坚定。")
