@@ -377,7 +377,7 @@ def _settle(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], 
     _return_bylines(parts)
     join_headed_fragments(parts)
     join_opened_columns(parts)
-    move_columns(parts)
+    move_columns(parts, diagnostics)
     join_fragments(parts, before)
     return orphans
 

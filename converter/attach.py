@@ -326,7 +326,7 @@ def join_fragments(parts: list, before: Story | None = None) -> None:
     parts[:] = [p for p in parts if p is not None]
 
 
-def move_columns(parts: list) -> None:
+def move_columns(parts: list, diagnostics: list[Diagnostic]) -> None:
     """A story's later column, begun mid-sentence under a column that breaks off
     mid-sentence, may be another story's: the extractor printed two stories' columns in
     turn ("…目光紧" / "" / "了胸痛、卒中…" of the story beside it). It goes to the story that
@@ -356,6 +356,11 @@ def move_columns(parts: list) -> None:
             own = sim.shared_with(tail_text, (story.group.text if story.group else "") + "".join(r.text for r in head))
             if hosts[0][0] >= COLUMN_MOVE_MARGIN * max(own, hosts[1][0] if len(hosts) > 1 else 0.0):
                 _move_tail(story, head, tail, top, hosts[0][2])
+                diagnostics.append(Diagnostic("column-moved", "warning", COLUMN_MESSAGE,
+                                              Span.from_lines([n for r in tail for n in r.lines])))
+
+
+COLUMN_MESSAGE = "column printed among another story's text: joined to the story that breaks off there and shares its words"
 
 
 def _cut_at(unit: Unit, line: int) -> tuple[list[Run], list[Run]]:

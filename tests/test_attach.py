@@ -342,17 +342,18 @@ def _interleaved_columns(later_column: str):
     finally:
         use_labeller(None)
     articles = sorted((a for a in edition.all_items() if isinstance(a, Article)), key=lambda a: a.head.span.first)
-    return [(a.head.text, "".join(b.text.text for b in a.body)) for a in articles]
+    moved = [d.span.first for d in edition.diagnostics if d.code == "column-moved"]
+    return [(a.head.text, "".join(b.text.text for b in a.body)) for a in articles], moved
 
 
 def test_a_later_column_sharing_the_words_of_another_story_that_breaks_off_goes_on_with_it():
-    (first, first_text), (second, second_text) = _interleaved_columns(
+    [(first, first_text), (second, second_text)], moved = _interleaved_columns(
         "室里每天都有胸痛患者，急诊科医生说，抢救胸痛患者要和时间赛跑。")
-    assert (first, second) == ("深夜急诊室", "轮椅上的剑客")
+    assert (first, second) == ("深夜急诊室", "轮椅上的剑客") and moved == [9]  # reported for the proof-reader
     assert first_text.endswith("急诊室里每天都有胸痛患者，急诊科医生说，抢救胸痛患者要和时间赛跑。")
     assert second_text.endswith("目光")
 
 
 def test_a_later_column_sharing_no_more_words_with_another_story_stays_where_it_was_printed():
-    (_, first_text), (_, second_text) = _interleaved_columns("坚定，观众席上响起了掌声。")
-    assert first_text.endswith("急诊") and second_text.endswith("目光坚定，观众席上响起了掌声。")
+    [(_, first_text), (_, second_text)], moved = _interleaved_columns("坚定，观众席上响起了掌声。")
+    assert first_text.endswith("急诊") and second_text.endswith("目光坚定，观众席上响起了掌声。") and not moved
