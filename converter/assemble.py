@@ -265,8 +265,7 @@ def _group(group_blocks: list[Block], labels: Labels, stray: bool = False) -> Gr
 def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels) -> Figure:
     """A caption and its credit: the lines labelled credit are the credit (one that
     begins inside the caption's last line, a blank line between or not, begins after
-    its last sentence); with
-    none, the credit recogniser reads the caption's end."""
+    its last sentence); with none, the credit recogniser reads the caption's end."""
     lines = [line for b in fig_blocks for line in b.lines]
     roles = [role_of(labels.of[l.number]) for l in lines]
     caption = Run(tuple(piece(l.number, l.text) for l, r in zip(lines, roles) if r != "credit"))

@@ -36,6 +36,7 @@ PARAGRAPH_HOST_MARGIN = 1.5
 # what the story's columns above it share (and what any other story shares), when those
 # columns hold at least COLUMN_MOVE_ABOVE characters (a table's title shares nothing).
 COLUMN_MOVE_MATCH, COLUMN_MOVE_MARGIN, COLUMN_MOVE_ABOVE = 0.03, 2.5, 20
+COLUMN_MESSAGE = "column printed among another story's text: joined to the story that breaks off there and shares its words"
 
 
 @dataclass
@@ -358,9 +359,6 @@ def move_columns(parts: list, diagnostics: list[Diagnostic]) -> None:
                 _move_tail(story, head, tail, top, hosts[0][2])
                 diagnostics.append(Diagnostic("column-moved", "warning", COLUMN_MESSAGE,
                                               Span.from_lines([n for r in tail for n in r.lines])))
-
-
-COLUMN_MESSAGE = "column printed among another story's text: joined to the story that breaks off there and shares its words"
 
 
 def _cut_at(unit: Unit, line: int) -> tuple[list[Run], list[Run]]:

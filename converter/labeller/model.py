@@ -62,8 +62,9 @@ class Labeller:
             tags = self._tagger.tag(rows) if rows else []
             filled = [line for line in page if not line.blank]
             texts = [line.text for line in filled]
-            for k, tag in certain_lines(page).items():
-                tags[k] = tag if role_of(tags[k]) != role_of(tag) or not starts(tag) else tags[k]
+            for k, tag in certain_lines(filled).items():
+                if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
+                    tags[k] = tag
             for k in closing_stacks(texts, tags):
                 tags[k] = label("closer", starts(tags[k]))
             for k in heading_bylines(texts, tags):
@@ -104,10 +105,9 @@ CERTAIN_LINES: tuple[tuple[Callable[[str], bool], str, int], ...] = (
 )
 
 
-def certain_lines(page: Sequence[SourceLine]) -> dict[int, str]:
-    """The page's lines that one of CERTAIN_LINES is, alone or wrapped into the next
-    line. Index among the page's non-blank lines -> label."""
-    filled = [line for line in page if not line.blank]
+def certain_lines(filled: Sequence[SourceLine]) -> dict[int, str]:
+    """The lines (a page's non-blank ones) that one of CERTAIN_LINES is, alone or wrapped
+    into the next line. Index among them -> label."""
     loose = [loose_line(line.text) for line in filled]
     found: dict[int, str] = {}
     for is_certain, role, blank_lines in CERTAIN_LINES:
