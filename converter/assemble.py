@@ -191,9 +191,7 @@ def _put(parts: list, place: tuple[int, int | None, Figure], figure: Figure) -> 
 
 def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:
     """A page's furniture, one item per printed line. A furniture-I line is a piece of a
-    line the extractor cut (and may print apart from it): it goes with the nearest item
-    before it that prints its field (staff, contact, masthead), else the nearest after
-    it, else the item right before it."""
+    line the extractor cut (and may print apart from it): see `_home`."""
     items: list[list[SourceLine]] = []
     pieces: list[tuple[int, SourceLine]] = []  # (items before it, line)
     for line in lines:
@@ -201,14 +199,36 @@ def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:
             items.append([line])
         else:
             pieces.append((len(items), line))
+    fields = [set(furniture_fields(item[0].text)) for item in items]  # what each item prints so far
+    last, opened = 0, 0  # the item of the furniture line before, and the items before it
     for before, line in pieces:
-        fields = furniture_fields(line.text)
-        near = [k for k in range(before - 1, -1, -1) if fields & furniture_fields(items[k][0].text)] \
-            or [k for k in range(before, len(items)) if fields & furniture_fields(items[k][0].text)] or [before - 1]
-        items[near[0]].append(line)
+        own = furniture_fields(line.text)
+        last = _home(own, fields, before, last if opened == before else before - 1)
+        opened = before
+        items[last].append(line)
+        fields[last] |= own
     texts = [Run(tuple(piece(l.number, l.text) for l in sorted(item, key=lambda l: l.number))).to_text(heading=True)
              for item in items]  # (in source order: a text's line breaks follow its span)
     return [Furniture(furniture_kind(t.text) or "header", t) for t in texts]
+
+
+def _home(own: frozenset[str], fields: list[set[str]], before: int, last: int) -> int:
+    """The item a piece of furniture printing `own` fields goes with, of the page's items
+    (whose fields so far are `fields`; `before` of them precede it, `last` holds the
+    furniture line before it): the nearest before it that prints one of its fields, else
+    the nearest after it, else `last` -- unless the piece is of the masthead (a running
+    head's date or name, cut apart) and `last` an editors' or contact line: then the
+    nearest item of no field (the page's desk), before it and then after it. (A phone
+    number goes with the editors' line; "星" / "期五" go on together.)"""
+    order = [*range(before - 1, -1, -1), *range(before, len(fields))]
+    if own and (k := next((k for k in order if own & fields[k]), None)) is not None:
+        return k
+    if own == _MASTHEAD and fields[last] and (k := next((k for k in order if not fields[k]), None)) is not None:
+        return k
+    return last
+
+
+_MASTHEAD = frozenset({"masthead"})
 
 
 def _line_text(line: SourceLine, heading: bool = False) -> Text:

@@ -197,20 +197,42 @@ def test_furniture_fields_name_what_a_piece_of_a_furniture_line_prints(line, fie
     assert furniture_fields(line) == fields
 
 
-def test_a_piece_of_a_furniture_line_printed_apart_goes_back_to_the_line_of_its_field():
-    """The extractor printed a masthead line's weekday and an editor line's second role far
-    from them, with other furniture between: each piece goes to the line printing its field."""
+def _furniture_of(lines: list[str], labels: list[str]) -> list[str]:
     from converter.labeller.model import use_labeller
     from test_labeller import _GivenLabels
 
-    lines = ["2025年4月4日", "本报讯 昨日，市里召开会议。", "责任编辑：吴鹏书", "本報為出版銷數公證會會員", "美编：廖蓉若", "星期五"]
-    use_labeller(_GivenLabels(["furniture-B", "dateline-B", "furniture-B", "furniture-B", "furniture-I", "furniture-I"]))
+    use_labeller(_GivenLabels(labels))
     try:
         edition = edition_from_text("\n".join(lines) + "\n")
     finally:
         use_labeller(None)
-    assert [f.text.text for f in edition.pages[0].furniture] == [
-        "2025年4月4日星期五", "责任编辑：吴鹏书美编：廖蓉若", "本報為出版銷數公證會會員"]
+    return [f.text.text for f in edition.pages[0].furniture]
+
+
+def test_a_piece_of_a_furniture_line_printed_apart_goes_back_to_the_line_of_its_field():
+    """The extractor printed a masthead line's weekday and an editor line's second role far
+    from them, with other furniture between: each piece goes to the line printing its field."""
+    lines = ["2025年4月4日", "本报讯 昨日，市里召开会议。", "责任编辑：吴鹏书", "本報為出版銷數公證會會員", "美编：廖蓉若", "星期五"]
+    labels = ["furniture-B", "dateline-B", "furniture-B", "furniture-B", "furniture-I", "furniture-I"]
+    assert _furniture_of(lines, labels) == ["2025年4月4日星期五", "责任编辑：吴鹏书美编：廖蓉若", "本報為出版銷數公證會會員"]
+
+
+def test_a_running_heads_date_cut_apart_goes_to_the_pages_desk_not_to_the_editors_line():
+    """No line prints the masthead's fields: the date and the paper's name, and the
+    weekday cut in two after them, go with the desk that names the page, not with the
+    editors' line before them; a phone number still goes with the editors' line."""
+    lines = ["体育", "本报讯 昨日，市里召开会议。", "责任编辑：吴鹏书", "电话：10826036", "会议指出，要抓好落实。",
+             "2025年3月26日", "星", "期三", "飞羽体育报"]
+    labels = ["furniture-B", "dateline-B", "furniture-B", "furniture-I", "p-B", "furniture-I", "furniture-I",
+              "furniture-I", "furniture-I"]
+    assert _furniture_of(lines, labels) == ["体育2025年3月26日星期三飞羽体育报", "责任编辑：吴鹏书电话：10826036"]
+
+
+@pytest.mark.parametrize("text", ["京东工商广登字20240012号", "2025年13月5日", "20251032"])
+def test_a_number_whose_month_or_day_cannot_be_is_no_date(text):
+    from converter.lexicon.dates import gregorian_dates
+
+    assert gregorian_dates(text) == [] and "masthead" not in furniture_fields(text)
 
 
 @pytest.mark.parametrize("line, header", [

@@ -115,6 +115,13 @@ def gregorian_dates(text: str, year: int | None = None, roc: bool = False) -> li
 
 
 def _gregorian(m: re.Match[str], context_year: int | None, roc: bool) -> Date | None:
+    """The date `m` matched, if its month and day can be one ("20240012", a permit's
+    number, has no month 0)."""
+    date = _printed_date(m, context_year, roc)
+    return date if date and 1 <= date.month <= 12 and 1 <= date.day <= 31 else None
+
+
+def _printed_date(m: re.Match[str], context_year: int | None, roc: bool) -> Date | None:
     if m["nyear"]:
         month, day = (m["nmonth"], m["nday"]) if m["sep"] else (m["cmonth"], m["cday"])
         return Date(int(m["nyear"]), int(month), int(day), m.start(), m.end(), numeric=True)
