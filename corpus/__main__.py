@@ -1,4 +1,5 @@
-"""python -m corpus build --pages N --seed S -o DIR | styles | eval DIR (see corpus/README.md)."""
+"""python -m corpus build --pages N --seed S -o DIR | reextract DIR -o DIR --extractor X | styles |
+eval DIR (see corpus/README.md)."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from corpus.content import DATA_DIR, ContentError, load_articles, load_styles
+from corpus.extract import EXTRACTORS
 
 TOOLS_HINT = ("install the corpus tools: pip install '.[corpus]' and "
               "apt-get install poppler-utils fonts-noto-cjk fonts-wqy-microhei")
@@ -24,6 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=2)
     build.add_argument("--fast-fonts", action="store_true",
                        help="one quick-to-subset font (WenQuanYi) for every face: for quick checks")
+    again = commands.add_parser("reextract", help="a built corpus's PDFs read by another extractor")
+    again.add_argument("dir", type=Path)
+    again.add_argument("-o", "--out", type=Path, required=True)
+    again.add_argument("--extractor", choices=EXTRACTORS, required=True)
     styles = commands.add_parser("styles", help="the house styles, one name a line")
     styles.add_argument("--data", type=Path, default=DATA_DIR)
     evaluate = commands.add_parser("eval", help="score news2tei on a built corpus")
@@ -64,6 +70,20 @@ def _build(args) -> int:
     return 1 if failures else 0
 
 
+def _reextract(args) -> int:
+    from corpus.build import reextract
+
+    if not (args.dir / "manifest.json").is_file():
+        print(f"corpus: {args.dir} is no built corpus (no manifest.json)", file=sys.stderr)
+        return 2
+    if args.out.resolve() == args.dir.resolve():
+        print("corpus: reextract writes beside the source, not over it: give another -o", file=sys.stderr)
+        return 2
+    failures = reextract(args.dir, args.out, args.extractor)
+    print(f"{args.dir} read by {args.extractor} into {args.out}; {len(failures)} not verified")
+    return 1 if failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -72,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             return _build(args)
+        if args.command == "reextract":
+            return _reextract(args)
         from corpus.evaluate import run_eval
 
         return run_eval(args)

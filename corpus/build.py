@@ -111,3 +111,26 @@ def build(styles: list[Style], articles: list[Article], pages: int, seed: int, o
                 | ({"masthead": mastheads[p.name]} if mastheads[p.name] else {}) for p in plans]
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return failures
+
+
+def reextract(source: Path, out: Path, extractor: str, log=lambda line: print(line, flush=True)) -> list[tuple[str, str]]:
+    """A built corpus's pages read again from their PDFs by `extractor`: each NAME.txt beside
+    its NAME.gold.txt in `out` (names kept: the pages pair with the source's), and the manifest
+    naming the extractor. The gold is the typeset page's, whoever reads it. Returns the pages
+    that fail verification."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
+    failures = []
+    for entry in manifest:
+        name = entry["name"]
+        text = extract(source / f"{name}.pdf", extractor)
+        gold = (source / f"{name}.gold.txt").read_text(encoding="utf-8")
+        (out / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
+        (out / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
+        error = verify(text, gold)
+        if error:
+            failures.append((name, error))
+            log(f"{name}: NOT VERIFIED: {error}")
+        entry["extractor"] = extractor
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return failures

@@ -5,7 +5,11 @@
 - `pdfminer`: pdfminer.six's `extract_text`, another reading order and another spacing rule;
 - `ocr`: text lines as an OCR engine's line detector returns them, taken from the PDF's own
   line boxes (`pdftotext -bbox-layout`): blocks top to bottom, no indentation, and now and then
-  a line read on across the gutter into the next column's line on the same row."""
+  a line read on across the gutter into the next column's line on the same row;
+- `pymupdf`: PyMuPDF's `get_text()`, pages apart by form feeds: the text in the order the PDF
+  draws it, one line a printed line, and no blank line anywhere, between blocks or columns.
+  Not in a build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped model's corpora
+  were built): `python -m corpus reextract` reads a built corpus's PDFs with it."""
 from __future__ import annotations
 
 import subprocess
@@ -13,7 +17,7 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
-EXTRACTORS = ("pdftotext", "nopgbrk", "pdfminer", "ocr")
+EXTRACTORS = ("pdftotext", "nopgbrk", "pdfminer", "ocr", "pymupdf")
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -27,6 +31,13 @@ def _pdfminer(pdf: Path) -> str:
     from pdfminer.high_level import extract_text
 
     return extract_text(str(pdf))
+
+
+def _pymupdf(pdf: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(pdf) as document:
+        return "\f".join(page.get_text() for page in document)
 
 
 def _box(element: ElementTree.Element) -> tuple[float, float, float, float]:
@@ -88,4 +99,6 @@ def extract(pdf: Path, extractor: str) -> str:
         return _pdftotext(pdf, "-nopgbrk")
     if extractor == "pdfminer":
         return _pdfminer(pdf)
+    if extractor == "pymupdf":
+        return _pymupdf(pdf)
     return _ocr(pdf)

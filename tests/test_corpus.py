@@ -99,6 +99,28 @@ def test_build_verifies_and_is_deterministic(tmp_path):
 
 
 @needs_tools
+@pytest.mark.skipif(importlib.util.find_spec("pymupdf") is None, reason="pymupdf missing: pip install '.[corpus]'")
+def test_a_built_corpus_is_read_again_by_another_extractor_under_the_same_gold(tmp_path, capsys):
+    built, again = tmp_path / "c", tmp_path / "m"
+    assert main(["build", "--pages", "2", "--seed", "3", "-o", str(built), "--data", str(INPUT), "--fast-fonts"]) == 0
+    assert main(["reextract", str(built), "-o", str(again), "--extractor", "pymupdf"]) == 0  # every page verified
+    manifest = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
+    assert [m["extractor"] for m in manifest] == ["pymupdf", "pymupdf"]
+    for m in manifest:
+        name = m["name"]
+        assert (again / f"{name}.txt").read_text(encoding="utf-8") != (built / f"{name}.txt").read_text(encoding="utf-8")
+        assert (again / f"{name}.gold.txt").read_bytes() == (built / f"{name}.gold.txt").read_bytes()
+
+
+def test_reextract_refuses_what_is_no_built_corpus_and_writing_over_its_source(tmp_path, capsys):
+    assert main(["reextract", str(tmp_path), "-o", str(tmp_path / "m"), "--extractor", "pymupdf"]) == 2
+    assert "no built corpus" in capsys.readouterr().err
+    (tmp_path / "manifest.json").write_text("[]", encoding="utf-8")
+    assert main(["reextract", str(tmp_path), "-o", str(tmp_path), "--extractor", "pymupdf"]) == 2
+    assert "not over it" in capsys.readouterr().err
+
+
+@needs_tools
 def test_eval_scores_a_built_corpus(tmp_path, capsys):
     out = tmp_path / "c"
     assert main(["build", "--pages", "2", "--seed", "3", "-o", str(out), "--data", str(INPUT), "--fast-fonts"]) == 0
