@@ -7,9 +7,12 @@
   line boxes (`pdftotext -bbox-layout`): blocks top to bottom, no indentation, and now and then
   a line read on across the gutter into the next column's line on the same row;
 - `pymupdf`: PyMuPDF's `get_text()`, pages apart by form feeds: the text in the order the PDF
-  draws it, one line a printed line, and no blank line anywhere, between blocks or columns.
-  Not in a build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped model's corpora
-  were built): `python -m corpus reextract` reads a built corpus's PDFs with it."""
+  draws it, one line a printed line, and no blank line anywhere, between blocks or columns;
+- `raw`: `pdftotext -raw`, the drawing order too, without blank lines or indents, a row of
+  furniture run into one line;
+- `pypdf`: pypdf's `extract_text()`, pages apart by form feeds, much as PyMuPDF's.
+The last three are in no build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped
+model's corpora were built): `python -m corpus reextract` reads a built corpus's PDFs with them."""
 from __future__ import annotations
 
 import subprocess
@@ -17,7 +20,7 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
-EXTRACTORS = ("pdftotext", "nopgbrk", "pdfminer", "ocr", "pymupdf")
+EXTRACTORS = ("pdftotext", "nopgbrk", "pdfminer", "ocr", "pymupdf", "raw", "pypdf")
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -38,6 +41,12 @@ def _pymupdf(pdf: Path) -> str:
 
     with pymupdf.open(pdf) as document:
         return "\f".join(page.get_text() for page in document)
+
+
+def _pypdf(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\f".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def _box(element: ElementTree.Element) -> tuple[float, float, float, float]:
@@ -101,4 +110,8 @@ def extract(pdf: Path, extractor: str) -> str:
         return _pdfminer(pdf)
     if extractor == "pymupdf":
         return _pymupdf(pdf)
+    if extractor == "raw":
+        return _pdftotext(pdf, "-raw")
+    if extractor == "pypdf":
+        return _pypdf(pdf)
     return _ocr(pdf)

@@ -99,13 +99,15 @@ def test_build_verifies_and_is_deterministic(tmp_path):
 
 
 @needs_tools
-@pytest.mark.skipif(importlib.util.find_spec("pymupdf") is None, reason="pymupdf missing: pip install '.[corpus]'")
-def test_a_built_corpus_is_read_again_by_another_extractor_under_the_same_gold(tmp_path, capsys):
+@pytest.mark.parametrize("extractor, module", [("pymupdf", "pymupdf"), ("raw", None), ("pypdf", "pypdf")])
+def test_a_built_corpus_is_read_again_by_another_extractor_under_the_same_gold(tmp_path, capsys, extractor, module):
+    if module and importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} missing: pip install '.[corpus]'")
     built, again = tmp_path / "c", tmp_path / "m"
     assert main(["build", "--pages", "2", "--seed", "3", "-o", str(built), "--data", str(INPUT), "--fast-fonts"]) == 0
-    assert main(["reextract", str(built), "-o", str(again), "--extractor", "pymupdf"]) == 0  # every page verified
+    assert main(["reextract", str(built), "-o", str(again), "--extractor", extractor]) == 0  # every page verified
     manifest = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
-    assert [m["extractor"] for m in manifest] == ["pymupdf", "pymupdf"]
+    assert [m["extractor"] for m in manifest] == [extractor, extractor]
     for m in manifest:
         name = m["name"]
         assert (again / f"{name}.txt").read_text(encoding="utf-8") != (built / f"{name}.txt").read_text(encoding="utf-8")
