@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import subprocess
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
-EXTRACTORS = ("pdftotext", "nopgbrk", "pdfminer", "ocr", "pymupdf", "raw", "pypdf")
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -101,17 +101,12 @@ def _ocr(pdf: Path) -> str:
     return "".join("\n".join(_ocr_lines(page)) + "\n" for page in root.iter(f"{_XHTML}page"))
 
 
+_READERS: dict[str, Callable[[Path], str]] = {
+    "pdftotext": _pdftotext, "nopgbrk": lambda pdf: _pdftotext(pdf, "-nopgbrk"), "pdfminer": _pdfminer,
+    "ocr": _ocr, "pymupdf": _pymupdf, "raw": lambda pdf: _pdftotext(pdf, "-raw"), "pypdf": _pypdf,
+}
+EXTRACTORS = tuple(_READERS)
+
+
 def extract(pdf: Path, extractor: str) -> str:
-    if extractor == "pdftotext":
-        return _pdftotext(pdf)
-    if extractor == "nopgbrk":
-        return _pdftotext(pdf, "-nopgbrk")
-    if extractor == "pdfminer":
-        return _pdfminer(pdf)
-    if extractor == "pymupdf":
-        return _pymupdf(pdf)
-    if extractor == "raw":
-        return _pdftotext(pdf, "-raw")
-    if extractor == "pypdf":
-        return _pypdf(pdf)
-    return _ocr(pdf)
+    return _READERS[extractor](pdf)
