@@ -200,32 +200,34 @@ def _furniture(lines: list[SourceLine], labels: Labels) -> list[Furniture]:
         else:
             pieces.append((len(items), line))
     fields = [set(furniture_fields(item[0].text)) for item in items]  # what each item prints so far
-    last, opened = 0, 0  # the item of the furniture line before, and the items before it
+    placed = (0, 0)  # the piece before: (items before it, the item it went to)
     for before, line in pieces:
         own = furniture_fields(line.text)
-        last = _home(own, fields, before, last if opened == before else before - 1)
-        opened = before
-        items[last].append(line)
-        fields[last] |= own
+        # the item of the furniture line before it: that piece's, unless an item opened since
+        previous = placed[1] if placed[0] == before else before - 1
+        home = _home(own, fields, before, previous)
+        items[home].append(line)
+        fields[home] |= own
+        placed = (before, home)
     texts = [Run(tuple(piece(l.number, l.text) for l in sorted(item, key=lambda l: l.number))).to_text(heading=True)
              for item in items]  # (in source order: a text's line breaks follow its span)
     return [Furniture(furniture_kind(t.text) or "header", t) for t in texts]
 
 
-def _home(own: frozenset[str], fields: list[set[str]], before: int, last: int) -> int:
+def _home(own: frozenset[str], fields: list[set[str]], before: int, previous: int) -> int:
     """The item a piece of furniture printing `own` fields goes with, of the page's items
-    (whose fields so far are `fields`; `before` of them precede it, `last` holds the
+    (whose fields so far are `fields`; `before` of them precede it, `previous` holds the
     furniture line before it): the nearest before it that prints one of its fields, else
-    the nearest after it, else `last` -- unless the piece is of the masthead (a running
-    head's date or name, cut apart) and `last` an editors' or contact line: then the
+    the nearest after it, else `previous` -- unless the piece is of the masthead (a running
+    head's date or name, cut apart) and `previous` an editors' or contact line: then the
     nearest item of no field (the page's desk), before it and then after it. (A phone
     number goes with the editors' line; "星" / "期五" go on together.)"""
     order = [*range(before - 1, -1, -1), *range(before, len(fields))]
     if own and (k := next((k for k in order if own & fields[k]), None)) is not None:
         return k
-    if own == _MASTHEAD and fields[last] and (k := next((k for k in order if not fields[k]), None)) is not None:
+    if own == _MASTHEAD and fields[previous] and (k := next((k for k in order if not fields[k]), None)) is not None:
         return k
-    return last
+    return previous
 
 
 _MASTHEAD = frozenset({"masthead"})

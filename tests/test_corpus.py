@@ -120,6 +120,8 @@ def test_reextract_refuses_what_is_no_built_corpus_and_writing_over_its_source(t
     (tmp_path / "manifest.json").write_text("[]", encoding="utf-8")
     assert main(["reextract", str(tmp_path), "-o", str(tmp_path), "--extractor", "pymupdf"]) == 2
     assert "not over it" in capsys.readouterr().err
+    assert main(["reextract", str(SAMPLE), "-o", str(tmp_path / "s"), "--extractor", "raw"]) == 1  # text and gold only
+    assert "no PDF to read" in capsys.readouterr().out
 
 
 @needs_tools
