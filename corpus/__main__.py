@@ -79,7 +79,11 @@ def _reextract(args) -> int:
     if args.out.resolve() == args.dir.resolve():
         print("corpus: reextract writes beside the source, not over it: give another -o", file=sys.stderr)
         return 2
-    failures = reextract(args.dir, args.out, args.extractor)
+    try:
+        failures = reextract(args.dir, args.out, args.extractor)
+    except (ValueError, KeyError, TypeError) as error:  # a manifest.json that is not a corpus's
+        print(f"corpus: {args.dir / 'manifest.json'} lists no pages by name ({error!r})", file=sys.stderr)
+        return 2
     print(f"{args.dir} read by {args.extractor} into {args.out}; {len(failures)} not verified")
     return 1 if failures else 0
 

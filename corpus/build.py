@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.content import Article, Style
-from corpus.extract import extract
+from corpus.extract import ExtractError, extract
 from corpus.fill import GIVEN, SURNAMES, to_script
 from corpus.goldfile import gold_of, verify
 from corpus.page import export_sheets, newspaper_sheet
@@ -127,11 +127,15 @@ def reextract(source: Path, out: Path, extractor: str, log=lambda line: print(li
         if not pdf.is_file():  # (the committed sample keeps text and gold only)
             error: str | None = "no PDF to read"
         else:
-            text = extract(pdf, extractor)
-            gold = (source / f"{name}.gold.txt").read_text(encoding="utf-8")
-            (out / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
-            (out / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
-            error = verify(text, gold)
+            try:
+                text = extract(pdf, extractor)
+            except ExtractError as failed:
+                error = str(failed)
+            else:
+                gold = (source / f"{name}.gold.txt").read_text(encoding="utf-8")
+                (out / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
+                (out / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
+                error = verify(text, gold)
         if error:
             failures.append((name, error))
             log(f"{name}: NOT VERIFIED: {error}")

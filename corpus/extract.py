@@ -108,5 +108,13 @@ _READERS: dict[str, Callable[[Path], str]] = {
 EXTRACTORS = tuple(_READERS)
 
 
+class ExtractError(Exception):
+    """An extractor could not read a PDF (its own error, in one line)."""
+
+
 def extract(pdf: Path, extractor: str) -> str:
-    return _READERS[extractor](pdf)
+    try:
+        return _READERS[extractor](pdf)
+    except Exception as error:  # each library has its own errors for a PDF it cannot read
+        said = str(error).splitlines()[:1] or [type(error).__name__]
+        raise ExtractError(f"{extractor} could not read {pdf.name}: {said[0]}") from error

@@ -120,8 +120,23 @@ def test_reextract_refuses_what_is_no_built_corpus_and_writing_over_its_source(t
     (tmp_path / "manifest.json").write_text("[]", encoding="utf-8")
     assert main(["reextract", str(tmp_path), "-o", str(tmp_path), "--extractor", "pymupdf"]) == 2
     assert "not over it" in capsys.readouterr().err
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert main(["reextract", str(tmp_path), "-o", str(tmp_path / "m"), "--extractor", "pymupdf"]) == 2
+    assert "lists no pages by name" in capsys.readouterr().err
     assert main(["reextract", str(SAMPLE), "-o", str(tmp_path / "s"), "--extractor", "raw"]) == 1  # text and gold only
     assert "no PDF to read" in capsys.readouterr().out
+
+
+def test_reextract_reports_a_pdf_no_extractor_can_read_and_goes_on(tmp_path, capsys):
+    source = tmp_path / "c"
+    source.mkdir()
+    (source / "manifest.json").write_text('[{"name": "bad"}, {"name": "gone"}]', encoding="utf-8")
+    (source / "bad.pdf").write_bytes(b"%PDF-1.4 not really")
+    (source / "bad.gold.txt").write_text("@article news\np: 正文。\n", encoding="utf-8")
+    assert main(["reextract", str(source), "-o", str(tmp_path / "m"), "--extractor", "raw"]) == 1
+    out = capsys.readouterr().out
+    assert "bad: NOT VERIFIED: raw could not read bad.pdf" in out and "gone: NOT VERIFIED: no PDF to read" in out
+    assert "Traceback" not in out and not (tmp_path / "m" / "bad.txt").exists()
 
 
 @needs_tools
