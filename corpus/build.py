@@ -75,9 +75,17 @@ def make_page(page: PagePlan) -> tuple[str, str | None, float, dict[str, str]]:
     pdf.write_bytes(render_pdf(sheets, _STATE["fonts"]))
     text = extract(pdf, page.extractor)
     gold = gold_of(sheets, f"{page.name}: style {page.style.name}, extractor {page.extractor}")
-    (out / f"{page.name}.txt").write_text(text, encoding="utf-8", newline="")
-    (out / f"{page.name}.gold.txt").write_text(gold, encoding="utf-8")
+    _write_page(out, page.name, text, gold)
     return page.name, verify(text, gold), time.perf_counter() - started, sheets[0].masthead
+
+
+def _write_page(out: Path, name: str, text: str, gold: str) -> None:
+    (out / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
+    (out / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
+
+
+def _write_manifest(out: Path, manifest: list[dict]) -> None:
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _subset(args: tuple[str, str, bool]) -> tuple[str, Path]:
@@ -109,7 +117,7 @@ def build(styles: list[Style], articles: list[Article], pages: int, seed: int, o
     manifest = [{"name": p.name, "style": p.style.name, "group": p.style.group, "kind": p.style.kind,
                  "script": p.style.script, "extractor": p.extractor, "number": p.number}
                 | ({"masthead": mastheads[p.name]} if mastheads[p.name] else {}) for p in plans]
-    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _write_manifest(out, manifest)
     return failures
 
 
@@ -133,12 +141,11 @@ def reextract(source: Path, out: Path, extractor: str, log=lambda line: print(li
                 error = str(failed)
             else:
                 gold = (source / f"{name}.gold.txt").read_text(encoding="utf-8")
-                (out / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
-                (out / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
+                _write_page(out, name, text, gold)
                 error = verify(text, gold)
         if error:
             failures.append((name, error))
             log(f"{name}: NOT VERIFIED: {error}")
         entry["extractor"] = extractor
-    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _write_manifest(out, manifest)
     return failures

@@ -115,6 +115,8 @@ class ExtractError(Exception):
 def extract(pdf: Path, extractor: str) -> str:
     try:
         return _READERS[extractor](pdf)
+    except ImportError:
+        raise  # a tool not installed: the command says how to install it
     except Exception as error:  # each library has its own errors for a PDF it cannot read
         said = str(error).splitlines()[:1] or [type(error).__name__]
         raise ExtractError(f"{extractor} could not read {pdf.name}: {said[0]}") from error
