@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from .assemble import Numbering, build_edition
+from .columns import one_column
 from .decode import decode
 from .metadata import apply_page_labels, drop_repeated_labels
 from .model import Edition, Metadata
@@ -31,6 +32,7 @@ def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None =
     """The edition of `text`, stretch by stretch. Continuations are linked, and
     headline placement voted, within a stretch."""
     meta = replace(meta or Metadata(), language=detect_language(text))
+    text, _ = one_column(text)
     numbering = Numbering()
     labels: set[str] = set()  # the page labels used so far
     for piece in stretches(text, stretch):

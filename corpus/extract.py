@@ -104,6 +104,7 @@ def _ocr(pdf: Path) -> str:
 _READERS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext, "nopgbrk": lambda pdf: _pdftotext(pdf, "-nopgbrk"), "pdfminer": _pdfminer,
     "ocr": _ocr, "pymupdf": _pymupdf, "raw": lambda pdf: _pdftotext(pdf, "-raw"), "pypdf": _pypdf,
+    "layout": lambda pdf: _pdftotext(pdf, "-layout"),
 }
 EXTRACTORS = tuple(_READERS)
 
