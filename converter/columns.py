@@ -9,9 +9,12 @@ other extractors print it, before lines are numbered.
 The page is cut recursively (the XY-cut of document layout analysis): a region whose
 pieces leave a gutter free splits there, left part first; a region where a few rows
 cross every gutter (a headline over several columns) splits above and below those
-rows; a region with neither is one column, read row by row. A column break becomes a
-blank line, as it does in the other extractors' text, and so does a gap of
-GAP_ROWS empty rows inside a column; a piece that starts right of its column's edge
+rows; a region with neither is one column, read row by row. The page's first and
+last rows, when a gap sets a few of them apart, are its running head and foot and
+are cut off first. A column break becomes a blank line, as it does in the other
+extractors' text, and so does a gap inside a column of more than three times the
+column's usual step from row to row (other columns' rows fall between its own);
+a piece that starts right of its column's edge
 keeps two spaces of indent (a paragraph's first line). Every character is kept; only
 spaces between the pieces go."""
 from __future__ import annotations
@@ -26,10 +29,11 @@ _GUTTER_SPACES = re.compile(r"[^ \u3000] {3,}[^ \u3000]")
 # of three spaces between text. Text from every other extractor in the corpus stays below
 # 0.01; pdftotext -layout's pages lie above 0.2 unless the page has a single column.
 SIDE_BY_SIDE_SHARE, MIN_LINES = 0.2, 8
-GAP_ROWS = 2  # this many empty rows inside a column part its blocks
+GAP_ROWS = 2  # more empty rows than this part a running head from the page, or blocks in a column
 INDENT_CELLS = 2  # a piece this far right of its column's left edge starts a paragraph
 EDGE_ROWS = 3  # at most this many rows above or below a gap make a running head or foot
-CROSSING_SHARE = 0.05  # a gutter is still one when at most this share of rows cross it
+CROSSING_SHARE = 0.05
+SPAN_CELLS = 4  # a piece reaching this far past a gutter spans the columns on both sides  # a gutter is still one when at most this share of rows cross it
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,7 @@ def one_column(text: str) -> tuple[str, list[int]]:
 def _reading_order(lines: list[str], ends_with_newline: bool) -> list[str]:
     pieces = [Piece(row, m.start(), m.group()) for row, line in enumerate(lines) for m in _PIECE.finditer(line)]
     out: list[str] = []
-    for column in _columns(pieces):
+    for column in [c for part in _set_apart(pieces) for c in _columns(part)]:
         if out:
             out.append("")
         out.extend(_column_lines(column))
@@ -78,9 +82,6 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
     """The pieces cut into columns, in reading order."""
     if not pieces:
         return []
-    apart = _set_apart(pieces)
-    if apart:
-        return [c for part in apart for c in _columns(part)]
     left, right = min(p.start for p in pieces), max(p.end for p in pieces)
     rows = sorted({p.row for p in pieces})
     crossing = [0] * (right - left)
@@ -93,21 +94,22 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
     nearly_free = _gutters(crossing, max(1, int(CROSSING_SHARE * len(rows))))
     if not nearly_free:
         return [pieces]
-    bands = _bands(pieces, nearly_free, left, rows)
+    spanning = _spanning_rows(pieces, nearly_free, left)
+    if not spanning:
+        return [c for part in _split_at(pieces, nearly_free, left) for c in _columns(part)]
+    bands = _bands(pieces, spanning, rows)
     if len(bands) == 1:
         return [pieces]
     return [c for band in bands for c in _columns(band)]
 
 
 def _set_apart(pieces: list[Piece]) -> list[list[Piece]]:
-    """The region cut below its first rows and above its last ones where no more than
-    EDGE_ROWS of them stand apart by a gap of more than GAP_ROWS empty rows: a running
+    """The page cut below its first rows and above its last ones where no more than
+    EDGE_ROWS of them stand apart by the page's first or last gap of more than GAP_ROWS empty rows: a running
     head or foot, read before or after the columns it spans."""
     rows = sorted({p.row for p in pieces})
-    cuts = [k for k in range(1, len(rows)) if rows[k] - rows[k - 1] > GAP_ROWS
-            and (k <= EDGE_ROWS or len(rows) - k <= EDGE_ROWS)]
-    if not cuts:
-        return []
+    gaps = [k for k in range(1, len(rows)) if rows[k] - rows[k - 1] > GAP_ROWS]
+    cuts = sorted({k for k in gaps[:1] if k <= EDGE_ROWS} | {k for k in gaps[-1:] if len(rows) - k <= EDGE_ROWS})
     bounds = [rows[0], *(rows[k] for k in cuts), rows[-1] + 1]
     return [[p for p in pieces if low <= p.row < high] for low, high in zip(bounds, bounds[1:])]
 
@@ -134,12 +136,18 @@ def _split_at(pieces: list[Piece], gutters: list[tuple[int, int]], left: int) ->
     return [part for part in parts if part]
 
 
-def _bands(pieces: list[Piece], gutters: list[tuple[int, int]], left: int, rows: list[int]) -> list[list[Piece]]:
-    """The pieces cut above and below every run of rows that crosses a gutter."""
-    crossing_rows = {p.row for p in pieces
-                     if any(p.start < left + end and p.end > left + start for start, end in gutters)}
+def _spanning_rows(pieces: list[Piece], gutters: list[tuple[int, int]], left: int) -> set[int]:
+    """The rows of pieces that reach across a gutter well into the text beyond it (a
+    headline over several columns); a piece pushed into a gutter by its neighbour
+    does not."""
+    return {p.row for p in pieces
+            if any(p.start < left + start and p.end > left + end + SPAN_CELLS for start, end in gutters)}
+
+
+def _bands(pieces: list[Piece], spanning: set[int], rows: list[int]) -> list[list[Piece]]:
+    """The pieces cut above and below every run of spanning rows."""
     band_of: dict[int, int] = {}
-    for band, (_, run) in enumerate(groupby(rows, key=lambda row: row in crossing_rows)):
+    for band, (_, run) in enumerate(groupby(rows, key=lambda row: row in spanning)):
         band_of.update((row, band) for row in run)
     bands: list[list[Piece]] = [[] for _ in range(len(set(band_of.values())))]
     for p in pieces:
@@ -149,11 +157,12 @@ def _bands(pieces: list[Piece], gutters: list[tuple[int, int]], left: int, rows:
 
 def _column_lines(column: list[Piece]) -> list[str]:
     edge = min(p.start for p in column)
+    column = sorted(column, key=lambda p: (p.row, p.start))
+    steps = sorted(b.row - a.row for a, b in zip(column, column[1:]) if b.row > a.row)
+    gap = max(GAP_ROWS, 3 * steps[len(steps) // 2]) if steps else GAP_ROWS
     out: list[str] = []
-    last_row = None
-    for p in sorted(column, key=lambda p: (p.row, p.start)):
-        if last_row is not None and p.row - last_row > GAP_ROWS:
+    for before, p in zip([None, *column], column):
+        if before is not None and p.row - before.row > gap:
             out.append("")
         out.append(("  " if p.start - edge >= INDENT_CELLS else "") + p.text)
-        last_row = p.row
     return out
