@@ -23,6 +23,9 @@ import re
 from itertools import groupby
 from dataclasses import dataclass
 
+from .model import Diagnostic
+from .normalize import LINE_END
+
 _PIECE = re.compile(r"[^ ]+(?: [^ ]+)*")  # text up to a run of two or more spaces
 _PLACED = re.compile(r"[^ \u3000] {3,}[^ \u3000]|^ {8,}[^ \u3000]")  # a gutter, or a column's indent
 # A page is side by side when at least this share of its lines (and MIN_LINES) hold a run
@@ -56,27 +59,59 @@ def side_by_side(lines: list[str]) -> bool:
     return sum(_PLACED.search(line) is not None for line in filled) >= SIDE_BY_SIDE_SHARE * len(filled)
 
 
-def one_column(text: str) -> tuple[str, list[int]]:
-    """`text` with every side-by-side page read column after column, and the (0-based)
-    indexes of the pages so read. Form feeds stay where they were."""
+@dataclass(frozen=True)
+class Reading:
+    """A text with its side-by-side pages read column after column."""
+
+    text: str
+    pages: tuple[int, ...]  # the (0-based) pages so read
+    origin: tuple[int, ...] | None  # input line number of each line of `text` (None: nothing re-read)
+
+
+def one_column(text: str) -> Reading:
+    """`text` with every side-by-side page read column after column. Form feeds stay
+    where they were; `origin` maps the lines back to the input's."""
     pages = text.split("\f")
-    read: list[int] = []
-    for index, page in enumerate(pages):
-        lines = page.split("\n")
-        if side_by_side(lines):
-            pages[index] = "\n".join(_reading_order(lines, page.endswith("\n")))
-            read.append(index)
-    return ("\f".join(pages), read) if read else (text, [])
+    lines = [LINE_END.split(page) for page in pages]
+    read = tuple(k for k, page_lines in enumerate(lines) if side_by_side(page_lines))
+    if not read:
+        return Reading(text, (), None)
+    origin: list[int] = []
+    first = 1  # input line number of the page's first line
+    for k, page_lines in enumerate(lines):
+        rows: list[int] | range = range(len(page_lines))
+        if k in read:
+            reordered = _reading_order(page_lines)
+            pages[k] = "\n".join(line for line, _ in reordered)
+            rows = [row for _, row in reordered]
+        numbers = [first + row for row in rows]
+        if k and origin:  # the page starts on the line that holds the form feed
+            if not lines[k - 1][-1].strip():
+                origin[-1] = numbers[0]
+            numbers = numbers[1:]
+        origin.extend(numbers)
+        first += len(page_lines) - 1
+    return Reading("\f".join(pages), read, tuple(origin))
 
 
-def _reading_order(lines: list[str], ends_with_newline: bool) -> list[str]:
+def side_by_side_note(pages: tuple[int, ...]) -> Diagnostic:
+    listed = ", ".join(str(k + 1) for k in pages[:10]) + (", ..." if len(pages) > 10 else "")
+    return Diagnostic("columns-side-by-side", "warning",
+                      f"page(s) {listed}: columns printed side by side (as pdftotext -layout prints them) were read "
+                      "one after another; the plain pdftotext reading of the same PDF keeps the order better")
+
+
+def _reading_order(lines: list[str]) -> list[tuple[str, int]]:
+    """The page's lines read column after column, each with the row it comes from."""
     pieces = [Piece(row, m.start(), m.group()) for row, line in enumerate(lines) for m in _PIECE.finditer(line)]
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     for column in [c for part in _set_apart(pieces) for c in _columns(part)]:
         if out:
-            out.append("")
+            out.append(("", out[-1][1]))
         out.extend(_column_lines(column))
-    return out + [""] if ends_with_newline else out
+    if not lines[-1].strip():  # the page's last line end stays where it was
+        out.append(("", len(lines) - 1))
+    return out
 
 
 def _columns(pieces: list[Piece]) -> list[list[Piece]]:
@@ -156,14 +191,14 @@ def _bands(pieces: list[Piece], spanning: set[int], rows: list[int]) -> list[lis
     return bands
 
 
-def _column_lines(column: list[Piece]) -> list[str]:
+def _column_lines(column: list[Piece]) -> list[tuple[str, int]]:
     edge = min(p.start for p in column)
     column = sorted(column, key=lambda p: (p.row, p.start))
     steps = sorted(b.row - a.row for a, b in zip(column, column[1:]) if b.row > a.row)
     gap = max(GAP_ROWS, 3 * steps[len(steps) // 2]) if steps else GAP_ROWS
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     for before, p in zip([None, *column], column):
         if before is not None and p.row - before.row > gap:
-            out.append("")
-        out.append(("  " if p.start - edge >= INDENT_CELLS else "") + p.text)
+            out.append(("", before.row))
+        out.append((("  " if p.start - edge >= INDENT_CELLS else "") + p.text, p.row))
     return out

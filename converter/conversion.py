@@ -19,6 +19,7 @@ from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
 from .model import Counts, Diagnostic, Edition, Metadata, ScriptOption
 from .output import spool, write_all_or_nothing
+from .columns import one_column
 from .pipeline import Part, edition_parts, joined
 from .reading import MAX_INPUT_MB, read_regular
 from .source import SourceLine
@@ -121,13 +122,14 @@ def _convert(data: bytes, options: ConvertOptions, path: Path | None, keep: bool
     decoded = decode(data, options.encoding)
     clock.lap("decode")
     name = path.name if path else name
-    resolved = resolve(_metadata_sources(decoded.text, options, path, name))
+    reading = one_column(decoded.text)
+    resolved = resolve(_metadata_sources(reading.text, options, path, name))
     meta = Metadata(source_name=name, converted=build_time(path), script=options.script, **resolved.values)
     outputs = Outputs(options, clock, hashlib.sha256(data).hexdigest())
     kept: list[Part] = []
     counts = Counts.none()
     diagnostics = [decoded.diagnostic(), *resolved.diagnostics]
-    for part in edition_parts(decoded.text, meta):
+    for part in edition_parts(reading.text, meta, reading=reading):
         clock.lap("structure")
         meta = part.edition.meta  # with the language found in the text
         outputs.add(part)
@@ -139,7 +141,8 @@ def _convert(data: bytes, options: ConvertOptions, path: Path | None, keep: bool
     if edition:
         edition = replace(edition, diagnostics=tuple(diagnostics))
     spools = outputs.close(edition, lines)
-    converted = Converted(meta, tuple(diagnostics), replace(counts, diagnostics=len(diagnostics)),
+    reported = tuple(in_input_lines(d, reading.origin) for d in diagnostics)
+    converted = Converted(meta, reported, replace(counts, diagnostics=len(diagnostics)),
                           decoded.encoding, {}, clock.laps, edition if keep else None)
     return converted, spools
 
@@ -265,6 +268,13 @@ def safe_name(name: str) -> str:
 def output_stem(path: Path) -> str:
     name = Path(path).name
     return safe_name(name[:-4] if name.lower().endswith(".txt") else name)
+
+
+def in_input_lines(diagnostic: Diagnostic, origin: tuple[int, ...] | None) -> Diagnostic:
+    """`diagnostic` pointing at the input's lines where pages were read column after column."""
+    if origin is None or diagnostic.span is None:
+        return diagnostic
+    return replace(diagnostic, span=diagnostic.span.to_input(origin))
 
 
 def diagnostic_line(name: str, diagnostic: Diagnostic) -> str:

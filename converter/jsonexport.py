@@ -23,13 +23,15 @@ FORMAT_VERSION = 2
 # Items of union types (page items, body blocks) say what they are.
 TYPE_TAGS: dict[type, str] = {Paragraph: "paragraph", ListBlock: "list", Figure: "figure",
                               Article: "article", Section: "section"}
+# Fields not written: the source lines' origin is written as the spans' input lines.
+NOT_EXPORTED = frozenset({"origin"})
 DIGEST_CHARS = 16  # of a SHA-256 in hex: 64 bits tell a corpus's editions apart
 
 
 def edition_json(edition: Edition, source_digest: str | None = None) -> dict[str, Any]:
     """`source_digest` (SHA-256 hex of the input bytes) names an edition without an identifier."""
     edition_id = edition_identifier(edition, source_digest)
-    tree = _value(edition, edition.meta.script, f"{edition_id}/")
+    tree = _value(edition, edition.meta.script, f"{edition_id}/", edition.origin)
     return {"format": "news2tei-edition", "version": FORMAT_VERSION,
             "generator": {"name": "news2tei", "version": __version__}, "edition_id": edition_id,
             "language": output_language(edition.meta), **tree,
@@ -76,15 +78,17 @@ def _body_text(article: Article, text) -> str:
     return "\n".join(lines)
 
 
-def _value(obj: Any, script: ScriptOption, prefix: str) -> Any:
+def _value(obj: Any, script: ScriptOption, prefix: str, origin: tuple[int, ...] | None) -> Any:
+    """`obj` as JSON; spans point at the input's lines (`origin`: see Edition.origin)."""
     if isinstance(obj, Span):
-        return [list(r) for r in obj.ranges]
+        return [list(r) for r in obj.to_input(origin).ranges]
     if isinstance(obj, tuple):
-        return [_value(x, script, prefix) for x in obj]
+        return [_value(x, script, prefix, origin) for x in obj]
     if not is_dataclass(obj):
         return obj
     out = {"type": TYPE_TAGS[type(obj)]} if type(obj) in TYPE_TAGS else {}
-    out.update((f.name, _value(getattr(obj, f.name), script, prefix)) for f in fields(obj))
+    out.update((f.name, _value(getattr(obj, f.name), script, prefix, origin)) for f in fields(obj)
+               if f.name not in NOT_EXPORTED)
     if isinstance(obj, (Article, Figure, Section)):
         out["uid"] = prefix + obj.id
     if isinstance(obj, Text) and script != "keep":

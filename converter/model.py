@@ -60,6 +60,10 @@ class Span:
     def lines(self) -> list[int]:
         return [n for a, b in self.ranges for n in range(a, b + 1)]
 
+    def to_input(self, origin: "tuple[int, ...] | None") -> Span:
+        """The input's lines this span's source lines come from (see Edition.origin)."""
+        return self if origin is None else Span.from_lines([origin[n - 1] for n in self.lines()])
+
     def __str__(self) -> str:
         return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in self.ranges)
 
@@ -222,6 +226,9 @@ class Edition:
     pages: tuple[Page, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     line_count: int = 0  # number of the last source line with text, for positions and the inspect page
+    # The input line of each source line, where pages were read column after column
+    # (columns.one_column); None where source lines are the input's own.
+    origin: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
 
     def all_items(self) -> Iterator[Article | Figure]:
         """Every article and figure, wherever it sits (page, section, article body)."""

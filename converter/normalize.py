@@ -18,7 +18,7 @@ from typing import Iterator
 from .model import Diagnostic, Span
 from .source import SourceLine
 
-_LINE_END = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+LINE_END = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 # Not allowed in XML 1.0 (besides tab/LF/CR, which never survive line splitting
 # as content anyway), plus the noncharacters U+FFFE/U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -52,7 +52,7 @@ def stretches(text: str, size: int | None = None) -> Iterator[Stretch]:
         piece = text[start:cut]
         yield Stretch(piece, line, page, last=False)
         # A form feed inside a line leaves the line's number to the next stretch.
-        line += len(_LINE_END.findall(piece))
+        line += len(LINE_END.findall(piece))
         page += piece.count("\f") + 1
         start = cut + 1
 
@@ -64,13 +64,13 @@ def page_tops(text: str, count: int, scan: int = 64) -> Iterator[SourceLine]:
     for stretch in stretches(text):
         number, page = stretch.first_line, stretch.first_page
         for piece in stretch.text.split("\f"):
-            raw = _LINE_END.split(piece, maxsplit=scan)
+            raw = LINE_END.split(piece, maxsplit=scan)
             top = piece if len(raw) <= scan else "\n".join(raw[:scan])
             lines = [line for line in split_lines(top, number, page)[0] if not line.blank]
             if len(lines) < count and top is not piece:
                 lines = [line for line in split_lines(piece, number, page)[0] if not line.blank]
             yield from lines[:count]
-            number += len(_LINE_END.findall(piece))
+            number += len(LINE_END.findall(piece))
             page += 1
 
 
@@ -82,7 +82,7 @@ def split_lines(text: str, first_line: int = 1, first_page: int = 0) -> tuple[li
     page = first_page
     text = text.replace("\t", " ")
     illegal = _XML_ILLEGAL.search(text) is not None  # rare: only then is each line searched
-    for number, raw in enumerate(_LINE_END.split(text), start=first_line):
+    for number, raw in enumerate(LINE_END.split(text), start=first_line):
         if illegal:
             raw = _drop_illegal(raw, number, diagnostics)
         if "\f" not in raw:

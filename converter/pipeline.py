@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from .assemble import Numbering, build_edition
-from .columns import one_column
+from .columns import Reading, one_column, side_by_side_note
 from .decode import decode
 from .metadata import apply_page_labels, drop_repeated_labels
 from .model import Edition, Metadata
@@ -28,21 +28,26 @@ class Part:
     last: bool  # the edition's last stretch
 
 
-def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None = None) -> Iterator[Part]:
+def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None = None,
+                  reading: Reading | None = None) -> Iterator[Part]:
     """The edition of `text`, stretch by stretch. Continuations are linked, and
-    headline placement voted, within a stretch."""
+    headline placement voted, within a stretch. `reading` is `text` read column after
+    column where its columns stood side by side, when the caller has read it already."""
     meta = replace(meta or Metadata(), language=detect_language(text))
-    text, _ = one_column(text)
+    reading = reading or one_column(text)
+    text, read = reading.text, [side_by_side_note(reading.pages)] if reading.pages else []
     numbering = Numbering()
     labels: set[str] = set()  # the page labels used so far
     for piece in stretches(text, stretch):
         lines, diagnostics = split_lines(piece.text, piece.first_line, piece.first_page)
-        diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)]
+        diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)] + read
+        read = []
         first_page = numbering.pages
         edition = drop_repeated_labels(apply_page_labels(build_edition(lines, meta, numbering), first_page, piece.last),
                                        labels)
+        line_count = max(reading.origin[:edition.line_count], default=0) if reading.origin else edition.line_count
         yield Part(lines, Edition(edition.meta, edition.pages, tuple(diagnostics) + edition.diagnostics,
-                                  edition.line_count), piece.last)
+                                  line_count, reading.origin), piece.last)
 
 
 def joined(parts: list[Part]) -> tuple[list[SourceLine], Edition]:
@@ -50,7 +55,8 @@ def joined(parts: list[Part]) -> tuple[list[SourceLine], Edition]:
     editions = [p.edition for p in parts]
     return ([line for p in parts for line in p.lines],
             Edition(editions[0].meta, tuple(page for e in editions for page in e.pages),
-                    tuple(d for e in editions for d in e.diagnostics), max(e.line_count for e in editions)))
+                    tuple(d for e in editions for d in e.diagnostics), max(e.line_count for e in editions),
+                    editions[0].origin))
 
 
 def source_and_edition(text: str, meta: Metadata | None = None) -> tuple[list[SourceLine], Edition]:

@@ -24,8 +24,10 @@ LINE_SCHEME = "line"
 _POINTER = re.compile(rf"{LINE_SCHEME}:(\d+)-(\d+)")
 
 
-def span_pointers(span: Span) -> str:
-    return " ".join(f"{LINE_SCHEME}:{a}-{b}" for a, b in span.ranges)
+def span_pointers(span: Span, origin: tuple[int, ...] | None = None) -> str:
+    """@source for `span`; `origin` maps source lines to the input's lines, where a page
+    was read column after column (Edition.origin)."""
+    return " ".join(f"{LINE_SCHEME}:{a}-{b}" for a, b in span.to_input(origin).ranges)
 
 
 def parse_span(element: etree._Element) -> Span:
@@ -46,12 +48,13 @@ class TextWriter:
     script: ScriptOption = "keep"
     keep_breaks: bool = False
     orig_lang: str | None = None  # xml:lang of <orig> when it differs from the root's
+    origin: tuple[int, ...] | None = None  # see span_pointers
 
     def element(self, parent: etree._Element, name: str, text: Text, **attributes: str) -> etree._Element:
         """Append <name> holding `text`, with its span in @source."""
         element = etree.SubElement(parent, tei(name), attributes)
         if text.span.ranges:
-            element.set("source", span_pointers(text.span))
+            element.set("source", span_pointers(text.span, self.origin))
         self.write(element, text.text, self._milestones(text))
         return element
 

@@ -84,7 +84,7 @@ def _source_desc(source_desc: etree._Element, edition: Edition) -> None:
     meta = edition.meta
     labels = [page.label for page in edition.pages if page.label]
     if any(getattr(meta, name) is not None for name in ISSUE_FIELDS) or labels:
-        _monogr(_sub(_sub(source_desc, "biblStruct"), "monogr"), meta, labels)
+        _monogr(_sub(_sub(source_desc, "biblStruct"), "monogr"), meta, labels, edition.origin)
     if meta.source_name is not None or edition.line_count:
         text_file = _sub(source_desc, "bibl", attributes={"type": "file"})
         _optional(text_file, "idno", meta.source_name, {"type": "filename"})
@@ -97,10 +97,10 @@ def _source_desc(source_desc: etree._Element, edition: Edition) -> None:
                                "no description of the issue was given.")
 
 
-def _monogr(monogr: etree._Element, meta: Metadata, labels: list[str]) -> None:
+def _monogr(monogr: etree._Element, meta: Metadata, labels: list[str], origin: tuple[int, ...] | None) -> None:
     """The printed issue, in TEI's order: titles and numbers, notes, imprint, scope.
     A value read from the text points at its line(s) with @source."""
-    sources = {s.field: span_pointers(s.span) for s in meta.sources}
+    sources = {s.field: span_pointers(s.span, origin) for s in meta.sources}
     printed = {XML_LANG: meta.language}
 
     def put(parent: etree._Element, element: str, name: str, attributes: dict[str, str]) -> etree._Element | None:

@@ -37,7 +37,8 @@ def tei_bytes(edition: Edition, keep_breaks: bool = False) -> bytes:
     root = etree.Element(tei("TEI"), {XML_LANG: language}, nsmap={None: TEI_NS})
     root.append(write_header(edition, keep_breaks))
     body = etree.SubElement(etree.SubElement(root, tei("text")), tei("body"))
-    writer = _Writer(TextWriter(meta.script, keep_breaks, meta.language if meta.language != language else None))
+    writer = _Writer(TextWriter(meta.script, keep_breaks, meta.language if meta.language != language else None,
+                                edition.origin))
     for page in edition.pages:
         writer.page(body, page)
     _indent(root, 0)

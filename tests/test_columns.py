@@ -1,0 +1,112 @@
+"""Pages printed with their columns side by side (pdftotext -layout) read column after column."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from converter.columns import one_column, side_by_side
+from converter.conversion import ConvertOptions, convert_bytes
+from converter.pipeline import edition_from_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "editions"
+LEFT = ["甲乙丙丁戊己庚辛", "壬癸子丑寅卯辰巳", "午未申酉戌亥天地", "玄黄宇宙洪荒日月", "盈昃辰宿列张寒来",
+        "暑往秋收冬藏闰余", "成岁律吕调阳云腾", "致雨露结为霜金生", "丽水玉出昆冈剑号", "巨阙珠称夜光果珍"]
+RIGHT = ["李柰菜重芥姜海咸", "河淡鳞潜羽翔龙师", "火帝鸟官人皇始制", "文字乃服衣裳推位", "让国有虞陶唐吊民",
+         "伐罪周发殷汤坐朝", "问道垂拱平章爱育", "黎首臣伏戎羌遐迩", "一体率宾归王鸣凤", "在竹白驹食场化被"]
+
+
+def _row(*pieces: tuple[int, str]) -> str:
+    line = ""
+    for start, text in pieces:
+        line = line.ljust(start) + text
+    return line
+
+
+def _page(head: list[str] | None = None) -> list[str]:
+    rows = [_row((0, "第3版"), (30, "要闻"), (50, "2025年4月1日 星期二")), "", ""]
+    rows += head or []
+    rows += [_row((0, left), (20, right)) for left, right in zip(LEFT, RIGHT)]
+    return rows
+
+
+def _chars(text: str) -> Counter[str]:
+    return Counter(c for c in text if not c.isspace())
+
+
+def test_a_page_of_two_columns_is_read_one_column_after_the_other():
+    text = "\n".join(_page()) + "\n"
+    reading = one_column(text)
+    lines = reading.text.split("\n")
+    assert reading.pages == (0,)
+    assert [line for line in lines if line][:3] == ["第3版", "要闻", "2025年4月1日 星期二"]
+    body = [line for line in lines if line in LEFT + RIGHT]
+    assert body == LEFT + RIGHT
+    assert _chars(reading.text) == _chars(text)
+
+
+def test_every_line_read_points_at_the_input_line_it_comes_from():
+    text = "\r\n".join(_page()) + "\r\n"
+    reading = one_column(text)
+    source = text.split("\r\n")
+    assert reading.origin is not None and len(reading.origin) == len(reading.text.split("\n"))
+    for line, number in zip(reading.text.split("\n"), reading.origin):
+        assert line.strip() in source[number - 1]
+
+
+def test_a_headline_over_both_columns_is_read_before_them():
+    headline = _row((2, "千字文开篇四言成句传诵千年不衰"))
+    reading = one_column("\n".join(_page([headline, ""])))
+    lines = [line.strip() for line in reading.text.split("\n") if line.strip()]
+    assert lines.index(headline.strip()) < lines.index(LEFT[0]) < lines.index(RIGHT[0])
+
+
+def test_a_piece_pushed_into_the_gutter_stays_with_its_column():
+    page = _page()
+    page[6] = _row((0, LEFT[3] + "，又一"), (20, RIGHT[3]))  # reaches into the gutter, not across it
+    lines = [line for line in one_column("\n".join(page)).text.split("\n") if line]
+    assert lines.index(RIGHT[0]) > lines.index(LEFT[-1])
+
+
+def test_a_paragraph_indent_is_kept_as_two_spaces():
+    page = _page()
+    page[5] = _row((3, LEFT[2][:6]), (20, RIGHT[2]))
+    lines = one_column("\n".join(page)).text.split("\n")
+    assert "  " + LEFT[2][:6] in lines
+
+
+def test_pages_keep_their_form_feeds_and_only_side_by_side_pages_are_read_again():
+    plain = "一行正文\n第二行正文\n"
+    text = plain + "\f" + "\n".join(_page()) + "\n\f" + plain
+    reading = one_column(text)
+    assert reading.pages == (1,)
+    assert reading.text.count("\f") == 2
+    assert reading.text.startswith(plain) and reading.text.endswith(plain)
+    assert reading.origin is not None and reading.origin[-1] == len(text.split("\n"))
+
+
+def test_the_fixture_editions_are_not_side_by_side():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert one_column(text).origin is None, path.name
+        assert not any(side_by_side(page.split("\n")) for page in text.split("\f")), path.name
+
+
+def test_a_short_page_is_never_side_by_side():
+    assert not side_by_side(["甲     乙"] * 3)
+
+
+def test_the_edition_points_at_the_input_lines_and_says_how_it_was_read():
+    text = "\n".join(_page()) + "\n"
+    options = ConvertOptions(formats=("tei", "json"))
+    converted = convert_bytes(text.encode("utf-8"), options, None, name="layout.txt")
+    codes = [d.code for d in converted.diagnostics]
+    assert "columns-side-by-side" in codes
+    tei = converted.outputs["tei"].decode("utf-8")
+    source = text.split("\n")
+    edition = edition_from_text(text)
+    for page in edition.pages:
+        for item in page.items:
+            for block in getattr(item, "body", ()):
+                for number in block.text.span.to_input(edition.origin).lines():
+                    assert set(source[number - 1]) & set(block.text.text), number
+    assert _chars(tei) >= _chars("".join(LEFT + RIGHT))
