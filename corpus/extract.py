@@ -10,8 +10,10 @@
   draws it, one line a printed line, and no blank line anywhere, between blocks or columns;
 - `raw`: `pdftotext -raw`, the drawing order too, without blank lines or indents, a row of
   furniture run into one line;
-- `pypdf`: pypdf's `extract_text()`, pages apart by form feeds, much as PyMuPDF's.
-The last three are in no build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped
+- `pypdf`: pypdf's `extract_text()`, pages apart by form feeds, much as PyMuPDF's;
+- `layout`: `pdftotext -layout`, each line a row of the page with the columns side by side
+  (converter.columns reads them one after another).
+The last four are in no build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped
 model's corpora were built): `python -m corpus reextract` reads a built corpus's PDFs with them."""
 from __future__ import annotations
 
