@@ -28,6 +28,12 @@ class Part:
     last: bool  # the edition's last stretch
 
 
+def source_lines(text: str) -> list[SourceLine]:
+    """The numbered lines the structure stage reads from a whole `text` (training and the
+    gold labels read the same lines)."""
+    return split_lines(one_column(text).text)[0]
+
+
 def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None = None,
                   reading: Reading | None = None) -> Iterator[Part]:
     """The edition of `text`, stretch by stretch. Continuations are linked, and

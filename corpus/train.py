@@ -21,9 +21,9 @@ from pathlib import Path
 
 from converter.decode import decode
 from converter.model import Edition, Metadata
+from converter.pipeline import source_lines
 from converter.labeller.features import edition_shapes, page_features
 from converter.labeller.model import MODEL_PATH, Labelled, pages_of
-from converter.normalize import split_lines
 from converter.source import SourceLine
 
 from .align import align, gold_values
@@ -103,7 +103,7 @@ class GoldLabeller:
     goes on with the text before it."""
 
     def __init__(self, text_path: Path, gold_path: Path) -> None:
-        self.labels, _ = gold_labels(split_lines(decode(text_path.read_bytes()).text)[0], gold_path)
+        self.labels, _ = gold_labels(source_lines(decode(text_path.read_bytes()).text), gold_path)
 
     def label(self, lines: Sequence[SourceLine]) -> list[Labelled]:
         return [Labelled(line, None if line.blank else self.labels.get(line.number) or "p-I", 1.0)
@@ -111,7 +111,7 @@ class GoldLabeller:
 
 
 def _example(text_path: Path, gold_path: Path, group: str) -> Example:
-    lines, _ = split_lines(decode(text_path.read_bytes()).text)
+    lines = source_lines(decode(text_path.read_bytes()).text)
     label_of, unmatched = gold_labels(lines, gold_path)
     pages = pages_of(lines)
     shapes = edition_shapes(pages)
