@@ -20,6 +20,8 @@ spaces between the pieces go."""
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from dataclasses import dataclass
 
@@ -65,33 +67,47 @@ class Reading:
 
     text: str
     pages: tuple[int, ...]  # the (0-based) pages so read
-    origin: tuple[int, ...] | None  # input line number of each line of `text` (None: nothing re-read)
+    origin: Sequence[int] | None  # input line number of each line of `text` (None: nothing re-read)
 
 
 def one_column(text: str) -> Reading:
     """`text` with every side-by-side page read column after column. Form feeds stay
-    where they were; `origin` maps the lines back to the input's."""
-    pages = text.split("\f")
-    lines = [LINE_END.split(page) for page in pages]
-    read = tuple(k for k, page_lines in enumerate(lines) if side_by_side(page_lines))
+    where they were; `origin` maps the lines back to the input's. A page at a time:
+    a long edition is never held twice, split into lines."""
+    if "   " not in text and "\n        " not in text:  # no gutter, no column indent: the usual text
+        return Reading(text, (), None)
+    read = tuple(k for k, page in enumerate(_pages(text)) if side_by_side(LINE_END.split(page)))
     if not read:
         return Reading(text, (), None)
-    origin: list[int] = []
+    pages: list[str] = []
+    origin = array("l")
     first = 1  # input line number of the page's first line
-    for k, page_lines in enumerate(lines):
-        rows: list[int] | range = range(len(page_lines))
+    last_blank = False  # the line holding the form feed has no text before it
+    for k, page in enumerate(_pages(text)):
+        lines = LINE_END.split(page)
         if k in read:
-            reordered = _reading_order(page_lines)
-            pages[k] = "\n".join(line for line, _ in reordered)
-            rows = [row for _, row in reordered]
-        numbers = [first + row for row in rows]
-        if k and origin:  # the page starts on the line that holds the form feed
-            if not lines[k - 1][-1].strip():
+            reordered = _reading_order(lines)
+            pages.append("\n".join(line for line, _ in reordered))
+            numbers = [first + row for _, row in reordered]
+        else:
+            pages.append(page)
+            numbers = list(range(first, first + len(lines)))
+        if k:  # the page starts on the line that holds the form feed
+            if last_blank:
                 origin[-1] = numbers[0]
             numbers = numbers[1:]
         origin.extend(numbers)
-        first += len(page_lines) - 1
-    return Reading("\f".join(pages), read, tuple(origin))
+        first += len(lines) - 1
+        last_blank = not lines[-1].strip()
+    return Reading("\f".join(pages), read, origin)
+
+
+def _pages(text: str) -> Iterator[str]:
+    start = 0
+    while (end := text.find("\f", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def side_by_side_note(pages: tuple[int, ...]) -> Diagnostic:

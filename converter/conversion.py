@@ -10,7 +10,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Sequence
 
 from . import __version__
 from .buildtime import build_time
@@ -270,7 +270,7 @@ def output_stem(path: Path) -> str:
     return safe_name(name[:-4] if name.lower().endswith(".txt") else name)
 
 
-def in_input_lines(diagnostic: Diagnostic, origin: tuple[int, ...] | None) -> Diagnostic:
+def in_input_lines(diagnostic: Diagnostic, origin: Sequence[int] | None) -> Diagnostic:
     """`diagnostic` pointing at the input's lines where pages were read column after column."""
     if origin is None or diagnostic.span is None:
         return diagnostic

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import fields, is_dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from . import __version__
 from .model import Article, Edition, Figure, ListBlock, Paragraph, ScriptOption, Section, Span, Text
@@ -78,7 +78,7 @@ def _body_text(article: Article, text) -> str:
     return "\n".join(lines)
 
 
-def _value(obj: Any, script: ScriptOption, prefix: str, origin: tuple[int, ...] | None) -> Any:
+def _value(obj: Any, script: ScriptOption, prefix: str, origin: Sequence[int] | None) -> Any:
     """`obj` as JSON; spans point at the input's lines (`origin`: see Edition.origin)."""
     if isinstance(obj, Span):
         return [list(r) for r in obj.to_input(origin).ranges]

@@ -11,7 +11,7 @@ writers, which is what keeps it reversible (TEI <choice><orig/><reg/>).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import Literal, Union
 
@@ -60,7 +60,7 @@ class Span:
     def lines(self) -> list[int]:
         return [n for a, b in self.ranges for n in range(a, b + 1)]
 
-    def to_input(self, origin: "tuple[int, ...] | None") -> Span:
+    def to_input(self, origin: Sequence[int] | None) -> Span:
         """The input's lines this span's source lines come from (see Edition.origin)."""
         return self if origin is None else Span.from_lines([origin[n - 1] for n in self.lines()])
 
@@ -228,7 +228,7 @@ class Edition:
     line_count: int = 0  # number of the last source line with text, for positions and the inspect page
     # The input line of each source line, where pages were read column after column
     # (columns.one_column); None where source lines are the input's own.
-    origin: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+    origin: Sequence[int] | None = field(default=None, compare=False, repr=False)
 
     def all_items(self) -> Iterator[Article | Figure]:
         """Every article and figure, wherever it sits (page, section, article body)."""

@@ -51,7 +51,8 @@ def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None =
         first_page = numbering.pages
         edition = drop_repeated_labels(apply_page_labels(build_edition(lines, meta, numbering), first_page, piece.last),
                                        labels)
-        line_count = max(reading.origin[:edition.line_count], default=0) if reading.origin else edition.line_count
+        line_count = (edition.line_count if reading.origin is None
+                      else max(reading.origin[:edition.line_count], default=0))
         yield Part(lines, Edition(edition.meta, edition.pages, tuple(diagnostics) + edition.diagnostics,
                                   line_count, reading.origin), piece.last)
 

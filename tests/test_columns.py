@@ -6,7 +6,7 @@ from pathlib import Path
 
 from converter.columns import one_column, side_by_side
 from converter.conversion import ConvertOptions, convert_bytes
-from converter.pipeline import edition_from_text
+from converter.pipeline import edition_from_text, edition_parts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "editions"
 LEFT = ["甲乙丙丁戊己庚辛", "壬癸子丑寅卯辰巳", "午未申酉戌亥天地", "玄黄宇宙洪荒日月", "盈昃辰宿列张寒来",
@@ -110,3 +110,22 @@ def test_the_edition_points_at_the_input_lines_and_says_how_it_was_read():
                 for number in block.text.span.to_input(edition.origin).lines():
                     assert set(source[number - 1]) & set(block.text.text), number
     assert _chars(tei) >= _chars("".join(LEFT + RIGHT))
+
+
+def test_a_long_edition_keeps_its_pointers_from_stretch_to_stretch():
+    page = "\n".join(_page()) + "\n"
+    text = "\f".join([page] * 4)
+    source = text.split("\n")
+    parts = list(edition_parts(text, stretch=len(page)))
+    assert len(parts) > 1
+    for part in parts:
+        for page_ in part.edition.pages:
+            for item in page_.items:
+                for block in getattr(item, "body", ()):
+                    for number in block.text.span.to_input(part.edition.origin).lines():
+                        assert set(source[number - 1]) & set(block.text.text), number
+
+
+def test_text_without_runs_of_spaces_is_returned_as_it_is():
+    text = "一行正文\n  第二行\n"
+    assert one_column(text).text is text

@@ -11,6 +11,7 @@ how text is written, so that writer and reader cannot drift apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -24,7 +25,7 @@ LINE_SCHEME = "line"
 _POINTER = re.compile(rf"{LINE_SCHEME}:(\d+)-(\d+)")
 
 
-def span_pointers(span: Span, origin: tuple[int, ...] | None = None) -> str:
+def span_pointers(span: Span, origin: Sequence[int] | None = None) -> str:
     """@source for `span`; `origin` maps source lines to the input's lines, where a page
     was read column after column (Edition.origin)."""
     return " ".join(f"{LINE_SCHEME}:{a}-{b}" for a, b in span.to_input(origin).ranges)
@@ -48,7 +49,7 @@ class TextWriter:
     script: ScriptOption = "keep"
     keep_breaks: bool = False
     orig_lang: str | None = None  # xml:lang of <orig> when it differs from the root's
-    origin: tuple[int, ...] | None = None  # see span_pointers
+    origin: Sequence[int] | None = None  # see span_pointers
 
     def element(self, parent: etree._Element, name: str, text: Text, **attributes: str) -> etree._Element:
         """Append <name> holding `text`, with its span in @source."""

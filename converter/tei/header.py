@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -97,7 +98,7 @@ def _source_desc(source_desc: etree._Element, edition: Edition) -> None:
                                "no description of the issue was given.")
 
 
-def _monogr(monogr: etree._Element, meta: Metadata, labels: list[str], origin: tuple[int, ...] | None) -> None:
+def _monogr(monogr: etree._Element, meta: Metadata, labels: list[str], origin: Sequence[int] | None) -> None:
     """The printed issue, in TEI's order: titles and numbers, notes, imprint, scope.
     A value read from the text points at its line(s) with @source."""
     sources = {s.field: span_pointers(s.span, origin) for s in meta.sources}
