@@ -9,14 +9,13 @@ other extractors print it, before lines are numbered.
 The page is cut recursively (the XY-cut of document layout analysis): a region whose
 pieces leave a gutter free splits there, left part first; a region where a few rows
 cross every gutter (a headline over several columns) splits above and below those
-rows; a region with neither is one column, read row by row. The page's first and
-last rows, when a gap sets a few of them apart, are its running head and foot and
-are cut off first. A column break becomes a blank line, as it does in the other
-extractors' text, and so does a gap inside a column of more than three times the
-column's usual step from row to row (other columns' rows fall between its own);
-a piece that starts right of its column's edge
-keeps two spaces of indent (a paragraph's first line). Every character is kept; only
-spaces between the pieces go."""
+rows; a region with neither is one column, read row by row. The page's first and last
+rows, when a gap sets a few of them apart, are its running head and foot and are cut
+off first. A column break becomes a blank line, as it does in the other extractors'
+text, and so does a gap inside a column of more than three times the column's usual
+step from row to row (other columns' rows fall between its own); a piece that starts
+right of its column's edge keeps two spaces of indent (a paragraph's first line).
+Every character is kept; only spaces between the pieces go."""
 from __future__ import annotations
 
 import re

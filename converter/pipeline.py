@@ -41,13 +41,14 @@ def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None =
     column where its columns stood side by side, when the caller has read it already."""
     meta = replace(meta or Metadata(), language=detect_language(text))
     reading = reading or one_column(text)
-    text, read = reading.text, [side_by_side_note(reading.pages)] if reading.pages else []
+    text = reading.text
+    notes = [side_by_side_note(reading.pages)] if reading.pages else []  # said once, with the first stretch
     numbering = Numbering()
     labels: set[str] = set()  # the page labels used so far
     for piece in stretches(text, stretch):
         lines, diagnostics = split_lines(piece.text, piece.first_line, piece.first_page)
-        diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)] + read
-        read = []
+        diagnostics += [a.diagnostic() for a in ambiguities(lines, meta.script)] + notes
+        notes = []
         first_page = numbering.pages
         edition = drop_repeated_labels(apply_page_labels(build_edition(lines, meta, numbering), first_page, piece.last),
                                        labels)
