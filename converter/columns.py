@@ -75,19 +75,21 @@ def one_column(text: str) -> Reading:
     a long edition is never held twice, split into lines."""
     if "   " not in text and "\n        " not in text:  # no gutter, no column indent: the usual text
         return Reading(text, (), None)
-    read = tuple(k for k, page in enumerate(_pages(text)) if side_by_side(LINE_END.split(page)))
-    if not read:
+    candidates = {k for k, page in enumerate(_pages(text)) if side_by_side(LINE_END.split(page))}
+    if not candidates:
         return Reading(text, (), None)
     pages: list[str] = []
+    read: list[int] = []
     origin = array("l")
     first = 1  # input line number of the page's first line
     last_blank = False  # the line holding the form feed has no text before it
     for k, page in enumerate(_pages(text)):
         lines = LINE_END.split(page)
-        if k in read:
-            reordered = _reading_order(lines)
+        reordered = _reading_order(lines) if k in candidates else None
+        if reordered is not None:
             pages.append("\n".join(line for line, _ in reordered))
             numbers = [first + row for _, row in reordered]
+            read.append(k)
         else:
             pages.append(page)
             numbers = list(range(first, first + len(lines)))
@@ -98,7 +100,9 @@ def one_column(text: str) -> Reading:
         origin.extend(numbers)
         first += len(lines) - 1
         last_blank = not lines[-1].strip()
-    return Reading("\f".join(pages), read, origin)
+    if not read:  # indented, but in one column
+        return Reading(text, (), None)
+    return Reading("\f".join(pages), tuple(read), origin)
 
 
 def _pages(text: str) -> Iterator[str]:
@@ -116,11 +120,16 @@ def side_by_side_note(pages: tuple[int, ...]) -> Diagnostic:
                       "one after another; the plain pdftotext reading of the same PDF keeps the order better")
 
 
-def _reading_order(lines: list[str]) -> list[tuple[str, int]]:
-    """The page's lines read column after column, each with the row it comes from."""
+def _reading_order(lines: list[str]) -> list[tuple[str, int]] | None:
+    """The page's lines read column after column, each with the row it comes from; None
+    where, below its running head, the page holds a single column (lines indented deep)."""
     pieces = [Piece(row, m.start(), m.group()) for row, line in enumerate(lines) for m in _PIECE.finditer(line)]
+    apart = _set_apart(pieces)
+    parts = [_columns(part) for part in apart]
+    if len(parts[apart.index(max(apart, key=len))]) < 2:
+        return None
     out: list[tuple[str, int]] = []
-    for column in [c for part in _set_apart(pieces) for c in _columns(part)]:
+    for column in [c for columns in parts for c in columns]:
         if out:
             out.append(("", out[-1][1]))
         out.extend(_column_lines(column))

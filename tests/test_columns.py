@@ -129,3 +129,12 @@ def test_a_long_edition_keeps_its_pointers_from_stretch_to_stretch():
 def test_text_without_runs_of_spaces_is_returned_as_it_is():
     text = "一行正文\n  第二行\n"
     assert one_column(text).text is text
+
+
+def test_a_single_column_indented_deep_is_left_as_it_is():
+    rows = [_row((0, "第3版"), (30, "要闻"), (50, "2025年4月1日 星期二")), "", ""]
+    rows += [_row((8 if k % 3 == 0 else 0, line)) for k, line in enumerate(LEFT + RIGHT)]
+    text = "\n".join(rows) + "\n"
+    assert side_by_side(text.split("\n"))
+    reading = one_column(text)
+    assert reading.text is text and reading.pages == () and reading.origin is None
