@@ -82,6 +82,7 @@ class Row:
     diagnostics: tuple[int, ...]  # indexes into Edition.diagnostics
     new_page: bool  # a form feed precedes this line
     anchor: bool  # holds the id "L<n>": a form feed splits a line into rows, and the last is never blank
+    input_line: int | None = None  # where a page was read column after column: the input's line
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -216,7 +217,8 @@ def _rows(lines: list[SourceLine], units: list[Unit], edition: Edition) -> list[
     return [Row(line, () if line.blank else tuple(dict.fromkeys(claims.get(line.number, ()))),
                 tuple(flags.get(line.number, ())),
                 new_page=i > 0 and line.page != lines[i - 1].page,
-                anchor=i + 1 == len(lines) or line.number != lines[i + 1].number)
+                anchor=i + 1 == len(lines) or line.number != lines[i + 1].number,
+                input_line=None if edition.origin is None else edition.origin[line.number - 1])
             for i, line in enumerate(lines)]
 
 

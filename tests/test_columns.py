@@ -138,3 +138,11 @@ def test_a_single_column_indented_deep_is_left_as_it_is():
     assert side_by_side(text.split("\n"))
     reading = one_column(text)
     assert reading.text is text and reading.pages == () and reading.origin is None
+
+
+def test_the_inspect_page_names_each_line_s_input_line():
+    text = "\n".join(_page()) + "\n"
+    converted = convert_bytes(text.encode("utf-8"), ConvertOptions(formats=(), inspect=True), None, name="layout.txt")
+    page = converted.outputs["inspect"].decode("utf-8")
+    first_right = text.split("\n").index(next(line for line in text.split("\n") if RIGHT[0] in line)) + 1
+    assert f'title="input line {first_right}"' in page
