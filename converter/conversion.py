@@ -14,12 +14,12 @@ from typing import IO, TYPE_CHECKING, Any, Sequence
 
 from . import __version__
 from .buildtime import build_time
+from .columns import one_column
 from .decode import decode
 from .errors import InputError, News2teiError, ValidationError
 from .metadata import Source, beside_file, checked, from_file_name, from_text, load_toml, resolve
 from .model import Counts, Diagnostic, Edition, Metadata, ScriptOption
 from .output import spool, write_all_or_nothing
-from .columns import one_column
 from .pipeline import Part, edition_parts, joined
 from .reading import MAX_INPUT_MB, read_regular
 from .source import SourceLine

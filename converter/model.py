@@ -225,7 +225,7 @@ class Edition:
     meta: Metadata
     pages: tuple[Page, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
-    line_count: int = 0  # number of the last source line with text, for positions and the inspect page
+    line_count: int = 0  # number of the input's last line with text (the TEI's extent)
     # The input line of each source line, where pages were read column after column
     # (columns.one_column); None where source lines are the input's own.
     origin: Sequence[int] | None = field(default=None, compare=False, repr=False)
