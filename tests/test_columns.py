@@ -4,9 +4,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from converter.columns import one_column, side_by_side
 from converter.conversion import ConvertOptions, convert_bytes
-from converter.pipeline import edition_from_text, edition_parts
+from converter.normalize import LINE_END
+from converter.pipeline import edition_from_text, edition_parts, source_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "editions"
 LEFT = ["甲乙丙丁戊己庚辛", "壬癸子丑寅卯辰巳", "午未申酉戌亥天地", "玄黄宇宙洪荒日月", "盈昃辰宿列张寒来",
@@ -146,3 +150,19 @@ def test_the_inspect_page_names_each_line_s_input_line():
     page = converted.outputs["inspect"].decode("utf-8")
     first_right = text.split("\n").index(next(line for line in text.split("\n") if RIGHT[0] in line)) + 1
     assert f'title="input line {first_right}"' in page
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 60), st.text("甲乙丙丁 ，。12", min_size=1, max_size=12)),
+                         max_size=4), min_size=1, max_size=30),
+       st.sampled_from(["\n", "\r\n"]), st.integers(0, 3))
+def test_any_text_keeps_its_characters_and_every_line_its_origin(rows, end, feeds):
+    lines = [_row(*sorted(pieces)) for pieces in rows]
+    text = end.join(lines + [""] * feeds).replace(end * 3, end + "\f", 1)
+    reading = one_column(text)
+    assert _chars(reading.text) == _chars(text)
+    if reading.origin is not None:
+        assert len(reading.origin) == len(LINE_END.split(reading.text))
+        source = LINE_END.split(text)
+        for line in source_lines(reading.text):
+            assert not line.text.strip() or set(line.text.strip()) <= set(source[reading.origin[line.number - 1] - 1])
