@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import groupby
 from dataclasses import dataclass
+from itertools import groupby
 
 from .model import Diagnostic
 from .normalize import LINE_END
@@ -126,7 +126,7 @@ def _reading_order(lines: list[str]) -> list[tuple[str, int]] | None:
     pieces = [Piece(row, m.start(), m.group()) for row, line in enumerate(lines) for m in _PIECE.finditer(line)]
     apart = _set_apart(pieces)
     parts = [_columns(part) for part in apart]
-    if len(parts[apart.index(max(apart, key=len))]) < 2:
+    if len(max(zip(apart, parts), key=lambda pair: len(pair[0]))[1]) < 2:  # the body, below the running head
         return None
     out: list[tuple[str, int]] = []
     for column in [c for columns in parts for c in columns]:
@@ -149,24 +149,22 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
         for cell in range(p.start - left, p.end - left):
             crossing[cell] += 1
     free = _gutters(crossing, 0)
-    if free:
-        return [c for part in _split_at(pieces, free, left) for c in _columns(part)]
-    nearly_free = _gutters(crossing, max(1, int(CROSSING_SHARE * len(rows))))
-    if not nearly_free:
+    gutters = free or _gutters(crossing, max(1, int(CROSSING_SHARE * len(rows))))
+    if not gutters:
         return [pieces]
-    spanning = _spanning_rows(pieces, nearly_free, left)
+    spanning = set() if free else _spanning_rows(pieces, gutters, left)
     if not spanning:
-        return [c for part in _split_at(pieces, nearly_free, left) for c in _columns(part)]
-    bands = _bands(pieces, spanning, rows)
+        return [c for part in _split_at(pieces, gutters, left) for c in _columns(part)]
+    bands = _bands(pieces, spanning)
     if len(bands) == 1:
         return [pieces]
     return [c for band in bands for c in _columns(band)]
 
 
 def _set_apart(pieces: list[Piece]) -> list[list[Piece]]:
-    """The page cut below its first rows and above its last ones where no more than
-    EDGE_ROWS of them stand apart by the page's first or last gap of more than GAP_ROWS empty rows: a running
-    head or foot, read before or after the columns it spans."""
+    """The page cut at its first and last gap of more than GAP_ROWS empty rows where at
+    most EDGE_ROWS rows lie beyond it: a running head or foot, read before or after the
+    columns it spans."""
     rows = sorted({p.row for p in pieces})
     gaps = [k for k in range(1, len(rows)) if rows[k] - rows[k - 1] > GAP_ROWS]
     cuts = sorted({k for k in gaps[:1] if k <= EDGE_ROWS} | {k for k in gaps[-1:] if len(rows) - k <= EDGE_ROWS})
@@ -204,15 +202,10 @@ def _spanning_rows(pieces: list[Piece], gutters: list[tuple[int, int]], left: in
             if any(p.start < left + start and p.end > left + end + SPAN_CELLS for start, end in gutters)}
 
 
-def _bands(pieces: list[Piece], spanning: set[int], rows: list[int]) -> list[list[Piece]]:
+def _bands(pieces: list[Piece], spanning: set[int]) -> list[list[Piece]]:
     """The pieces cut above and below every run of spanning rows."""
-    band_of: dict[int, int] = {}
-    for band, (_, run) in enumerate(groupby(rows, key=lambda row: row in spanning)):
-        band_of.update((row, band) for row in run)
-    bands: list[list[Piece]] = [[] for _ in range(len(set(band_of.values())))]
-    for p in pieces:
-        bands[band_of[p.row]].append(p)
-    return bands
+    by_row = sorted(pieces, key=lambda p: p.row)
+    return [list(band) for _, band in groupby(by_row, key=lambda p: p.row in spanning)]
 
 
 def _column_lines(column: list[Piece]) -> list[tuple[str, int]]:

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.decode import decode
-from converter.model import Edition, Metadata
-from converter.pipeline import source_lines
 from converter.labeller.features import edition_shapes, page_features
 from converter.labeller.model import MODEL_PATH, Labelled, pages_of
+from converter.model import Edition, Metadata
+from converter.pipeline import source_lines
 from converter.source import SourceLine
 
 from .align import align, gold_values
