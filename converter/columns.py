@@ -15,11 +15,17 @@ off first. A column break becomes a blank line, as it does in the other extracto
 text, and so does a gap inside a column of more than three times the column's usual
 step from row to row (other columns' rows fall between its own); a piece that starts
 right of its column's edge keeps two spaces of indent (a paragraph's first line).
-Every character is kept; only spaces between the pieces go."""
+Every character is kept; only spaces between the pieces go.
+
+Some extractors (pdfplumber's `extract_text`) print a page's rows across its columns with
+one space between the columns' pieces, as they print a line's own spaces: nothing tells a
+gutter from a word space, and no reading order can be recovered from the text. Such
+pages are named (`interleaved`), not read again."""
 from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -39,6 +45,11 @@ INDENT_CELLS = 2  # a piece this far right of its column's left edge starts a pa
 EDGE_ROWS = 3  # at most this many rows above or below a gap make a running head or foot
 CROSSING_SHARE = 0.05  # a gutter is still one when at most this share of rows cross it
 SPAN_CELLS = 4  # a piece reaching this far past a gutter spans the columns on both sides
+# A page is interleaved when at least this share of its lines (and MIN_LINES) hold two
+# pieces (text between spaces) each at least FULL_LINE of the page's commonest length of a
+# piece of MIN_PIECE characters or more (a full line of its body columns): two columns'
+# lines on one line. See docs/structure.md for the measures.
+INTERLEAVED_SHARE, FULL_LINE, MIN_PIECE = 0.25, 0.8, 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,20 @@ def side_by_side(lines: list[str]) -> bool:
     return sum(_PLACED.search(line) is not None for line in filled) >= SIDE_BY_SIDE_SHARE * len(filled)
 
 
+def interleaved(lines: list[str]) -> bool:
+    """Whether a page's lines run across its columns, their pieces one space apart."""
+    # (the extractor's spaces: an ideographic space is the page's own, a table's or an indent)
+    filled = [[piece for piece in line.split(" ") if piece] for line in lines if line.strip()]
+    if len(filled) < MIN_LINES:
+        return False
+    lengths = Counter(len(piece) for pieces in filled for piece in pieces if len(piece) >= MIN_PIECE)
+    if not lengths:
+        return False
+    full = FULL_LINE * lengths.most_common(1)[0][0]
+    two_columns = sum(sum(len(piece) >= full for piece in pieces) >= 2 for pieces in filled)
+    return two_columns >= INTERLEAVED_SHARE * len(filled)
+
+
 @dataclass(frozen=True)
 class Reading:
     """A text with its side-by-side pages read column after column."""
@@ -67,17 +92,19 @@ class Reading:
     text: str
     pages: tuple[int, ...]  # the (0-based) pages so read
     origin: Sequence[int] | None  # input line number of each line of `text` (None: nothing re-read)
+    interleaved: tuple[int, ...] = ()  # the (0-based) pages whose lines run across their columns
 
 
 def one_column(text: str) -> Reading:
     """`text` with every side-by-side page read column after column. Form feeds stay
     where they were; `origin` maps the lines back to the input's. A page at a time:
     a long edition is never held twice, split into lines."""
-    if "   " not in text and "\n        " not in text:  # no gutter, no column indent: the usual text
-        return Reading(text, (), None)
-    candidates = {k for k, page in enumerate(_pages(text)) if side_by_side(LINE_END.split(page))}
-    if not candidates:
-        return Reading(text, (), None)
+    candidates = set() if "   " not in text and "\n        " not in text else \
+        {k for k, page in enumerate(_pages(text)) if side_by_side(LINE_END.split(page))}
+    across = tuple(k for k, page in enumerate(_pages(text))
+                   if k not in candidates and interleaved(LINE_END.split(page)))
+    if not candidates:  # no gutter, no column indent: the usual text
+        return Reading(text, (), None, across)
     pages: list[str] = []
     read: list[int] = []
     origin = array("l")
@@ -101,8 +128,8 @@ def one_column(text: str) -> Reading:
         first += len(lines) - 1
         last_blank = not lines[-1].strip()
     if not read:  # indented, but in one column
-        return Reading(text, (), None)
-    return Reading("\f".join(pages), tuple(read), origin)
+        return Reading(text, (), None, across)
+    return Reading("\f".join(pages), tuple(read), origin, across)
 
 
 def _pages(text: str) -> Iterator[str]:
@@ -113,11 +140,25 @@ def _pages(text: str) -> Iterator[str]:
     yield text[start:]
 
 
-def side_by_side_note(pages: tuple[int, ...]) -> Diagnostic:
-    listed = ", ".join(str(k + 1) for k in pages[:10]) + (", ..." if len(pages) > 10 else "")
-    return Diagnostic("columns-side-by-side", "warning",
-                      f"page(s) {listed}: columns printed side by side (as pdftotext -layout prints them) were read "
-                      "one after another; the plain pdftotext reading of the same PDF keeps the order better")
+def reading_notes(reading: Reading) -> list[Diagnostic]:
+    """What the reading did, or could not do, page by page."""
+    notes = []
+    if reading.pages:
+        notes.append(Diagnostic("columns-side-by-side", "warning",
+                                f"page(s) {_listed(reading.pages)}: columns printed side by side (as pdftotext -layout "
+                                "prints them) were read one after another; the plain pdftotext reading of the same PDF "
+                                "keeps the order better"))
+    if reading.interleaved:
+        notes.append(Diagnostic("columns-interleaved", "warning",
+                                f"page(s) {_listed(reading.interleaved)}: each line runs across the page's columns, "
+                                "their pieces one space apart (as pdfplumber's extract_text prints a page); the reading "
+                                "order is lost there and so is the structure: extract the PDF with pdftotext, or with "
+                                "pdfplumber's extract_text(layout=True)"))
+    return notes
+
+
+def _listed(pages: tuple[int, ...]) -> str:
+    return ", ".join(str(k + 1) for k in pages[:10]) + (", ..." if len(pages) > 10 else "")
 
 
 def _reading_order(lines: list[str]) -> list[tuple[str, int]] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from .assemble import Numbering, build_edition
-from .columns import Reading, one_column, side_by_side_note
+from .columns import Reading, one_column, reading_notes
 from .decode import decode
 from .metadata import apply_page_labels, drop_repeated_labels
 from .model import Edition, Metadata
@@ -42,7 +42,7 @@ def edition_parts(text: str, meta: Metadata | None = None, stretch: int | None =
     meta = replace(meta or Metadata(), language=detect_language(text))
     reading = reading or one_column(text)
     text = reading.text
-    notes = [side_by_side_note(reading.pages)] if reading.pages else []  # said once, with the first stretch
+    notes = reading_notes(reading)  # said once, with the first stretch
     numbering = Numbering()
     labels: set[str] = set()  # the page labels used so far
     for piece in stretches(text, stretch):

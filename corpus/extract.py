@@ -12,8 +12,12 @@
   furniture run into one line;
 - `pypdf`: pypdf's `extract_text()`, pages apart by form feeds, much as PyMuPDF's;
 - `layout`: `pdftotext -layout`, each line a row of the page with the columns side by side
-  (converter.columns reads them one after another).
-The last four are in no build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped
+  (converter.columns reads them one after another);
+- `plumber`: pdfplumber's `extract_text()`, each line a row of the page too, its columns' pieces
+  apart by one space;
+- `plumber-layout`: pdfplumber's `extract_text(layout=True)`, the row's pieces at their places
+  as `layout` prints them, each character one cell wide.
+The last six are in no build's draw (`corpus.build.EXTRACTOR_WEIGHTS`, kept as the shipped
 model's corpora were built): `python -m corpus reextract` reads a built corpus's PDFs with them."""
 from __future__ import annotations
 
@@ -49,6 +53,13 @@ def _pypdf(pdf: Path) -> str:
     from pypdf import PdfReader
 
     return "\f".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def _pdfplumber(pdf: Path, layout: bool) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return "\f".join(page.extract_text(layout=layout) for page in document.pages)
 
 
 def _box(element: ElementTree.Element) -> tuple[float, float, float, float]:
@@ -106,7 +117,8 @@ def _ocr(pdf: Path) -> str:
 _READERS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext, "nopgbrk": lambda pdf: _pdftotext(pdf, "-nopgbrk"), "pdfminer": _pdfminer,
     "ocr": _ocr, "pymupdf": _pymupdf, "raw": lambda pdf: _pdftotext(pdf, "-raw"), "pypdf": _pypdf,
-    "layout": lambda pdf: _pdftotext(pdf, "-layout"),
+    "layout": lambda pdf: _pdftotext(pdf, "-layout"), "plumber": lambda pdf: _pdfplumber(pdf, False),
+    "plumber-layout": lambda pdf: _pdfplumber(pdf, True),
 }
 EXTRACTORS = tuple(_READERS)
 

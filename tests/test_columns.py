@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter.columns import one_column, side_by_side
+from converter.columns import interleaved, one_column, side_by_side
 from converter.conversion import ConvertOptions, convert_bytes
 from converter.normalize import LINE_END
 from converter.pipeline import edition_from_text, edition_parts, source_lines
@@ -93,6 +93,25 @@ def test_the_fixture_editions_are_not_side_by_side():
         text = path.read_text(encoding="utf-8")
         assert one_column(text).origin is None, path.name
         assert not any(side_by_side(page.split("\n")) for page in text.split("\f")), path.name
+        assert path.name.endswith(".gold.txt") or one_column(text).interleaved == (), path.name
+
+
+def test_a_page_printed_across_its_columns_one_space_apart_is_named_not_read_again():
+    rows = ["第3版 要闻 2025年4月1日 星期二"] + [f"{left} {right}" for left, right in zip(LEFT, RIGHT)]
+    rows[4] = LEFT[3][:3] + " " + RIGHT[3]  # a paragraph's last line
+    text = "\n".join(rows) + "\n\f" + "\n".join(LEFT + RIGHT) + "\n"
+    reading = one_column(text)
+    assert reading.interleaved == (0,) and reading.pages == () and reading.text == text
+    converted = convert_bytes(text.encode("utf-8"), ConvertOptions(formats=("tei",)), None, name="across.txt")
+    [note] = [d for d in converted.diagnostics if d.code == "columns-interleaved"]
+    assert note.level == "warning" and note.message.startswith("page(s) 1:")
+
+
+def test_justified_lines_and_ideographic_spaces_are_not_columns():
+    justified = [" ".join(line[:4]) + line[4:] for line in LEFT + RIGHT]  # spaces inside one line
+    table = [f"{left}\u3000\u3000{right}" for left, right in zip(LEFT, RIGHT)]  # a table's cells
+    assert not interleaved(justified) and not interleaved(table)
+    assert not interleaved([f"{left} {right}" for left, right in zip(LEFT, RIGHT)][:7])  # too short to tell
 
 
 def test_a_short_page_is_never_side_by_side():

@@ -100,7 +100,8 @@ def test_build_verifies_and_is_deterministic(tmp_path):
 
 @needs_tools
 @pytest.mark.parametrize("extractor, module", [("pymupdf", "pymupdf"), ("raw", None), ("pypdf", "pypdf"),
-                                                ("layout", None)])
+                                                ("layout", None), ("plumber", "pdfplumber"),
+                                                ("plumber-layout", "pdfplumber")])
 def test_a_built_corpus_is_read_again_by_another_extractor_under_the_same_gold(tmp_path, capsys, extractor, module):
     if module and importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} missing: pip install '.[corpus]'")
