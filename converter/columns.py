@@ -256,6 +256,9 @@ def _column_lines(column: list[Piece]) -> list[tuple[str, int]]:
     gap = max(GAP_ROWS, 3 * steps[len(steps) // 2]) if steps else GAP_ROWS
     out: list[tuple[str, int]] = []
     for before, p in zip([None, *column], column):
+        if before is not None and p.row == before.row:  # a wide space inside the column's line
+            out[-1] = (out[-1][0] + " " + p.text, p.row)
+            continue
         if before is not None and p.row - before.row > gap:
             out.append(("", before.row))
         out.append((("  " if p.start - edge >= INDENT_CELLS else "") + p.text, p.row))
