@@ -71,6 +71,13 @@ def test_a_piece_pushed_into_the_gutter_stays_with_its_column():
     assert lines.index(RIGHT[0]) > lines.index(LEFT[-1])
 
 
+def test_a_wide_space_inside_a_column_line_does_not_break_it():
+    page = _page()
+    page[5] = _row((0, "本报讯"), (6, "甲乙丙丁"), (20, RIGHT[2]))  # pdfplumber widens the gap after Han text
+    lines = one_column("\n".join(page)).text.split("\n")
+    assert "本报讯 甲乙丙丁" in lines and RIGHT[2] in lines
+
+
 def test_a_paragraph_indent_is_kept_as_two_spaces():
     page = _page()
     page[5] = _row((3, LEFT[2][:6]), (20, RIGHT[2]))
