@@ -99,11 +99,17 @@ def one_column(text: str) -> Reading:
     """`text` with every side-by-side page read column after column. Form feeds stay
     where they were; `origin` maps the lines back to the input's. A page at a time:
     a long edition is never held twice, split into lines."""
-    candidates = set() if "   " not in text and "\n        " not in text else \
-        {k for k, page in enumerate(_pages(text)) if side_by_side(LINE_END.split(page))}
-    across = tuple(k for k, page in enumerate(_pages(text))
-                   if k not in candidates and interleaved(LINE_END.split(page)))
-    if not candidates:  # no gutter, no column indent: the usual text
+    placed = "   " in text or "\n        " in text  # a gutter or a column indent somewhere
+    candidates: set[int] = set()
+    interleaved_pages: list[int] = []
+    for k, page in enumerate(_pages(text)):  # one split of each page tells both
+        lines = LINE_END.split(page)
+        if placed and side_by_side(lines):
+            candidates.add(k)
+        elif interleaved(lines):
+            interleaved_pages.append(k)
+    across = tuple(interleaved_pages)
+    if not candidates:  # the usual text
         return Reading(text, (), None, across)
     pages: list[str] = []
     read: list[int] = []
