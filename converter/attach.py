@@ -393,13 +393,24 @@ def _mid_sentence_host(part: Story, hosts: list[tuple[int, Story]], sim: Similar
 
 
 def _paragraph_host(part: Story, hosts: list[tuple[int, Story]], sim: Similarity) -> Story | None:
-    """The host sharing most words, when that is telling and clearly more than the next."""
-    gains = sorted(((sim.shared(part.unit.text, host), -distance, host) for distance, host in hosts),
+    """The host sharing most words, when that is telling and clearly more than the next.
+    Words are shared either way: the text's words found in the host, or the host's
+    headline's words found in the text. (A long text shares a small part of its words
+    with a short host, though it speaks of what the host's headline names. Gold labels
+    through the assembly, four readings of 384 pages: 27 more articles; held out 14
+    more; first contact 14 more.)"""
+    gains = sorted(((_sharing(part, host, sim), -distance, host) for distance, host in hosts),
                    key=lambda g: g[:2], reverse=True)
     if not gains:
         return None
     best, second = gains[0][0], gains[1][0] if len(gains) > 1 else 0.0
     return gains[0][2] if best >= PARAGRAPH_HOST_MATCH and best >= PARAGRAPH_HOST_MARGIN * second else None
+
+
+def _sharing(part: Story, host: Story, sim: Similarity) -> float:
+    """How much `part` and `host` share: the larger of the part's words found in the host
+    and the host's headline's words found in the part."""
+    return max(sim.shared(part.unit.text, host), sim(host.group, part) if host.group else 0.0)
 
 
 def join_headed_fragments(parts: list) -> None:

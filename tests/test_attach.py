@@ -357,3 +357,16 @@ def test_a_later_column_sharing_the_words_of_another_story_that_breaks_off_goes_
 def test_a_later_column_sharing_no_more_words_with_another_story_stays_where_it_was_printed():
     [(_, first_text), (_, second_text)], moved = _interleaved_columns("坚定，观众席上响起了掌声。")
     assert first_text.endswith("急诊") and second_text.endswith("目光坚定，观众席上响起了掌声。") and not moved
+
+
+def test_a_long_text_that_begins_a_paragraph_goes_on_with_the_story_whose_headline_it_speaks_of():
+    # few of its many words are in the short story, but most of the story's headline's are in it
+    host = _story("八月的海滨，游人如织。")
+    host.group = _group("海滨浴场增派救生员", line=0)
+    other = _story("新编越剧在大剧院首演，观众座无虚席。", first_line=10)
+    other.group = _group("越剧首演")
+    fragment = _story("为保障游客安全，各浴场增派了救生员，在深水区设置了防护网和警示浮标，沙滩上还设立了医疗"
+                      "救护站和走失儿童寻找点，救生员每隔半小时轮换一次，全天候盯守海面。", first_line=20)
+    parts = [host, other, fragment]
+    join_fragments(parts)
+    assert parts == [host, other] and len(host.unit.paragraphs) == 2
