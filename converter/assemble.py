@@ -404,8 +404,8 @@ def _settle(page: PageParts, facing_after: bool, diagnostics: list[Diagnostic], 
 
 
 def _last_open(parts: list) -> Story | None:
-    """The page's last story, if text on the next page may still go on with it."""
-    last = next((p for p in reversed(parts) if isinstance(p, Story)), None)
+    """The page's last story with text, if text on the next page may still go on with it."""
+    last = next((p for p in reversed(parts) if isinstance(p, Story) and p.unit.paragraphs), None)
     return last if last is not None and last.open else None
 
 

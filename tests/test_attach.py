@@ -249,6 +249,17 @@ def test_a_printouts_page_that_opens_with_text_goes_on_with_the_story_the_page_b
     assert parts == [fragment, other]
 
 
+def test_the_story_a_page_leaves_open_is_its_last_with_text_not_an_empty_one_after_it():
+    from converter.assemble import _last_open
+
+    story = _story("一封读者来信，反映的往往是一件小事，却直接影响着群众的获得感和对政府的")
+    empty = Story(Unit([], byline=Text("本报记者 王明", Span.from_lines([30]))))
+    assert _last_open([story, empty]) is story
+    story.unit.paragraphs = [Run((piece(1, "一封读者来信，反映的往往是一件小事。"),))]
+    story.unit.closed = True
+    assert _last_open([story, empty]) is None
+
+
 def test_a_dateline_cut_off_from_its_text_opens_the_next_story():
     from converter.assemble import _open_next_story
 
