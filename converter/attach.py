@@ -245,9 +245,14 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
     it, the body after it, or none; where neither neighbour shares a telling word
     with it, also a body elsewhere on the page that does (the extractor printed the
     headline away from it), unless that body goes on from another page (its headline
-    is there). No body is taken twice."""
+    is there). No body is taken twice.
+    A state is the body the last group took (the next group's only rival for a
+    neighbour) and which of the bodies some group may take from afar are taken: paths
+    that differ there are kept apart, else a far choice early on could shut out a
+    neighbour's better one later."""
     stories = [p for p in parts if isinstance(p, Story)]
     options = []
+    afar: set[int] = set()
     for i, group in indexed:
         prev, nxt = neighbours(parts, i)
         shared = [(story, sim(group, story), after) for story, after in ((prev, True), (nxt, False))
@@ -257,17 +262,20 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
         far = [] if telling else [(story, gain) for story in stories if story is not prev and story is not nxt
                                   and not story.unit.continued_from and (gain := sim(group, story)) >= STRAY_MATCH]
         options.append([(None, UNASSIGNED), *near, *far])
-    previous: dict[int, tuple[float, list[Story | None]]] = {0: (0.0, [])}
+        afar.update(id(story) for story, _ in far)
+    State = tuple[int, frozenset[int]]
+    previous: dict[State, tuple[float, list[Story | None]]] = {(0, frozenset()): (0.0, [])}
     for opts in options:
-        current: dict[int, tuple[float, list[Story | None]]] = {}
-        for _, (score, path) in previous.items():
+        current: dict[State, tuple[float, list[Story | None]]] = {}
+        for (_, taken_afar), (score, path) in previous.items():
             taken = {id(s) for s in path if s is not None}
             for story, gain in opts:
                 if story is not None and id(story) in taken:
                     continue
+                key = (id(story), taken_afar | {id(story)} & afar if story is not None else taken_afar)
                 candidate = (score + gain, path + [story])
-                if id(story) not in current or candidate[0] > current[id(story)][0]:
-                    current[id(story)] = candidate
+                if key not in current or candidate[0] > current[key][0]:
+                    current[key] = candidate
         previous = current
     return max(previous.values(), key=lambda c: c[0])[1] if indexed else []
 

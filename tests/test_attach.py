@@ -381,3 +381,18 @@ def test_a_long_text_that_begins_a_paragraph_goes_on_with_the_story_whose_headli
     parts = [host, other, fragment]
     join_fragments(parts)
     assert parts == [host, other] and len(host.unit.paragraphs) == 2
+
+
+def test_a_far_choice_early_on_page_does_not_shut_out_a_neighbours_better_one_later():
+    # the first headline's neighbour shares nothing with it, so it may take a body from afar,
+    # and shares a little with the bank story's; the bank headline, right over that body,
+    # shares much more: it must win, though a story between joins the two paths
+    first = _group("政府公布住宅地供应计划", line=1)
+    idle = _story("今天天气晴朗，市民纷纷外出踏青。", first_line=2)
+    middle = _group("城市公园开放", line=10)
+    park = _story("城市公园今天开放，城市公园设有步道。", first_line=11)
+    bank = _group("本地银行推绿色按揭", line=20)
+    bank_body = _story("本地一间中型银行昨日推出绿色按揭，政府亦公布资助计划，绿色按揭息率较低。", first_line=21)
+    parts = [first, idle, middle, park, bank, bank_body]
+    attach_headlines(parts, facing_after=False, diagnostics=[])
+    assert bank_body.group is bank and park.group is middle
