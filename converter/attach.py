@@ -26,6 +26,7 @@ UNASSIGNED = 0.0  # score of leaving a group without a body
 WEAK_EVIDENCE = 0.05  # below this a group shares nothing telling with a body
 STRAY_MATCH = 0.1  # a stray or far headline needs this much evidence to find its story
 PAGE_VOTE_MARGIN = 0.75  # a page's own vote decides when it is this clear
+DP_STATES = 64  # states the headline programme keeps at each group (see _best_choices)
 # Text that begins a paragraph joins a story sharing this much of its words, and this many
 # times the next best story's share: the best of 0.03-0.2 and 1.5-8 held out (384 pages);
 # once a story's headline counted among its words, 1.5 beat 2 (held out +8 articles, first
@@ -276,7 +277,9 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
                 candidate = (score + gain, path + [story])
                 if key not in current or candidate[0] > current[key][0]:
                     current[key] = candidate
-        previous = current
+        # A page of many far claims (a digest of its own stories) could make 2^n states:
+        # the best DP_STATES go on (the sort is stable, so the choice stays deterministic).
+        previous = dict(sorted(current.items(), key=lambda kv: kv[1][0], reverse=True)[:DP_STATES])
     return max(previous.values(), key=lambda c: c[0])[1] if indexed else []
 
 

@@ -396,3 +396,17 @@ def test_a_far_choice_early_on_page_does_not_shut_out_a_neighbours_better_one_la
     parts = [first, idle, middle, park, bank, bank_body]
     attach_headlines(parts, facing_after=False, diagnostics=[])
     assert bank_body.group is bank and park.group is middle
+
+
+def test_a_page_of_many_far_claims_finds_every_story():
+    # a digest of the page's own stories: every title may claim its story from afar
+    titles = ["港口吞吐量创新高", "乡村公路通客车", "高校食堂推半份菜", "古镇办起数字会客厅", "湿地迎来候鸟",
+              "夜市摊位一位难求", "山区学校建起球场", "老街烟火重生", "茶园建起数字大棚", "地铁新线开通"] * 3
+    parts, bodies = [], []
+    for k, title in enumerate(titles):
+        parts += [_group(f"{title}{k}", line=10 * k + 1), _group(f"第{k}条", line=10 * k + 2)]
+        bodies.append(_story(f"记者获悉，{title}{k}，相关部门表示将继续推进。", first_line=1000 + k))
+    parts += [_story("与以上各条无关的一段文字。", first_line=999), *bodies]
+    attach_headlines(parts, facing_after=False, diagnostics=[])
+    assert all(body.group is not None and body.group.text.startswith(title)
+               for body, title in zip(bodies, titles))
