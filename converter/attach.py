@@ -273,7 +273,7 @@ def _best_choices(parts: list, indexed: list[tuple[int, Group]], facing_after: b
             for story, gain in opts:
                 if story is not None and id(story) in taken:
                     continue
-                key = (id(story), taken_afar | {id(story)} & afar if story is not None else taken_afar)
+                key = (id(story), taken_afar | ({id(story)} & afar))  # None is never in `afar`
                 candidate = (score + gain, path + [story])
                 if key not in current or candidate[0] > current[key][0]:
                     current[key] = candidate
