@@ -319,8 +319,18 @@ def finish(unit: Unit) -> None:
     units are cut), and group numbered items into lists."""
     if unit.paragraphs and starts_item(unit.paragraphs[0].text):
         unit.bulleted = True
+    if unit.source_note and unit.byline is None and len(unit.paragraphs) > 1 and not unit.bulleted \
+            and _whole_byline(unit.source_note.text):
+        unit.byline, unit.source_note = unit.source_note, None  # a story's closing byline, not a brief's note
     unit.closer = unit.closer or _closer(unit)
     unit.blocks = _lists(unit.paragraphs)
+
+
+def _whole_byline(text: str) -> bool:
+    """Is the note a byline ("（记者 夏天）"), not a note that always ends a story (摘自…)?"""
+    note = source_note(text)
+    found = standalone_byline(text) or byline_after_dateline(text)
+    return found is not None and found.size == solid_len(text) and note is not None and not note.get("ends")
 
 
 def _closer(unit: Unit) -> Closer | None:

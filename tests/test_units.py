@@ -30,6 +30,22 @@ def test_a_byline_closing_a_story_is_its_byline_whatever_its_form():
     assert [r.text for r in unit.paragraphs] == ["居民可以把吃不完的面包放进冰箱。"]
 
 
+def test_a_reporter_note_closing_a_story_of_several_paragraphs_is_its_byline():
+    """A brief's note names its reporter in one paragraph; after a story's several
+    paragraphs the same form is the story's closing byline. A reprint or data note stays a note."""
+    story = [("p", "第一段正文。")], [("p", "第二段正文。")]
+    runs, roles = _flow(*story, [("source", "（记者 夏天）")])
+    [unit] = split_units(runs, roles)
+    assert unit.byline.text == "（记者夏天）" and unit.source_note is None
+    runs, roles = _flow([("p", "一段简讯。")], [("source", "（记者 夏天）")])
+    [brief] = split_units(runs, roles)
+    assert brief.byline is None and brief.source_note.text == "（记者夏天）"
+    for note in ("（摘自10月24日《北方时评》作者：史知远）", "（资料来源：国家统计局）"):
+        runs, roles = _flow(*story, [("source", note)])
+        [unit] = split_units(runs, roles)
+        assert unit.byline is None and unit.source_note.text == note
+
+
 def test_a_byline_line_after_a_dateline_line_opens_the_same_story():
     runs, roles = _flow([("dateline", "新华社绥化10月2日电")], [("byline", "（记者 于海涛、姜丽）")],
                         [("p", "国庆前后，黑土地上一派丰收景象。")])
