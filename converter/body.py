@@ -383,7 +383,7 @@ def _lists(paragraphs: list[Run]) -> list:
         style, n = (label.get("style"), int(label.get("n"))) if label else (None, 0)
         if label and (n == expected.get(style, 1) or (items and n == 1 and style != _style(items[-1]))):
             head, rest = run.split_solid(label.size)
-            items.append(ListItem(label.text, rest.to_text() if rest else Text("", head.to_text().span)))
+            items.append(ListItem(head.respelled(label.text).text, rest.to_text() if rest else Text("", head.to_text().span)))
             expected[style] = n + 1
             continue
         _flush(blocks, items)

@@ -91,7 +91,7 @@ def _value(obj: Any, script: ScriptOption, prefix: str, origin: Sequence[int] | 
                if f.name not in NOT_EXPORTED)
     if isinstance(obj, (Article, Figure, Section)):
         out["uid"] = prefix + obj.id
-    if isinstance(obj, Text) and script != "keep":
+    if isinstance(obj, Text):
         reg = convert(obj.text, script)
         if reg != obj.text:
             out["reg"] = reg

@@ -323,7 +323,7 @@ def _conflict(key: str, sources: list[Source], winner: Source | None) -> Diagnos
 
 def _weekday_check(source: Source) -> list[Diagnostic]:
     date, weekday = source.values.get("date"), source.values.get("weekday")
-    if not (date and weekday) or datetime.date.fromisoformat(date).weekday() == dates.WEEKDAY_NAMES[weekday[-1]]:
+    if not (date and weekday) or datetime.date.fromisoformat(date).weekday() == _key("weekday", weekday):
         return []
     return [Diagnostic("metadata-weekday-mismatch", "warning",
                        f"{source.name}: {date} is not a {weekday}; check the date",

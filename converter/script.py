@@ -2,7 +2,9 @@
 
 Text in the model stays as printed; writers call `segments` to get the converted
 text with the original of every changed stretch, which TEI keeps as
-<choice><orig/><reg/></choice> and EPUB shows as the regularised form."""
+<choice><orig/><reg/></choice> and EPUB shows as the regularised form. Radicals an
+extractor gave for ideographs ("⽇" for 日, lexicon/radicals.py) are regularised so
+whatever the script option, "keep" included."""
 from __future__ import annotations
 
 import json
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon.radicals import reading_form
 from .model import Diagnostic, Metadata, ScriptOption, Span
 from .source import SourceLine
 
@@ -28,6 +31,7 @@ def _converter(config: str):
 
 
 def convert(text: str, script: ScriptOption) -> str:
+    text = reading_form(text)
     return text if script == "keep" else _converter(OPENCC_CONFIG[script]).convert(text)
 
 

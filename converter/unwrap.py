@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .lexicon import numerals, zh
+from .lexicon.radicals import reading_form
 from .rules import search_tail, solid, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
@@ -81,7 +82,9 @@ def letter_spaced(raw: str) -> bool:
 def loose_line(raw: str) -> str:
     """A line as recognisers read it: whitespace collapsed to single spaces (a space may
     separate two names, or a dateline from its text), none where the line is letter-spaced
-    throughout (its spaces are justification: "（ 摘 自 10 月 …）")."""
+    throughout (its spaces are justification: "（ 摘 自 10 月 …）"); radicals read as the
+    ideographs they stand for (`reading_form`)."""
+    raw = reading_form(raw)
     return clean_prose(raw) if letter_spaced(raw) else " ".join(raw.split())
 
 
@@ -183,13 +186,17 @@ class Run:
         spacing, as a recogniser tidies them), line breaks kept in place."""
         text = self.to_text()
         solid_at_break = [solid_len(text.text[:b]) for b in text.breaks]
-        breaks, seen = [], 0
+        own = solid(text.text)  # recognisers read radicals as ideographs: the run's own characters stay
+        breaks, seen, spelt = [], 0, []
         for offset, ch in enumerate(spelling):
             while solid_at_break and solid_at_break[0] == seen and not ch.isspace():
                 breaks.append(offset)
                 solid_at_break.pop(0)
-            seen += not ch.isspace()
-        return Text(spelling, text.span, tuple(breaks))
+            if not ch.isspace():
+                ch = own[seen] if seen < len(own) and reading_form(own[seen]) == ch else ch
+                seen += 1
+            spelt.append(ch)
+        return Text("".join(spelt), text.span, tuple(breaks))
 
     def split_solid(self, count: int) -> tuple["Run", "Run"]:
         """Split after `count` non-whitespace characters (what recognisers report)."""

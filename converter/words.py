@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon.radicals import reading_form
 from .patterncache import compiled
 
 _LATIN_WORD = compiled(r"[A-Za-z]{3,}")
@@ -12,7 +13,7 @@ _NOT_HAN = r"[^\u3400-\u9fff]+"  # compiled on first use (re's cache): a large c
 
 def shared_words(text: str) -> frozenset[int | str]:
     """Character bigrams of the Chinese text, and Latin words."""
-    chars = re.sub(_NOT_HAN, "", text)  # the Han characters, in order
+    chars = re.sub(_NOT_HAN, "", reading_form(text))  # the Han characters, in order (radicals read as such)
     return _bigrams(chars).union(w.lower() for w in _LATIN_WORD.findall(text))
 
 

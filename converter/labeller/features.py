@@ -19,6 +19,7 @@ from sys import intern
 
 from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
+from ..lexicon.radicals import reading_form
 from ..patterncache import compiled
 from ..rules import SENTENCE_PUNCTUATION, Match
 from ..rules.byline import name_line, opening_byline, role_alone, standalone_byline
@@ -150,6 +151,7 @@ class LineText:
 
 @per_line  # running heads, mastheads and editors' lines recur on every page and in every edition
 def line_text(text: str) -> LineText:
+    text = reading_form(text)
     words = text.split()
     solid = "".join(words)
     last = solid[-1:]
@@ -292,10 +294,11 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
         gap = filled[k + 1][0] - filled[k][0] - 1
         if gap <= 1:
             prefix = "bridge" if gap else "wrap"
-            for name in _wrapped(lines[filled[k][0]].text, lines[filled[k + 1][0]].text):
+            first, second = reading_form(lines[filled[k][0]].text), reading_form(lines[filled[k + 1][0]].text)
+            for name in _wrapped(first, second):
                 rows[k].append(f"{prefix}:{name}>")
                 rows[k + 1].append(f"{prefix}:{name}<")
-            joint = _joint(lines[filled[k][0]].text, lines[filled[k + 1][0]].text, vocabulary) \
+            joint = _joint(first, second, vocabulary) \
                 if widths[k] < SHORT_OF_COLUMN * columns[k] else ""
             if joint:
                 rows[k].append(joint + ">")
