@@ -49,6 +49,8 @@ def test_a_page_extracted_with_radicals_is_read_as_the_same_page():
     plain, read = convert_bytes(SEED.encode("utf-8"), options), convert_bytes(radical.encode("utf-8"), options)
     assert _headlines(read.edition) == _headlines(plain.edition) and _headlines(plain.edition)
     assert read.edition.meta.date == plain.edition.meta.date and read.edition.meta.title == plain.edition.meta.title
+    assert [(f.kind, reading_form(f.text.text)) for page in read.edition.pages for f in page.furniture] \
+        == [(f.kind, f.text.text) for page in plain.edition.pages for f in page.furniture]
     assert not conservation_problems(radical, read.edition)
 
     tei = etree.fromstring(read.outputs["tei"])

@@ -409,5 +409,5 @@ def edition_shapes(pages: Sequence[Sequence[SourceLine]]) -> Counter[str]:
     """How many pages each line shape occurs on (running heads, folios, editor lines)."""
     counts: Counter[str] = Counter()
     for lines in pages:
-        counts.update({_shape(line.text) for line in lines if not line.blank})
+        counts.update({_shape(reading_form(line.text)) for line in lines if not line.blank})  # as line_text's
     return counts
