@@ -20,6 +20,7 @@ from .labeller.model import DOUBT, Labelled, labeller
 from .labeller.roles import role_of, starts
 from .labeller.segments import Block, Element, page_elements
 from .lexicon import zh
+from .lexicon.equivalents import reading_form
 from .link import link_parts, settle_markers
 from .model import (Article, ArticleKind, Diagnostic, Edition, Figure, Furniture, ListBlock, Metadata, Page, Paragraph,
                     Section, Span, Text)
@@ -311,7 +312,7 @@ def _figure(fig_blocks: list[Block], ids: Numbering, labels: Labels) -> Figure:
 
 def _after_last_sentence(run: Run) -> tuple[Run, Run]:
     """The run cut after its last sentence-ending mark (and what closes it)."""
-    text = run.text
+    text = reading_form(run.text)  # positions stay
     ends = [i for i, c in enumerate(text) if c in zh.TERMINALS]
     if not ends or ends[-1] == len(text) - 1:
         return run, Run(())

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from .lexicon.equivalents import reading_form
 from .lexicon.numerals import DIGIT_CHARS
 from .model import Closer, Continuation, Diagnostic, Direction, ListBlock, ListItem, Paragraph, Span, Text
 from .rules import Match, bracketed_start, solid_len
@@ -106,7 +107,7 @@ def _cut_after_closing_notes(paragraphs: list[Run]) -> list[Run]:
     for run in paragraphs:
         start = 0
         for k, line in enumerate(run.pieces[:-1]):
-            if line.text.rstrip(DIGIT_CHARS)[-1:] not in NOTE_ENDS:
+            if reading_form(line.text.rstrip(DIGIT_CHARS)[-1:]) not in NOTE_ENDS:
                 continue
             head = Run(run.pieces[start:k + 1])
             note = source_note(head.loose)

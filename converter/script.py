@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon.radicals import reading_form
+from .lexicon.equivalents import reading_form
 from .model import Diagnostic, Metadata, ScriptOption, Span
 from .source import SourceLine
 

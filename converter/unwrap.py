@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .lexicon import numerals, zh
-from .lexicon.radicals import reading_form
+from .lexicon.equivalents import in_reading_form, reading_form
 from .rules import search_tail, solid, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
@@ -48,7 +48,7 @@ def display_width(text: str) -> float:
     start of a line are set half-width, as typesetters do. (Counted by C
     loops, not character by character: every line is measured. Squeezable
     punctuation is wide, so no character counts twice.)"""
-    chars = solid(text)
+    chars = solid(reading_form(text))
     halves = sum(map(_NARROW.__getitem__, chars)) + len(_SQUEEZED.findall(chars)) + (chars[:1] in _OPENERS)
     return len(chars) - 0.5 * halves
 
@@ -253,6 +253,7 @@ _TRAILING_NOTE = re.compile(rf"[（(][^（）()]{{1,20}}[）)]{numerals.DIGITS}{
 
 
 @per_line  # asked of the same lines by the features and body
+@in_reading_form
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence can end: 。！？… possibly followed by
     closing quotes/brackets ("。”", "！）") or a source note ("。（杨春玲）")."""

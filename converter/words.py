@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon.radicals import reading_form
+from .lexicon.equivalents import reading_form
 from .patterncache import compiled
 
 _LATIN_WORD = compiled(r"[A-Za-z]{3,}")

@@ -19,7 +19,7 @@ from sys import intern
 
 from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
-from ..lexicon.radicals import reading_form
+from ..lexicon.equivalents import reading_form
 from ..patterncache import compiled
 from ..rules import SENTENCE_PUNCTUATION, Match
 from ..rules.byline import name_line, opening_byline, role_alone, standalone_byline

@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .radicals import reads_radicals
+from .equivalents import in_reading_form
 from ..rules import solid
 from .numerals import DIGITS, ZH_DIGITS, parse_numeral
 from ..patterncache import compiled
@@ -104,7 +104,7 @@ class Weekday:
         return str(self.index)
 
 
-@reads_radicals
+@in_reading_form
 def gregorian_dates(text: str, year: int | None = None, roc: bool = False) -> list[Date]:
     """Every Gregorian date in `text`, in order. `year` is the context's year for a
     date printed without one; `roc`: bare years of two or three digits are ROC years.
@@ -140,7 +140,7 @@ def _printed_date(m: re.Match[str], context_year: int | None, roc: bool) -> Date
     return None
 
 
-@reads_radicals
+@in_reading_form
 def whole_date(text: str, roc: bool = False) -> Date | None:
     """The date `text` is nothing but, with its year; else None. Whitespace counts
     for nothing, even inside a number ("1 4日" of a justified line); the span is
@@ -153,7 +153,7 @@ def whole_date(text: str, roc: bool = False) -> Date | None:
     return dates[0] if len(dates) == 1 and dates[0].year and dates[0].end - dates[0].start == len(compact) else None
 
 
-@reads_radicals
+@in_reading_form
 def lunar_date(text: str) -> LunarDate | None:
     """The first lunar date in `text`: marked 农历/農曆, or with a stem-branch year."""
     m = _LUNAR.search(text)
@@ -166,7 +166,7 @@ def lunar_date(text: str) -> LunarDate | None:
     return LunarDate(m["cycle"] or m["cycle_only"], month, day, bool(m["leap"]), m.start(), m.end())
 
 
-@reads_radicals
+@in_reading_form
 def weekday(text: str) -> Weekday | None:
     """The first weekday named in `text`."""
     m = _WEEKDAY.search(text)

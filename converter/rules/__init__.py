@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import zh
 
 
@@ -120,7 +120,7 @@ _BRACKETED_START = re.compile(rf"\s*[{re.escape(zh.BRACKET_OPENERS)}]"
                               rf"[{re.escape(zh.BRACKET_CLOSERS)}]")
 
 
-@reads_radicals
+@in_reading_form
 def bracketed_start(loose: str) -> Match | None:
     """A short bracketed opening ("（吉隆坡23日讯）", "〔記者王小明／台北報導〕"): where a
     dateline or byline the labeller found ends when no recogniser knows its form."""

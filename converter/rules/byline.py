@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import zh
 from . import LazyPattern, Match, solid, solid_len
 from ..source import per_line
@@ -62,7 +62,7 @@ _PAREN_ROLE = compiled(rf"(?:{_ROLE})")
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def standalone_byline(loose: str) -> Match | None:
     text = loose.strip()
     if not (any(p.match(text) for p in _STANDALONE)  # most lines fail at the opening
@@ -82,7 +82,7 @@ _NAMES_ALONE = compiled(rf"^{_MARK}?\s*{_PERSON}(?:\s*[、，,\s]\s*{_PERSON}){{
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def name_line(loose: str) -> bool:
     """Names alone on a line ("陈默然", "■庄丽娜、苏志强"): an author's byline under a title
     on a literary page, or a name in a list; the labeller weighs which."""
@@ -94,14 +94,14 @@ _ROLE_ALONE = compiled(rf"^{_MARK}?\s*[（(]?\s*(?:{_ROLE})\s*[:：]?$")
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def role_alone(loose: str) -> bool:
     """A reporter's role and nothing else ("本报记者", "（记者"): a byline whose names a
     change of font put on the next line, perhaps after a blank one."""
     return bool(_ROLE_ALONE.match(loose.strip()))
 
 
-@reads_radicals
+@in_reading_form
 def byline_after_dateline(loose: str) -> Match | None:
     """The parenthetical right after a dateline: any short one is the byline;
     elsewhere only one naming a reporter role."""
@@ -154,7 +154,7 @@ _OPENING = (
 )
 
 
-@reads_radicals
+@in_reading_form
 def opening_byline(loose: str) -> Match | None:
     """A byline at the very start of an article's text (no dateline before it)."""
     for pattern in _OPENING:

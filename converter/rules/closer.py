@@ -2,13 +2,13 @@
 a date on a line of its own ("…主席团" / "2024年2月6日")."""
 from __future__ import annotations
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import dates, zh
 from . import LazyPattern, has_sentence_punct, solid
 from ..source import per_line
 
 @per_line  # asked of every line at each paragraph decision, and by ends_sentence
-@reads_radicals
+@in_reading_form
 def date_line(text: str) -> str | None:
     """ISO date if `text` is nothing but a full, real date ("2024年2月6日",
     "二〇二四年二月六日", "中華民國114年3月14日")."""
@@ -28,7 +28,7 @@ _SIGNER = LazyPattern(rf"^(?:{'|'.join(zh.SIGNER_TITLES)})[{zh.CJK}·]{{2,4}}$",
 _SIGNATURE = LazyPattern(rf"^[◎●□■—\-]*\s*[{zh.CJK}·]{{2,24}}\s+[{zh.CJK}](?:\s?[{zh.CJK}·]){{1,3}}$")
 
 
-@reads_radicals
+@in_reading_form
 def looks_like_signer(line: str) -> bool:
     """A reader's or writer's signature closing a letter: a mark or who they
     are, a space, their name ("◎宜蘭市民　賴秋霞", "…小区居民 葛玉兰")."""
@@ -40,7 +40,7 @@ def looks_like_signer(line: str) -> bool:
     return who[:1] in "◎●□■—-" or who.endswith(zh.SIGNER_DESCRIPTORS)
 
 
-@reads_radicals
+@in_reading_form
 def looks_like_issuer(text: str) -> bool:
     """A signature line: no sentence punctuation; an issuing body ("…主席团")
     or an official's title and name ("縣長 吳承諺")."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import furniture, numerals, zh
 from . import Match, search_tail, solid, solid_len
 from ..patterncache import compiled
@@ -48,12 +48,12 @@ _MARKER_ENDS = frozenset("）)")
 _POINTER_ENDS = frozenset(numerals.DIGIT_CHARS + numerals.NUMERAL_CHARS + "版")
 
 
-@reads_radicals
+@in_reading_form
 def marker_at_start(loose: str) -> Match | None:
     return _match(_AT_START.match(loose))
 
 
-@reads_radicals
+@in_reading_form
 def marker_at_end(loose: str) -> Match | None:
     """A jump marker closing a text, or a page pointer closing a 导读 entry."""
     end = loose.rstrip()[-1:]
@@ -68,14 +68,14 @@ def marker_at_end(loose: str) -> Match | None:
     return None
 
 
-@reads_radicals
+@in_reading_form
 def page_reference_at_end(loose: str) -> bool:
     """A brief's last sentence, then the page it is printed on in full: the next line
     opens another brief (its title, in the text's own size) or the column ends."""
     return loose.rstrip()[-1:] in _REFERENCE_ENDS and search_tail(_PAGE_REFERENCE, loose) is not None
 
 
-@reads_radicals
+@in_reading_form
 def named_page_reference_at_end(loose: str) -> bool:
     """A brief's page reference that no stray number can be: a lettered page ("B15") or a
     worded one ("第5版"), not a bare number ("…开跑。3" may be a figure's or a note's);
@@ -84,7 +84,7 @@ def named_page_reference_at_end(loose: str) -> bool:
 
 
 @per_line  # asked of every line the labeller labels
-@reads_radicals
+@in_reading_form
 def marker_line(loose: str) -> bool:
     """A line that is a worded jump marker and nothing else ("（下转第05版）", "詳情見於A08"):
     certain. (An arrow alone, "→B14", names the page a brief is printed on in full, part of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import zh
 from . import LazyPattern, Match, first_match, solid, solid_len
 from .byline import tidy_names
@@ -57,7 +57,7 @@ _PATTERNS = (
 _LAST_CHARS = frozenset().union(*(ends for _, ends in _PATTERNS))
 
 
-@reads_radicals
+@in_reading_form
 def credit(loose: str) -> Match | None:
     """The credit at the end of a caption, if any."""
     end = loose.rstrip()[-1:]
@@ -93,7 +93,7 @@ _POSITION = compiled(zh.POSITION_MARK)
 MAX_UNCREDITED_CAPTION = 60  # characters
 
 
-@reads_radicals
+@in_reading_form
 def uncredited_caption(loose: str) -> bool:
     """A short text that names who stands where in a photo ("…（右）…"), or
     opens like a caption ("图为…"): a caption whose credit is given elsewhere."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import dates, numerals, zh
 from . import LazyPattern, Match, bracketed_start, solid, solid_len
 from .byline import BRACKETED_OPENING
@@ -46,7 +46,7 @@ _COLON = r"(?:\s*[：:])?"
 _PATTERNS = tuple(LazyPattern(lead + rest + _COLON, opening=opening) for lead, rest, opening in (*_FORMS, _ROUNDUP))
 
 
-@reads_radicals
+@in_reading_form
 def dateline(loose: str) -> Match | None:
     head = loose.lstrip()
     for pattern in _PATTERNS:  # a loop: a generator dropped unfinished costs more than most of the matching
@@ -57,7 +57,7 @@ def dateline(loose: str) -> Match | None:
 
 
 @per_line  # asked of every line by segment and classify
-@reads_radicals
+@in_reading_form
 def starts_with_dateline(line: str) -> bool:
     """Cheap test on one source line: does an article's dateline, or a bracketed
     byline opening its text ("〔記者王小明／台北報導〕"), begin here?"""
@@ -73,7 +73,7 @@ _STARTS = LazyPattern("|".join([*(lead for lead, _, _ in _FORMS), BRACKETED_OPEN
 _ANY_SENT = LazyPattern(rf"[^。，,！？]{{1,24}}?(?:{'|'.join(zh.SENDING_WORDS)})\s*[{zh.CLOSERS}：:]?")
 
 
-@reads_radicals
+@in_reading_form
 def labelled_dateline(loose: str) -> Match | None:
     bracketed = bracketed_start(loose)
     if bracketed:

@@ -4,7 +4,7 @@ they stand (see classify)."""
 from __future__ import annotations
 
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import zh
 from . import LazyPattern, has_sentence_punct, solid
 from .continuation import marker_at_start
@@ -27,7 +27,7 @@ _LETTER_SPACED = compiled(r"^\S(?:\s+\S){2,}$")
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def is_heading_line(text: str) -> bool:
     text = _THOUSANDS.sub("", text)  # "1,186億元": a number's separator is no punctuation
     compact = solid(text)
@@ -54,14 +54,14 @@ def _without_lead_colon(text: str) -> str:
     return rest if colon and rest and 1 <= len(head) <= LEAD_COLON_CHARS else text
 
 
-@reads_radicals
+@in_reading_form
 def is_adoption_line(text: str) -> bool:
     """A resolution's "（2024年2月6日…会议通过）" printed under its title."""
     return bool(_ADOPTION.match(solid(text)))
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def is_subtitle_line(text: str) -> bool:
     """A line that is a subheadline by its form alone: a dash subtitle, an
     adoption line, a notice's number "（第3号）"."""
@@ -69,12 +69,12 @@ def is_subtitle_line(text: str) -> bool:
     return bool(_DASH_SUB.match(compact) or _ADOPTION.match(compact) or _NUMBERED.match(compact))
 
 
-@reads_radicals
+@in_reading_form
 def is_dash_subtitle(text: str) -> bool:
     return bool(_DASH_SUB.match(text.strip()))
 
 
-@reads_radicals
+@in_reading_form
 def is_letter_spaced(text: str) -> bool:
     """Decorative spacing between every character: a banner, not body text."""
     return bool(_LETTER_SPACED.match(text.strip()))

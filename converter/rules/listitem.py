@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon.numerals import parse_numeral
 from . import Match, first_char, solid
 from ..source import per_line
@@ -22,7 +22,7 @@ _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def list_label(line: str) -> Match | None:
     """The label opening a list item, with its ordinal ("n") and its style
     ("style": which kind of numbering) in `fields`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import dates, furniture as words
 from ..lexicon.numerals import DIGITS
 from ..lexicon.zh import alternation
@@ -43,7 +43,7 @@ _FOLIO_LAST = compiled(rf"(?<![0-9０-９A-Za-z.\-－/]){words.FOLIO}$")
 
 
 @per_line  # asked of every line of the blocks at a page's edges
-@reads_radicals
+@in_reading_form
 def furniture_kind(text: str) -> str | None:
     """"header" for masthead/running-head lines, "folio" for a bare page label,
     "pageNum" for a printout's sheet number."""
@@ -61,7 +61,7 @@ def furniture_kind(text: str) -> str | None:
 _WEEKDAY_AFTER = compiled(rf"\s*{dates.WEEKDAY}")
 
 
-@reads_radicals
+@in_reading_form
 def printout_header(text: str) -> bool:
     """A printout's header and nothing else: the paper, date and page that a page printed
     alone is named by ("《某某日报》（2025年3月31日第05版）"). (Its sheet number, "第1页", is
@@ -89,21 +89,21 @@ def _lunar_date_alone(text: str) -> bool:
     return lunar is not None and lunar.start == 0 and lunar.end == len(text)
 
 
-@reads_radicals
+@in_reading_form
 def newspaper_title(text: str) -> str | None:
     """The paper's name, a line of its own ("滨江日报"); not the organ line under it."""
     compact = solid(text)
     return compact if _TITLE.match(compact) and not compact.endswith(words.ORGAN_ENDINGS) else None
 
 
-@reads_radicals
+@in_reading_form
 def organ_line(text: str) -> str | None:
     """The line naming whose organ the paper is ("中共某市委机关报"), its subtitle."""
     compact = solid(text)
     return compact if _TITLE.match(compact) and compact.endswith(words.ORGAN_ENDINGS) else None
 
 
-@reads_radicals
+@in_reading_form
 def page_label(text: str) -> str | None:
     """The page label a folio or running head prints at either end, spaces out: "A01 要闻",
     "A01要闻", "第 2 版", "2025年3月14日 星期五 经济 A4", "A4 | 经济 | 责编 X"."""
@@ -122,7 +122,7 @@ _CONTACT = compiled(alternation(words.CONTACT_CUES))
 
 
 @per_line
-@reads_radicals
+@in_reading_form
 def furniture_fields(text: str) -> frozenset[str]:
     """Which fields a furniture line prints: "staff" (the page's editors), "contact" (the
     paper's addresses and numbers), "masthead" (its name, the date, the weekday)."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import zh
 from ..patterncache import compiled
 
 _FIELD = compiled(rf"^\s*(?:{'|'.join(zh.DOCUMENT_FIELDS)})\s*[：:]")
 
 
-@reads_radicals
+@in_reading_form
 def document_field(line: str) -> bool:
     return bool(_FIELD.match(line))

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 
-from ..lexicon.radicals import reads_radicals
+from ..lexicon.equivalents import in_reading_form
 from ..lexicon import numerals, zh
 from . import LazyPattern, Match, search_bracketed_tail, solid, solid_len
 from ..patterncache import compiled
@@ -28,7 +28,7 @@ _REPRINT = LazyPattern(rf"(?:(?<=[。！？!?”」])|^)\s*[（(]\s*(?:{zh.alter
 NOTE_ENDS = frozenset("）)")
 
 
-@reads_radicals
+@in_reading_form
 def source_note(loose: str) -> Match | None:
     """A note naming who wrote or edited the story; `fields` has ("ends", "1")
     when it always ends a story (an editor's note), not only a brief."""

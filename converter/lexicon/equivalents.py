@@ -1,15 +1,22 @@
-"""CJK radicals and strokes as the unified ideographs they stand for.
+"""Characters an extractor may give for the ones printed, and the reading form that
+reads each as the character it stands for (one character for one).
 
-Some PDFs map a glyph to a radical's code point rather than the ideograph's ("⼈⺠⽇报"
-for 人民日报): the page prints 日, the extracted text holds U+2F47 KANGXI RADICAL SUN. The
-structure stage reads such text as the ideographs (`reading_form`); the text itself keeps
-what was extracted, and the writers give both (TEI <choice><orig/><reg/>, see script.py).
+- CJK radicals and strokes: some PDFs map a glyph to a radical's code point rather than
+  the ideograph's ("⼈⺠⽇报" for 人民日报): the page prints 日, the extracted text holds
+  U+2F47 KANGXI RADICAL SUN. The table is Unicode's Equivalent_Unified_Ideograph property
+  (UCD 15.0, EquivalentUnifiedIdeograph.txt, as Debian's unicode-data package installs
+  it), written out as pairs: each radical or stroke, then its ideograph.
+- CJK compatibility ideographs (U+F900…, U+2F800…) are the unified ideographs of their
+  canonical decompositions; vertical presentation forms of punctuation (U+FE10…,
+  U+FE30…: "︒" for 。, "﹁" for 「, from a page set vertically) are the forms their
+  decompositions name, full-width where that is an ASCII sign ("︵" is "（").
 
-The table is Unicode's Equivalent_Unified_Ideograph property (UCD 15.0,
-EquivalentUnifiedIdeograph.txt, as Debian's unicode-data package installs it), written
-out as pairs: each radical or stroke, then its ideograph."""
+The structure stage reads text in `reading_form` (every recogniser, `in_reading_form`;
+the labeller's features; the words headlines and bodies share); the text itself keeps
+what was extracted, and the writers give both (TEI <choice><orig/><reg/>, see script.py)."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from functools import wraps
 from typing import Concatenate, ParamSpec, TypeVar
@@ -43,19 +50,39 @@ _STROKES = (  # CJK Strokes (U+31C0..U+31E3)
 
 EQUIVALENT_IDEOGRAPHS: dict[str, str] = {
     pairs[i]: pairs[i + 1] for pairs in (_KANGXI, _SUPPLEMENT, _STROKES) for i in range(0, len(pairs), 2)}
-_READING = str.maketrans(EQUIVALENT_IDEOGRAPHS)
-_BLOCKS = compiled("[\u2e80-\u2fdf\u31c0-\u31ef]")  # the three blocks: most text has none of them
+_COMPATIBILITY_BLOCKS = ((0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_VERTICAL_BLOCKS = ((0xFE10, 0xFE19), (0xFE30, 0xFE4F))
+
+
+def _decomposed(blocks: tuple[tuple[int, int], ...], tag: str) -> dict[str, str]:
+    """Each character of `blocks` whose decomposition (tagged `tag`, "" for canonical) is
+    one character: that character, an ASCII sign as its full-width form."""
+    found = {}
+    for first, last in blocks:
+        for code in range(first, last + 1):
+            *tags, target = unicodedata.decomposition(chr(code)).split() or ("", "")
+            if tags == ([tag] if tag else []) and target:
+                value = int(target, 16)
+                found[chr(code)] = chr(value + 0xFEE0 if 0x21 <= value <= 0x7E else value)
+    return found
+
+
+EQUIVALENTS: dict[str, str] = EQUIVALENT_IDEOGRAPHS | _decomposed(_COMPATIBILITY_BLOCKS, "") \
+    | _decomposed(_VERTICAL_BLOCKS, "<vertical>")
+_READING = str.maketrans(EQUIVALENTS)
+# the blocks they come from: most text has none of them
+_BLOCKS = compiled("[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe4f\U0002f800-\U0002fa1f]")
 
 
 def reading_form(text: str) -> str:
-    """`text` with every radical or stroke read as its ideograph, one character for
-    one: positions and lengths stay."""
+    """`text` with every character of `EQUIVALENTS` read as the one it stands for, one
+    character for one: positions and lengths stay."""
     return text.translate(_READING) if _BLOCKS.search(text) else text
 
 
-def reads_radicals(recogniser: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
+def in_reading_form(recogniser: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
     """A recogniser that reads its text (the first argument) in `reading_form`: every
-    recogniser does, so a page extracted with radicals reads as one printed with ideographs."""
+    recogniser does, so a page extracted with radicals reads as one with ideographs."""
     @wraps(recogniser)
     def read(text: str, *args: P.args, **kwargs: P.kwargs) -> R:
         return recogniser(reading_form(text), *args, **kwargs)
