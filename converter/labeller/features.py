@@ -19,7 +19,7 @@ from sys import intern
 
 from ..lexicon import zh
 from ..lexicon.dates import lunar_date, weekday, whole_date
-from ..lexicon.equivalents import reading_form
+from ..lexicon.equivalents import as_given, reading_form
 from ..patterncache import compiled
 from ..rules import SENTENCE_PUNCTUATION, Match
 from ..rules.byline import name_line, opening_byline, role_alone, standalone_byline
@@ -49,6 +49,8 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "doc_field": document_field, "column": is_column_name, "weekday": weekday, "lunar": lunar_date,
     "whole_date": whole_date, "names": name_line, "role_alone": role_alone, "source": source_note,
 }
+_AS_GIVEN = {name: as_given(recognise) for name, recognise in RECOGNISERS.items()}  # line_text reads in reading form
+_FURNITURE_KIND = as_given(furniture_kind)
 # Cue words: whether the line holds one anywhere.
 CUES: dict[str, tuple[str, ...]] = {
     "reporter": zh.REPORTER, "agency": zh.AGENCIES, "own_news": zh.OWN_NEWS, "credit_word": zh.CREDIT_WORDS,
@@ -179,9 +181,9 @@ def line_text(text: str) -> LineText:
     if last in _LAST_MARKS:
         f.append(intern("last_mark=" + last))
     loose = loose_line(text)
-    rules = [_RULE_ATTRIBUTES[name] for name, recognise in RECOGNISERS.items() if recognise(loose)]
+    rules = [_RULE_ATTRIBUTES[name] for name, recognise in _AS_GIVEN.items() if recognise(loose)]
     f += rules
-    kind = furniture_kind(text)
+    kind = _FURNITURE_KIND(text)
     if kind:
         f.append(intern("rule:furniture=" + kind))
     f += [attribute for attribute, cue in _CUE_PATTERNS.items() if cue.search(solid)]

@@ -22,6 +22,7 @@ from functools import wraps
 from typing import Concatenate, ParamSpec, TypeVar
 
 from ..patterncache import compiled
+from ..source import per_line
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -74,6 +75,7 @@ _READING = str.maketrans(EQUIVALENTS)
 _BLOCKS = compiled("[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe4f\U0002f800-\U0002fa1f]")
 
 
+@per_line  # the same texts are read by one recogniser after another
 def reading_form(text: str) -> str:
     """`text` with every character of `EQUIVALENTS` read as the one it stands for, one
     character for one: positions and lengths stay."""
@@ -82,8 +84,19 @@ def reading_form(text: str) -> str:
 
 def in_reading_form(recogniser: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
     """A recogniser that reads its text (the first argument) in `reading_form`: every
-    recogniser does, so a page extracted with radicals reads as one with ideographs."""
+    recogniser does, so a page extracted with radicals reads as one with ideographs.
+    (Inside a line cache: a line asked again is not read again.)"""
     @wraps(recogniser)
     def read(text: str, *args: P.args, **kwargs: P.kwargs) -> R:
         return recogniser(reading_form(text), *args, **kwargs)
+    _AS_GIVEN[read] = recogniser
     return read
+
+
+_AS_GIVEN: dict[Callable, Callable] = {}
+
+
+def as_given(recogniser: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
+    """The recogniser without its reading: for a caller whose text is in reading form
+    already (the labeller's features ask every recogniser of every line)."""
+    return _AS_GIVEN.get(recogniser, recogniser)
