@@ -68,3 +68,11 @@ def test_a_page_extracted_with_equivalents_is_read_as_the_same_page(extracted):
     with zipfile.ZipFile(io.BytesIO(read.outputs["epub"])) as book:
         pages = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml"))
     assert _headlines(plain.edition)[0] in pages and not set(pages) & set(EQUIVALENTS)
+
+
+def test_the_choices_of_extracted_and_read_characters_are_valid_tei(tei_all):
+    converted = convert_bytes(SEED.translate(AS_RADICALS).translate(AS_VERTICAL).encode("utf-8"),
+                              ConvertOptions(formats=("tei",)))
+    document = etree.fromstring(converted.outputs["tei"])
+    assert document.find(f".//{TEI}choice") is not None
+    assert tei_all.validate(etree.ElementTree(document)), tei_all.error_log.last_error
