@@ -20,6 +20,7 @@ from typing import Any
 
 from .errors import InputError
 from .lexicon import dates, furniture
+from .lexicon.equivalents import in_reading_form
 from .lexicon.zh import alternation
 from .model import Diagnostic, Edition, FieldSource, Span
 from .normalize import page_tops
@@ -162,6 +163,7 @@ _EDGES = frozenset(furniture.SEPARATORS + _BRACKETS)
 MAX_OTHER_ITEM = 16  # a masthead's other items are short ("责编：卢晓", "新闻热线：12345678")
 
 
+@in_reading_form  # the values are metadata, read as the page prints them: 日 for an extracted ⽇
 def masthead_values(text: str) -> dict[str, str]:
     """What a masthead or running-head line prints: title or subtitle, publisher, date (ISO
     and as printed, any calendar), weekday, lunar date, issue number, CN and ISSN numbers,
