@@ -2,9 +2,9 @@
 
 Text in the model stays as printed; writers call `segments` to get the converted
 text with the original of every changed stretch, which TEI keeps as
-<choice><orig/><reg/></choice> and EPUB shows as the regularised form. Radicals an
-extractor gave for ideographs ("⽇" for 日, lexicon/radicals.py) are regularised so
-whatever the script option, "keep" included."""
+<choice><orig/><reg/></choice> and EPUB shows as the regularised form. Characters an
+extractor gave for the printed ones ("⽇" for 日, lexicon/equivalents.py) are regularised
+so whatever the script option, "keep" included."""
 from __future__ import annotations
 
 import json

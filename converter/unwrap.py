@@ -82,8 +82,8 @@ def letter_spaced(raw: str) -> bool:
 def loose_line(raw: str) -> str:
     """A line as recognisers read it: whitespace collapsed to single spaces (a space may
     separate two names, or a dateline from its text), none where the line is letter-spaced
-    throughout (its spaces are justification: "（ 摘 自 10 月 …）"); radicals read as the
-    ideographs they stand for (`reading_form`)."""
+    throughout (its spaces are justification: "（ 摘 自 10 月 …）"); in the reading form
+    (a radical an extractor gave is read as its ideograph, lexicon/equivalents.py)."""
     raw = reading_form(raw)
     return clean_prose(raw) if letter_spaced(raw) else " ".join(raw.split())
 
@@ -186,7 +186,7 @@ class Run:
         spacing, as a recogniser tidies them), line breaks kept in place."""
         text = self.to_text()
         solid_at_break = [solid_len(text.text[:b]) for b in text.breaks]
-        own = solid(text.text)  # recognisers read radicals as ideographs: the run's own characters stay
+        own = solid(text.text)  # recognisers spell the reading form: the run's own characters stay
         breaks, seen, spelt = [], 0, []
         for offset, ch in enumerate(spelling):
             while solid_at_break and solid_at_break[0] == seen and not ch.isspace():
