@@ -83,7 +83,7 @@ def split_units(paragraphs: list[Run], labels: Mapping[int, str], bylines_first:
         whole = lead == len(run.lines)
         closes = whole and role == "byline" and _story_open(units) and units[-1].byline is None \
             and (i + 1 == len(paragraphs) or not bylines_first and _opens_story(paragraphs[i + 1], labels))
-        run = _opening_marker(run, units)
+        run = _opening_marker(run, units, _touching(paragraphs, i))
         run, closing = _closing_marker(run)
         if run and closes:
             units[-1].byline = both_texts(units[-1].byline, run.to_text())
@@ -250,15 +250,29 @@ def both_texts(first: Text | None, second: Text | None) -> Text | None:
                 first.breaks + (len(first.text) + 1,) + tuple(len(first.text) + 1 + b for b in second.breaks))
 
 
-def _opening_marker(run: Run, units: list[Unit]) -> Run:
-    """Place a marker opening the paragraph; what follows it."""
+def _opening_marker(run: Run, units: list[Unit], touching: str | None = None) -> Run:
+    """Place a marker opening the paragraph; what follows it. A marker read both ways
+    alone on its line goes with the text it touches (`touching`, see `_touching`)."""
     marker = marker_at_start(run.loose)
     if not marker:
         return run
     head, rest = run.split_solid(marker.size)
     beside = marker.size not in _line_bounds(run)
-    _place(units, marker, head.to_text(), placed_direction(marker, beside, opening=True))
+    placed = placed_direction(marker, beside, opening=True)
+    _place(units, marker, head.to_text(), touching if placed == "either" and not rest and touching else placed)
     return rest
+
+
+def _touching(paragraphs: list[Run], i: int) -> str | None:
+    """For a paragraph of one line: "from" when the next paragraph starts on the next line
+    and the one before ends before the line above (a blank line or another element
+    between), "to" the other way round, else None."""
+    line = paragraphs[i].pieces[0].line if paragraphs[i].pieces else None
+    if line is None or len(paragraphs[i].pieces) != 1:
+        return None
+    after = i + 1 < len(paragraphs) and paragraphs[i + 1].pieces and paragraphs[i + 1].pieces[0].line == line + 1
+    before = i > 0 and paragraphs[i - 1].pieces and paragraphs[i - 1].pieces[-1].line == line - 1
+    return "from" if after and not before else "to" if before and not after else None
 
 
 def _closing_marker(run: Run) -> tuple[Run, tuple[Match, Text, str] | None]:

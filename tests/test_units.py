@@ -184,3 +184,18 @@ def test_a_byline_no_recogniser_reads_takes_the_lines_labelled_byline():
     [unit] = split_units(runs, roles)
     assert unit.byline.text == "本报记者黎明"
     assert [r.text for r in unit.paragraphs] == ["3月16日，记者走访广州多个农贸市场。"]
+
+
+def test_a_marker_read_both_ways_alone_on_its_line_goes_with_the_text_it_touches():
+    """"（接A03）" alone on its line, a blank line above it and the continued text right
+    under it, opens that text, though the text before it breaks off mid-sentence."""
+    runs = [Run((piece(1, "一篇报道的最后一行没有"),)), Run((piece(3, "（接A03）"),)),
+            Run((piece(4, "南市警察局指出，案件仍在调查。"),))]
+    first, second = split_units(runs, {1: "p-B", 3: "jump-B", 4: "p-B"})
+    assert first.continued_to is None
+    assert second.continued_from.direction == "from" and second.continued_from.page == "A03"
+    # right under the text that breaks off, with a blank line after it, it closes that text
+    runs = [Run((piece(1, "一篇报道的最后一行没有"),)), Run((piece(2, "（接A03）"),)),
+            Run((piece(4, "另一篇的正文。"),))]
+    first, second = split_units(runs, {1: "p-B", 2: "jump-B", 4: "p-B"})
+    assert first.continued_to.direction == "to" and second.continued_from is None
