@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..rules import has_sentence_punct, solid, solid_len
-from ..rules.byline import standalone_byline
+from ..rules.byline import reporter_column, standalone_byline
 from ..rules.closer import date_line
 from ..rules.continuation import marker_line
 from ..rules.masthead import printout_header
@@ -69,6 +69,8 @@ class Labeller:
                 tags[k] = label("closer", starts(tags[k]))
             for k in heading_bylines(texts, tags):
                 tags[k] = label("byline", True)
+            for k in column_kickers(texts, tags):
+                tags[k] = label("kicker", True)
             unindented = unindented_starts(page)
             k = 0
             for line in page:
@@ -165,6 +167,12 @@ def heading_bylines(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
             if role_of(tags[k]) in HEADING_ROLES and role_of(tags[k + 1]) not in HEADING_ROLES
             and (found := standalone_byline(" ".join(texts[k].split()))) is not None
             and found.size == len(solid(texts[k]))]
+
+
+def column_kickers(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
+    """Lines read as bylines that are a reporter's column named whole ("（记者手记）"): the
+    kicker over its story; no name is in them."""
+    return [k for k, tag in enumerate(tags) if role_of(tag) == "byline" and reporter_column(texts[k])]
 
 
 class LineLabeller(Protocol):

@@ -51,6 +51,8 @@ _STANDALONE = (
 # "记者追踪", "记者手记" (column names), "记者看到", "记者从…" (running text):
 # a role word followed by these is no byline.
 _NOT_A_NAME = compiled(rf"(?:{_ROLE})\s*(?:(?:{'|'.join(zh.REPORTER_COLUMNS)})$|{'|'.join(zh.REPORTER_VERBS)})")
+# The same alone on its line, perhaps bracketed or marked: a column named over its story.
+_REPORTER_COLUMN = compiled(rf"^[（(【〔\[■□◎]?\s*(?:{_ROLE})\s*(?:{'|'.join(zh.REPORTER_COLUMNS)})\s*[）)】〕\]]?$")
 _CREDIT_END = compiled(rf"(?<!文[/／])(?:{'|'.join(zh.CREDIT_WORDS)})$")
 # Names with the word for reporting, no role word: "林佳慧 报道", "报道：郭慧玲 摄影：崔诺磊".
 _BY_REPORT = compiled(rf"^{_MARK}?\s*(?:{_NAMES}\s*(?:{_REPORT})|(?:{_REPORT})\s*[:：]\s*{_NAMES})"
@@ -162,3 +164,10 @@ def opening_byline(loose: str) -> Match | None:
         if m:
             return Match(tidy_names(m.group(0).strip()), solid_len(m.group(0)))
     return None
+
+
+@per_line
+@in_reading_form
+def reporter_column(loose: str) -> bool:
+    """"（记者手记）", "【記者觀察】": a reporter's column named over its story, not a byline."""
+    return _REPORTER_COLUMN.match(loose.strip()) is not None
