@@ -37,7 +37,9 @@ DAY_IN_DIGITS = rf"(?:{DIGITS}{{1,2}}\s*月\s*)?{DIGITS}{{1,2}}\s*日"  # a disp
 WEEKDAY = rf"(?:{'|'.join(WEEKDAY_WORDS)})[{''.join(WEEKDAY_NAMES)}]"
 
 _ZH = f"{ZH_DIGITS}○"
-_YEAR = rf"(?:{DIGITS}{{2,4}}|[{_ZH}]{{2,4}})"
+# Typed for 〇 in a year written in Chinese digits: a letter O, a digit zero ("二O二五年", "二０二五年").
+ZERO_LOOKALIKES = "OoＯｏ0０"
+_YEAR = rf"(?:{DIGITS}{{2,4}}|[{_ZH}{ZERO_LOOKALIKES}]{{2,4}})"
 _MONTH = rf"(?:{DIGITS}{{1,2}}|[{_ZH}十]{{1,3}})"
 _DAY = rf"(?:{DIGITS}{{1,2}}|[{_ZH}十廿卅]{{1,3}})"
 _WRITTEN = (rf"(?:(?P<era>{'|'.join(ROC_ERAS)})\s*)?(?:(?P<year>{_YEAR})\s*年\s*)?(?P<month>{_MONTH})\s*月\s*"
@@ -132,12 +134,23 @@ def _printed_date(m: re.Match[str], context_year: int | None, roc: bool) -> Date
         return None
     if m["year"] is None:
         return Date(context_year, month, day, m.start(), m.end(), roc=roc)
-    year = parse_numeral(m["year"])
+    year = _year(m["year"])
     if year is not None and year >= 1000:
         return Date(year, month, day, m.start(), m.end())
     if year is not None and (m["era"] or roc):  # two or three digits: an ROC year
         return Date(year + ROC_EPOCH, month, day, m.start(), m.end(), roc=True)
     return None
+
+
+def _year(printed: str) -> int | None:
+    """The year's number; a zero look-alike among Chinese digits is 〇 (a year of none but
+    look-alikes is no year)."""
+    if any(c in ZH_DIGITS for c in printed):
+        printed = printed.translate(_AS_ZERO)
+    return parse_numeral(printed)
+
+
+_AS_ZERO = str.maketrans(dict.fromkeys(ZERO_LOOKALIKES, "〇"))
 
 
 @in_reading_form
