@@ -34,6 +34,7 @@ def test_radicals_and_strokes_read_as_their_ideographs_one_for_one():
     assert reading_form("㇐") == "一"  # a CJK stroke
     assert reading_form("﹁記者︵台北︶︒") == "「記者（台北）。"  # a vertical page's punctuation
     assert reading_form("\uf90a") == "金"  # a compatibility ideograph
+    assert reading_form("――记者 阿依古丽‧买买提") == "——记者 阿依古丽·买买提"  # another code page's dash and dot
     plain = "本报北京3月24日电"
     assert reading_form(plain) is plain
     assert all(len(extracted) == len(printed) == 1 for extracted, printed in EQUIVALENTS.items())

@@ -9,7 +9,8 @@ reads each as the character it stands for (one character for one).
 - CJK compatibility ideographs (U+F900…, U+2F800…) are the unified ideographs of their
   canonical decompositions; vertical presentation forms of punctuation (U+FE10…,
   U+FE30…: "︒" for 。, "﹁" for 「, from a page set vertically) are the forms their
-  decompositions name, full-width where that is an ASCII sign ("︵" is "（").
+  decompositions name, full-width where that is an ASCII sign ("︵" is "（"); the Chinese
+  dash and middle dot as other code pages give them ("―" is "—", "‧" is "·").
 
 The structure stage reads text in `reading_form` (every recogniser, `in_reading_form`;
 the labeller's features; the words headlines and bodies share); the text itself keeps
@@ -68,11 +69,16 @@ def _decomposed(blocks: tuple[tuple[int, int], ...], tag: str) -> dict[str, str]
     return found
 
 
+# The Chinese dash and middle dot as other code pages map them: CP936 gives U+2015 for the
+# dash GB 18030 gives as U+2014 ("——"), Big5 U+2027 for the dot in a transcribed name
+# ("阿依古丽·买买提"); Japanese fonts' U+30FB is the same dot.
+ENCODING_VARIANTS = {"\u2015": "\u2014", "\u2027": "\u00b7", "\u30fb": "\u00b7"}
 EQUIVALENTS: dict[str, str] = EQUIVALENT_IDEOGRAPHS | _decomposed(_COMPATIBILITY_BLOCKS, "") \
-    | _decomposed(_VERTICAL_BLOCKS, "<vertical>")
+    | _decomposed(_VERTICAL_BLOCKS, "<vertical>") | ENCODING_VARIANTS
 _READING = str.maketrans(EQUIVALENTS)
 # the blocks they come from: most text has none of them
-_BLOCKS = compiled("[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe4f\U0002f800-\U0002fa1f]")
+_BLOCKS = compiled("[\u2015\u2027\u30fb\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe4f"
+                   "\U0002f800-\U0002fa1f]")
 
 
 @per_line  # the same texts are read by one recogniser after another
