@@ -267,11 +267,11 @@ def _touching(paragraphs: list[Run], i: int) -> str | None:
     """For a paragraph of one line: "from" when the next paragraph starts on the next line
     and the one before ends before the line above (a blank line or another element
     between), "to" the other way round, else None."""
-    line = paragraphs[i].pieces[0].line if paragraphs[i].pieces else None
-    if line is None or len(paragraphs[i].pieces) != 1:
+    if len(paragraphs[i].pieces) != 1:
         return None
-    after = i + 1 < len(paragraphs) and paragraphs[i + 1].pieces and paragraphs[i + 1].pieces[0].line == line + 1
-    before = i > 0 and paragraphs[i - 1].pieces and paragraphs[i - 1].pieces[-1].line == line - 1
+    line = paragraphs[i].pieces[0].line
+    after = i + 1 < len(paragraphs) and paragraphs[i + 1].lines[:1] == [line + 1]
+    before = i > 0 and paragraphs[i - 1].lines[-1:] == [line - 1]
     return "from" if after and not before else "to" if before and not after else None
 
 

@@ -49,7 +49,7 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "doc_field": document_field, "column": is_column_name, "weekday": weekday, "lunar": lunar_date,
     "whole_date": whole_date, "names": name_line, "role_alone": role_alone, "source": source_note,
 }
-_AS_GIVEN = {name: as_given(recognise) for name, recognise in RECOGNISERS.items()}  # line_text reads in reading form
+_RULES_AS_GIVEN = {name: as_given(recognise) for name, recognise in RECOGNISERS.items()}  # line_text reads in reading form
 _FURNITURE_KIND = as_given(furniture_kind)
 # Cue words: whether the line holds one anywhere.
 CUES: dict[str, tuple[str, ...]] = {
@@ -181,7 +181,7 @@ def line_text(text: str) -> LineText:
     if last in _LAST_MARKS:
         f.append(intern("last_mark=" + last))
     loose = loose_line(text)
-    rules = [_RULE_ATTRIBUTES[name] for name, recognise in _AS_GIVEN.items() if recognise(loose)]
+    rules = [_RULE_ATTRIBUTES[name] for name, recognise in _RULES_AS_GIVEN.items() if recognise(loose)]
     f += rules
     kind = _FURNITURE_KIND(text)
     if kind:

@@ -38,8 +38,8 @@ WEEKDAY = rf"(?:{'|'.join(WEEKDAY_WORDS)})[{''.join(WEEKDAY_NAMES)}]"
 
 _ZH = f"{ZH_DIGITS}○"
 # Typed for 〇 in a year written in Chinese digits: a letter O, a digit zero ("二O二五年", "二０二五年").
-ZERO_LOOKALIKES = "OoＯｏ0０"
-_YEAR = rf"(?:{DIGITS}{{2,4}}|[{_ZH}{ZERO_LOOKALIKES}]{{2,4}})"
+_ZERO_LOOKALIKES = "OoＯｏ0０"
+_YEAR = rf"(?:{DIGITS}{{2,4}}|[{_ZH}{_ZERO_LOOKALIKES}]{{2,4}})"
 _MONTH = rf"(?:{DIGITS}{{1,2}}|[{_ZH}十]{{1,3}})"
 _DAY = rf"(?:{DIGITS}{{1,2}}|[{_ZH}十廿卅]{{1,3}})"
 _WRITTEN = (rf"(?:(?P<era>{'|'.join(ROC_ERAS)})\s*)?(?:(?P<year>{_YEAR})\s*年\s*)?(?P<month>{_MONTH})\s*月\s*"
@@ -150,7 +150,7 @@ def _year(printed: str) -> int | None:
     return parse_numeral(printed)
 
 
-_AS_ZERO = str.maketrans(dict.fromkeys(ZERO_LOOKALIKES, "〇"))
+_AS_ZERO = str.maketrans(dict.fromkeys(_ZERO_LOOKALIKES, "〇"))
 
 
 @in_reading_form

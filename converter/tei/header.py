@@ -40,9 +40,10 @@ DIPLOMATIC = (" Every original line break is kept as lb with break=\"no\", prece
               "text goes on in another column; pb marks each page.")
 SPACES = ("Justification spaces between CJK characters were removed; a single space is kept "
           "between Latin or digit tokens and between the halves of a headline.")
-RADICALS = ("A CJK radical or stroke that the text extractor gave for an ideograph (U+2F47 for 日) is "
-            "a choice of orig (as extracted) and reg (the ideograph, by Unicode's "
-            "Equivalent_Unified_Ideograph property).")
+EXTRACTED_FORMS = ("A character the text extractor gave for the one printed (a CJK radical for an ideograph, "
+                   "U+2F47 for 日; a vertical presentation form; a compatibility ideograph; another code "
+                   "page's dash or middle dot) is a choice of orig (as extracted) and reg (the character "
+                   "it stands for).")
 
 
 def write_header(edition: Edition, keep_breaks: bool) -> etree._Element:
@@ -156,7 +157,7 @@ def _encoding_desc(encoding: etree._Element, meta: Metadata, keep_breaks: bool) 
     editorial = _sub(encoding, "editorialDecl")
     _sub(_sub(editorial, "segmentation"), "p", UNWRAPPING + (DIPLOMATIC if keep_breaks else ""))
     _sub(_sub(editorial, "normalization", attributes={"method": "silent"}), "p", SPACES)
-    _sub(_sub(editorial, "normalization", attributes={"method": "markup"}), "p", RADICALS)
+    _sub(_sub(editorial, "normalization", attributes={"method": "markup"}), "p", EXTRACTED_FORMS)
     if meta.script != "keep":
         p = _sub(_sub(editorial, "normalization", attributes={"method": "markup"}), "p",
                  "The script was normalised with the OpenCC configuration ")
