@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from sys import intern
 
@@ -26,7 +26,7 @@ from ..rules.byline import name_line, opening_byline, role_alone, standalone_byl
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start, page_reference_at_end
 from ..rules.credit import credit, uncredited_caption
-from ..rules.dateline import dateline, starts_with_dateline
+from ..rules.dateline import dateline, dateline_and_byline, starts_with_dateline
 from ..rules.headline import is_dash_subtitle, is_heading_line, is_letter_spaced, is_subtitle_line
 from ..rules.listitem import list_label
 from ..rules.masthead import furniture_kind
@@ -305,6 +305,8 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             if joint:
                 rows[k].append(joint + ">")
                 rows[k + 1].append(joint + "<")
+    for k, attribute in _closing_dates(filled, widths, columns, rows):
+        rows[k].append(attribute)
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
@@ -313,6 +315,33 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             else:
                 f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
+
+
+CLOSING_REACH = 4  # lines a signature block holds over its date ("台州市路桥" / "区金达汽配" / "有限公司")
+DATE_DISTANCE = Buckets("", 1, 2, 3)
+
+
+def _closing_dates(filled: list[tuple[int, LineText]], widths: list[float], columns: list[float],
+                   rows: list[Features]) -> Iterator[tuple[int, str]]:
+    """Where a date line stands in the run of short lines without a sentence's end around
+    a line: below it (`date_below`: a notice's signer and issuer lines over its closing
+    date) or above it (`date_above`: the next notice's title after the date). The
+    neighbours' window (two lines) misses a signature wrapped over three lines; a date
+    wrapped over two lines counts (`wrap:date_line`)."""
+    dated = ["rule:date_line" in row or "wrap:date_line>" in row or "wrap:date_line<" in row for row in rows]
+    open_run = [not text.closes and widths[k] < SHORT_OF_COLUMN * columns[k] for k, (_, text) in enumerate(filled)]
+    for k in range(len(filled)):
+        if dated[k] or not open_run[k]:
+            continue
+        for step, name in ((1, "date_below="), (-1, "date_above=")):
+            j = k + step
+            while 0 <= j < len(filled) and abs(j - k) <= CLOSING_REACH:
+                if dated[j]:
+                    yield k, intern(name + DATE_DISTANCE(abs(j - k)))
+                    break
+                if not open_run[j]:
+                    break
+                j += step
 
 
 @lru_cache(maxsize=1024)
@@ -371,16 +400,19 @@ def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], 
 
 
 # Recognisers asked of two adjacent lines joined, for an element that wraps from one
-# into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电"): their match
+# into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电", a byline after a
+# dateline: "据新华社电记者熊茂" / "伶报道： 美国…"): their match
 # must reach into the second line, and the second line alone must not match (a paper's
 # name would take a headline's last words as its own: "角柱石" / "東海日報訊").
 WRAPPING: dict[str, Callable[[str], Match | None]] = {
     "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
-    "source": source_note,
+    "dateline_byline": dateline_and_byline, "source": source_note,
 }
-# Recognisers of whole lines (a notice's closing date and issuer): the two lines joined
-# must match and the first alone must not; the second alone may ("信衡資產管理股份" / "有限公司").
-WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer}
+# Recognisers of whole lines (a notice's closing date and issuer, an author's name set
+# one character a line: "江" / "淼"): the two lines joined must match and the first alone
+# must not; the second alone may ("信衡資產管理股份" / "有限公司").
+WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer,
+                                                      "names": name_line}
 
 
 @lru_cache(maxsize=1 << 14)
