@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .lexicon import numerals, zh
 from .lexicon.equivalents import in_reading_form, reading_form
-from .rules import search_tail, solid, solid_len, split_solid
+from .rules import search_tail, solid, solid_len
 from .rules.closer import date_line
 from .model import Span, Text
 from .source import per_line
@@ -226,7 +226,7 @@ class Run:
             if offset < end:
                 cut = offset - start
                 left, right = p.text[:cut], p.text[cut:]
-                raw_left, raw_right = split_solid(p.raw, solid_len(left))
+                raw_left, raw_right = _split_raw(p.raw, solid_len(left))
                 return (Run(tuple(head) + (Piece(p.line, raw_left, left),)),
                         Run((Piece(p.line, raw_right, right),) + self.pieces[i + 1:]))
             head.append(p)
@@ -236,6 +236,17 @@ class Run:
 
     def __bool__(self) -> bool:
         return bool(self.text)
+
+
+def _split_raw(raw: str, count: int) -> tuple[str, str]:
+    """The line as read, cut after `count` non-whitespace characters: the halves keep
+    the extractor's spacing, which recognisers read ("本报记者 张三 今天…")."""
+    seen = 0
+    for offset, ch in enumerate(raw):
+        if seen == count and not ch.isspace():
+            return raw[:offset], raw[offset:]
+        seen += not ch.isspace()
+    return raw, ""
 
 
 _TRAILING_NOTE = re.compile(rf"[（(][^（）()]{{1,20}}[）)]{numerals.DIGITS}{{0,8}}$")

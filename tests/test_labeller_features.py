@@ -149,8 +149,8 @@ def _page(lines, repeated):
             if last and start and widths[k] < 0.9 * (median(near[len(near) // 2:]) or 1.0):
                 joint = "word" if last[0] + start[0] in vocabulary else "none"
                 rows[k][f"joint={joint}>"] = rows[k + 1][f"joint={joint}<"] = 1.0
-    _mark_closing_dates(rows, [not ends_sentence(line.text) and widths[k] < 0.9 * columns[k]
-                               for k, (_, line) in enumerate(filled)])
+    _mark_closing_dates(rows, [line.text for _, line in filled],
+                        [not ends_sentence(line.text) and widths[k] < 0.9 * columns[k] for k, (_, line) in enumerate(filled)])
     own = [dict(f) for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
@@ -188,10 +188,18 @@ def _mark_wrap(rows, k, name, adjacent):
     rows[k + 1][f"{kind}:{name}<"] = 1.0
 
 
-def _mark_closing_dates(rows, open_lines):
+def _mark_closing_dates(rows, lines, open_lines):
     """The nearest date line (or date wrapped over two) within four lines below and above a
-    short line without a sentence's end, through such lines only."""
-    dated = [any(key in f for key in ("rule:date_line", "wrap:date_line>", "wrap:date_line<")) for f in rows]
+    short line without a sentence's end, through such lines only; a date whose run of such
+    lines starts right after a line that ends a sentence."""
+    def after_text(k):
+        j = k - 1
+        while j >= 0 and open_lines[j] and k - j <= 4:
+            j -= 1
+        return j >= 0 and ends_sentence(lines[j])
+
+    dated = [any(key in f for key in ("rule:date_line", "wrap:date_line>", "wrap:date_line<")) and after_text(k)
+             for k, f in enumerate(rows)]
     for k, f in enumerate(rows):
         if dated[k] or not open_lines[k]:
             continue
@@ -246,8 +254,6 @@ def test_labelling_compiles_no_pattern_of_chinese_text_as_it_goes(monkeypatch):
     ("中華民國114年5", "月14日", ("date_line",)),  # a notice's closing date, wrapped
     ("信衡資產管理股份", "有限公司", ("issuer",)),  # the second line alone would be an issuer too
     ("本报记者", "邵磊 通讯员 贾", ("byline",)),
-    ("据新华社电记者熊茂", "伶报道： 美国联邦储备", ("dateline_byline",)),  # the next line begins inside the byline
-    ("本报讯 记者 张三", "昨日，全市召开会议。", ()),  # the byline ends with the line
     ("…环境。（摘自10月30日《申江健康", "报》作者：李明）", ("source",)),
     ("角柱石", "東海日報訊", ()),  # the second line is a dateline of its own
     ("2025年4月1日", "星期二", ()),  # the first line is a whole date already
@@ -257,6 +263,7 @@ def test_elements_going_on_into_the_next_line(first, second, found):
 
 
 def test_a_signature_block_sees_the_closing_date_under_it_and_the_next_title_over_it():
+    """After text that ends a sentence; a running head's date over a headline is no closing date."""
     text = ("本公司股票一张不慎遗失，票号为A12345，现声明作废，特此公告周知各位股东。\n"
             "股票号码为A12345号，自登报之日起作废，特此声明。\n台州市路桥\n区金达汽配\n有限公司\n"
             "2025年3月\n31日\n关于召开股东会\n的通知\n"
@@ -267,6 +274,9 @@ def test_a_signature_block_sees_the_closing_date_under_it_and_the_next_title_ove
     seen = [[a for a in row if a.startswith("date_")] for row in rows]
     assert seen == [[], [], ["date_below=<=3"], ["date_below=<=2"], ["date_below=<=1"], [], [],
                     ["date_above=<=1"], ["date_above=<=2"], []]
+    lines, _ = split_lines("2025年3月31日\n关于召开股东会\n的通知\n" + text.splitlines()[-1] + "\n")
+    (page,) = pages_of(lines)
+    assert not [a for row in features.page_features(page) for a in row if a.startswith("date_")]
 
 
 def test_a_name_set_one_character_a_line_reads_as_one_name():

@@ -25,7 +25,7 @@ ARROW, NOTHING, YES, FIELDS = "⇒", "∅", "✓", "¦"
 MODULES = {"unwrap": "converter.unwrap", "numerals": "converter.lexicon.numerals",
            "dates": "converter.lexicon.dates"}  # default: converter.rules.<table>
 # Which end of the input a Match-returning recogniser claims its `size` from.
-ANCHORS = {"dateline": "start", "dateline_and_byline": "start", "byline_after_dateline": "start", "marker_at_start": "start",
+ANCHORS = {"dateline": "start", "byline_after_dateline": "start", "marker_at_start": "start",
            "list_label": "start", "standalone_byline": "whole", "credit": "end",
            "marker_at_end": "end", "source_note": "end", "opening_byline": "start"}
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")

@@ -26,7 +26,7 @@ from ..rules.byline import name_line, opening_byline, role_alone, standalone_byl
 from ..rules.closer import date_line, looks_like_issuer, looks_like_signer
 from ..rules.continuation import marker_at_end, marker_at_start, page_reference_at_end
 from ..rules.credit import credit, uncredited_caption
-from ..rules.dateline import dateline, dateline_and_byline, starts_with_dateline
+from ..rules.dateline import dateline, starts_with_dateline
 from ..rules.headline import is_dash_subtitle, is_heading_line, is_letter_spaced, is_subtitle_line
 from ..rules.listitem import list_label
 from ..rules.masthead import furniture_kind
@@ -323,13 +323,16 @@ DATE_DISTANCE = Buckets("", 1, 2, 3)
 
 def _closing_dates(filled: list[tuple[int, LineText]], widths: list[float], columns: list[float],
                    rows: list[Features]) -> Iterator[tuple[int, str]]:
-    """Where a date line stands in the run of short lines without a sentence's end around
+    """Where a closing date stands in the run of short lines without a sentence's end around
     a line: below it (`date_below`: a notice's signer and issuer lines over its closing
-    date) or above it (`date_above`: the next notice's title after the date). The
-    neighbours' window (two lines) misses a signature wrapped over three lines; a date
-    wrapped over two lines counts (`wrap:date_line`)."""
-    dated = ["rule:date_line" in row or "wrap:date_line>" in row or "wrap:date_line<" in row for row in rows]
+    date) or above it (`date_above`: the next notice's title after the date). A closing date
+    is one whose run starts right after text that ends a sentence (a signature follows
+    what it signs; a running head's date follows nothing of the kind). The neighbours'
+    window (two lines) misses a signature wrapped over three lines; a date wrapped over
+    two lines counts (`wrap:date_line`)."""
     open_run = [not text.closes and widths[k] < SHORT_OF_COLUMN * columns[k] for k, (_, text) in enumerate(filled)]
+    dated = [("rule:date_line" in row or "wrap:date_line>" in row or "wrap:date_line<" in row)
+             and _after_text(filled, open_run, k) for k, row in enumerate(rows)]
     for k in range(len(filled)):
         if dated[k] or not open_run[k]:
             continue
@@ -342,6 +345,14 @@ def _closing_dates(filled: list[tuple[int, LineText]], widths: list[float], colu
                 if not open_run[j]:
                     break
                 j += step
+
+
+def _after_text(filled: list[tuple[int, LineText]], open_run: list[bool], k: int) -> bool:
+    """Does the run of short open lines holding line k start right after a sentence's end?"""
+    j = k - 1
+    while j >= 0 and open_run[j] and k - j <= CLOSING_REACH:
+        j -= 1
+    return j >= 0 and filled[j][1].closes
 
 
 @lru_cache(maxsize=1024)
@@ -400,13 +411,12 @@ def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], 
 
 
 # Recognisers asked of two adjacent lines joined, for an element that wraps from one
-# into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电", a byline after a
-# dateline: "据新华社电记者熊茂" / "伶报道： 美国…"): their match
+# into the next ("〔記者張雅婷／台北" / "報導〕", "新华社北京2" / "月6日电"): their match
 # must reach into the second line, and the second line alone must not match (a paper's
 # name would take a headline's last words as its own: "角柱石" / "東海日報訊").
 WRAPPING: dict[str, Callable[[str], Match | None]] = {
     "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
-    "dateline_byline": dateline_and_byline, "source": source_note,
+    "source": source_note,
 }
 # Recognisers of whole lines (a notice's closing date and issuer, an author's name set
 # one character a line: "江" / "淼"): the two lines joined must match and the first alone

@@ -115,17 +115,6 @@ def solid(text: str) -> str:
     return "".join(text.split())
 
 
-def split_solid(raw: str, count: int) -> tuple[str, str]:
-    """The text as read, cut after `count` non-whitespace characters: the halves keep
-    the extractor's spacing, which recognisers read ("本报记者 张三 今天…")."""
-    seen = 0
-    for offset, ch in enumerate(raw):
-        if seen == count and not ch.isspace():
-            return raw[:offset], raw[offset:]
-        seen += not ch.isspace()
-    return raw, ""
-
-
 _BRACKETED_START = re.compile(rf"\s*[{re.escape(zh.BRACKET_OPENERS)}]"
                               rf"[^{re.escape(zh.BRACKET_OPENERS + zh.BRACKET_CLOSERS)}]{{1,30}}"
                               rf"[{re.escape(zh.BRACKET_CLOSERS)}]")

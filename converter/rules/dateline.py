@@ -7,8 +7,8 @@ import re
 
 from ..lexicon.equivalents import in_reading_form
 from ..lexicon import dates, numerals, zh
-from . import LazyPattern, Match, bracketed_start, solid, solid_len, split_solid
-from .byline import BRACKETED_OPENING, byline_after_dateline, opening_byline
+from . import LazyPattern, Match, bracketed_start, solid, solid_len
+from .byline import BRACKETED_OPENING
 from ..source import per_line
 
 _AGENCY = "|".join(map(re.escape, zh.AGENCIES))
@@ -54,19 +54,6 @@ def dateline(loose: str) -> Match | None:
         if m:
             return Match(solid(m.group(0)), solid_len(m.group(0)))
     return None
-
-
-@in_reading_form
-def dateline_and_byline(loose: str) -> Match | None:
-    """A dateline and the byline right after it, as one match ("据新华社电记者熊茂伶报道：",
-    "【本報訊】本報記者 區詠詩"). The labeller asks it of two lines joined: a byline that
-    wraps into the next line makes that line begin inside the byline."""
-    found = dateline(loose)
-    if found is None:
-        return None
-    rest = split_solid(loose, found.size)[1]
-    by = max(filter(None, (byline_after_dateline(rest), opening_byline(rest))), key=lambda m: m.size, default=None)
-    return Match(found.text + by.text, found.size + by.size) if by else None
 
 
 @per_line  # asked of every line by segment and classify
