@@ -102,11 +102,10 @@ def _shape(text):
 def _page(lines, repeated):
     filled = [(i, line) for i, line in enumerate(lines) if not line.blank]
     widths = [display_width("".join(line.text.split())) for _, line in filled]
-    rows, columns = [], []
+    rows = []
     for k, (i, line) in enumerate(filled):
         near = sorted(widths[max(0, k - 8):k + 9])
         column = median(near[len(near) // 2:]) or 1.0
-        columns.append(column)
         f = _line(line.text, column)
         before = i - filled[k - 1][0] - 1 if k else -1
         after = filled[k + 1][0] - i - 1 if k + 1 < len(filled) else -1
@@ -149,8 +148,6 @@ def _page(lines, repeated):
             if last and start and widths[k] < 0.9 * (median(near[len(near) // 2:]) or 1.0):
                 joint = "word" if last[0] + start[0] in vocabulary else "none"
                 rows[k][f"joint={joint}>"] = rows[k + 1][f"joint={joint}<"] = 1.0
-    _mark_closing_dates(rows, [line.text for _, line in filled],
-                        [not ends_sentence(line.text) and widths[k] < 0.9 * columns[k] for k, (_, line) in enumerate(filled)])
     own = [dict(f) for f in rows]
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
@@ -186,33 +183,6 @@ def _mark_wrap(rows, k, name, adjacent):
     kind = "wrap" if adjacent else "bridge"
     rows[k][f"{kind}:{name}>"] = 1.0
     rows[k + 1][f"{kind}:{name}<"] = 1.0
-
-
-def _mark_closing_dates(rows, lines, open_lines):
-    """The nearest date line (or date wrapped over two) within four lines below and above a
-    short line without a sentence's end, through such lines only; a date whose run of such
-    lines starts right after a line that ends a sentence."""
-    def after_text(k):
-        j = k - 1
-        while j >= 0 and open_lines[j] and k - j <= 4:
-            j -= 1
-        return j >= 0 and ends_sentence(lines[j])
-
-    dated = [any(key in f for key in ("rule:date_line", "wrap:date_line>", "wrap:date_line<")) and after_text(k)
-             for k, f in enumerate(rows)]
-    for k, f in enumerate(rows):
-        if dated[k] or not open_lines[k]:
-            continue
-        for step, name in ((1, "date_below"), (-1, "date_above")):
-            for distance in range(1, 5):
-                j = k + step * distance
-                if not 0 <= j < len(rows):
-                    break
-                if dated[j]:
-                    f[name] = _bucket(distance, (1, 2, 3))
-                    break
-                if not open_lines[j]:
-                    break
 
 
 def _reference(lines):
@@ -260,28 +230,6 @@ def test_labelling_compiles_no_pattern_of_chinese_text_as_it_goes(monkeypatch):
 ])
 def test_elements_going_on_into_the_next_line(first, second, found):
     assert features._wrapped(first, second) == found
-
-
-def test_a_signature_block_sees_the_closing_date_under_it_and_the_next_title_over_it():
-    """After text that ends a sentence; a running head's date over a headline is no closing date."""
-    text = ("本公司股票一张不慎遗失，票号为A12345，现声明作废，特此公告周知各位股东。\n"
-            "股票号码为A12345号，自登报之日起作废，特此声明。\n台州市路桥\n区金达汽配\n有限公司\n"
-            "2025年3月\n31日\n关于召开股东会\n的通知\n"
-            "本公司定于2025年4月10日召开股东会，审议年度报告等事项，请各股东准时出席会议。\n")
-    lines, _ = split_lines(text)
-    (page,) = pages_of(lines)
-    rows = features.page_features(page)
-    seen = [[a for a in row if a.startswith("date_")] for row in rows]
-    assert seen == [[], [], ["date_below=<=3"], ["date_below=<=2"], ["date_below=<=1"], [], [],
-                    ["date_above=<=1"], ["date_above=<=2"], []]
-    lines, _ = split_lines("2025年3月31日\n关于召开股东会\n的通知\n" + text.splitlines()[-1] + "\n")
-    (page,) = pages_of(lines)
-    assert not [a for row in features.page_features(page) for a in row if a.startswith("date_")]
-
-
-def test_a_name_set_one_character_a_line_reads_as_one_name():
-    assert features._wrapped("江", "淼") == ("names",)
-    assert features._wrapped("热贡唐卡", "走出高原") == ()
 
 
 def test_a_blank_line_inside_an_element_bridges_it():

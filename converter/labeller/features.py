@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from sys import intern
 
@@ -305,8 +305,6 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             if joint:
                 rows[k].append(joint + ">")
                 rows[k + 1].append(joint + "<")
-    for k, attribute in _closing_dates(filled, widths, columns, rows):
-        rows[k].append(attribute)
     for k, f in enumerate(rows):
         for offset in (-2, -1, 1, 2):
             j = k + offset
@@ -315,44 +313,6 @@ def page_features(lines: Sequence[SourceLine], repeated: Counter[str] | None = N
             else:
                 f += _seen_from(offset, next_to[j] if abs(offset) == 1 else near[j])
     return rows
-
-
-CLOSING_REACH = 4  # lines a signature block holds over its date ("台州市路桥" / "区金达汽配" / "有限公司")
-DATE_DISTANCE = Buckets("", 1, 2, 3)
-
-
-def _closing_dates(filled: list[tuple[int, LineText]], widths: list[float], columns: list[float],
-                   rows: list[Features]) -> Iterator[tuple[int, str]]:
-    """Where a closing date stands in the run of short lines without a sentence's end around
-    a line: below it (`date_below`: a notice's signer and issuer lines over its closing
-    date) or above it (`date_above`: the next notice's title after the date). A closing date
-    is one whose run starts right after text that ends a sentence (a signature follows
-    what it signs; a running head's date follows nothing of the kind). The neighbours'
-    window (two lines) misses a signature wrapped over three lines; a date wrapped over
-    two lines counts (`wrap:date_line`)."""
-    open_run = [not text.closes and widths[k] < SHORT_OF_COLUMN * columns[k] for k, (_, text) in enumerate(filled)]
-    dated = [("rule:date_line" in row or "wrap:date_line>" in row or "wrap:date_line<" in row)
-             and _after_text(filled, open_run, k) for k, row in enumerate(rows)]
-    for k in range(len(filled)):
-        if dated[k] or not open_run[k]:
-            continue
-        for step, name in ((1, "date_below="), (-1, "date_above=")):
-            j = k + step
-            while 0 <= j < len(filled) and abs(j - k) <= CLOSING_REACH:
-                if dated[j]:
-                    yield k, intern(name + DATE_DISTANCE(abs(j - k)))
-                    break
-                if not open_run[j]:
-                    break
-                j += step
-
-
-def _after_text(filled: list[tuple[int, LineText]], open_run: list[bool], k: int) -> bool:
-    """Does the run of short open lines holding line k start right after a sentence's end?"""
-    j = k - 1
-    while j >= 0 and open_run[j] and k - j <= CLOSING_REACH:
-        j -= 1
-    return j >= 0 and filled[j][1].closes
 
 
 @lru_cache(maxsize=1024)
@@ -418,11 +378,9 @@ WRAPPING: dict[str, Callable[[str], Match | None]] = {
     "byline": lambda text: opening_byline(text) or standalone_byline(text), "dateline": dateline,
     "source": source_note,
 }
-# Recognisers of whole lines (a notice's closing date and issuer, an author's name set
-# one character a line: "江" / "淼"): the two lines joined must match and the first alone
-# must not; the second alone may ("信衡資產管理股份" / "有限公司").
-WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer,
-                                                      "names": name_line}
+# Recognisers of whole lines (a notice's closing date and issuer): the two lines joined
+# must match and the first alone must not; the second alone may ("信衡資產管理股份" / "有限公司").
+WRAPPING_WHOLE: dict[str, Callable[[str], object]] = {"date_line": date_line, "issuer": looks_like_issuer}
 
 
 @lru_cache(maxsize=1 << 14)
