@@ -275,11 +275,31 @@ def test_a_heading_stack_of_an_issuer_down_to_a_bare_date_after_text_is_a_signat
     assert closing_stacks(["特此公告。", "董事會 謹啟", "2025年3月16日"], ["p-I", "kicker-B", "head-B"]) == [1, 2]
 
 
+def test_signer_lines_read_as_a_headline_over_a_date_or_a_closer_are_a_signature():
+    texts = ["會員準時出席。", "澳門氹仔坊眾聯誼會會員大", "會主席 盧志強", "二零二五年五月十五日", "周年會員", "大會召集"]
+    # the date read as the headline's last line, the next notice's title as going on with it
+    assert closing_stacks(texts, ["p-I", "head-B", "head-I", "head-I", "head-I", "head-I"]) == [1, 2, 3]
+    # the date read as a closer already
+    assert closing_stacks(texts, ["p-I", "head-B", "head-I", "closer-B", "head-B", "head-I"]) == [1, 2]
+
+
+def test_the_next_notices_title_after_a_signature_starts_a_stack(monkeypatch):
+    lines, _ = split_lines("會員準時出席。\n澳門氹仔坊眾聯誼會會員大\n會主席 盧志強\n二零二五年五月十五日\n周年會員\n大會召集\n")
+    tagger = type("Tagger", (), {"tag": lambda self, rows: ["p-I", "head-B", "head-I", "head-I", "head-I", "head-I"],
+                                 "marginal": lambda self, tag, k: 1.0})()
+    labelled = labeller_model.Labeller.__new__(labeller_model.Labeller)
+    labelled._tagger = tagger
+    monkeypatch.setattr(labeller_model, "certain_lines", lambda filled: {})
+    tags = [str(line.label) for line in labelled.label(lines) if line.label]
+    assert tags[1:] == ["closer-B", "closer-I", "closer-I", "head-B", "head-I"]
+
+
 def test_a_heading_stack_is_no_signature_without_a_bare_date_text_before_it_or_with_sentences():
     assert closing_stacks(["特此公告。", "董事會 謹啟", "2025年3月16日起施行"], ["p-I", "head-B", "sub-B"]) == []
     assert closing_stacks(["本报讯", "董事會 謹啟", "2025年3月16日"], ["furniture-B", "head-B", "sub-B"]) == []
     assert closing_stacks(["特此公告。", "會議決議如下，請周知。", "2025年3月16日"], ["p-I", "head-B", "sub-B"]) == []
     assert closing_stacks(["特此公告。", "2025年3月", "16日", "續"], ["p-I", "head-B", "head-I", "head-I"]) == []
+    assert closing_stacks(["特此公告。", "會議決議如下，請周知。", "2025年3月16日"], ["p-I", "head-B", "closer-B"]) == []
 
 
 class _GivenLabels:

@@ -65,8 +65,12 @@ class Labeller:
             for k, tag in certain_lines(filled).items():
                 if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
                     tags[k] = tag
-            for k in closing_stacks(texts, tags):
+            signature = closing_stacks(texts, tags)
+            for k in signature:
                 tags[k] = label("closer", starts(tags[k]))
+            for k in signature:  # a heading line after a signature starts the next stack
+                if k + 1 < len(tags) and k + 1 not in signature and role_of(tags[k + 1]) in HEADING_ROLES:
+                    tags[k + 1] = label(role_of(tags[k + 1]), True)
             for k in heading_bylines(texts, tags):
                 tags[k] = label("byline", True)
             for k in column_kickers(texts, tags):
@@ -146,17 +150,28 @@ def closing_stacks(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
 
 
 def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | None:
-    """Where the signature block of heading lines from line k ends, if they are one."""
-    element, end = "", k
+    """Where the signature block of heading lines from line k ends, if they are one: at a
+    date element, or at a date on its own line or two closing an element of signer lines
+    ("…會員大" / "會主席 盧志強" / "二零二五年五月十五日" read as one headline, the next
+    notice's title perhaps read as going on with it), or over a line read as a closer."""
+    element, end, starts_at = "", k, [0]
     while end < len(tags) and role_of(tags[end]) in HEADING_ROLES:
         if starts(tags[end]) and end > k:
             if len(element) > SIGNATURE_CHARS or has_sentence_punct(element):
                 return None
-            element = ""
+            element, starts_at = "", [0]
         element += solid(texts[end])
         end += 1
         if date_line(element) and (end == len(tags) or starts(tags[end])):
             return end
+        if any(0 < at and date_line(element[at:]) and len(element[:at]) <= SIGNATURE_CHARS
+               and not has_sentence_punct(element[:at]) for at in starts_at[-2:]):
+            return end
+        starts_at.append(len(element))
+    # signer lines over the model's own closer ("…會員大" / "會主席 盧志強" over "二零二五年五月十五日")
+    if end < len(tags) and role_of(tags[end]) == "closer" and len(element) <= SIGNATURE_CHARS \
+            and not has_sentence_punct(element):
+        return end
     return None
 
 
