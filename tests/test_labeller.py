@@ -281,6 +281,9 @@ def test_signer_lines_read_as_a_headline_over_a_date_or_a_closer_are_a_signature
     assert closing_stacks(texts, ["p-I", "head-B", "head-I", "head-I", "head-I", "head-I"]) == [1, 2, 3]
     # the date read as a closer already
     assert closing_stacks(texts, ["p-I", "head-B", "head-I", "closer-B", "head-B", "head-I"]) == [1, 2]
+    # the date an element of its own under the signer's, the next title read as going on with it
+    texts = ["證金不予發還。", "信衡資產管理股份", "有限公司", "中華民國114年10", "月2日", "不動", "產公告"]
+    assert closing_stacks(texts, ["p-I", "head-B", "head-I", "sub-B", "sub-I", "sub-I", "sub-I"]) == [1, 2, 3, 4]
 
 
 def test_the_next_notices_title_after_a_signature_starts_a_stack(monkeypatch):

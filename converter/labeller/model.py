@@ -154,15 +154,17 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
     date element, or at a date on its own line or two closing an element of signer lines
     ("…會員大" / "會主席 盧志強" / "二零二五年五月十五日" read as one headline, the next
     notice's title perhaps read as going on with it), or over a line read as a closer."""
-    element, end, starts_at = "", k, [0]
+    element, end, starts_at, first = "", k, [0], k
     while end < len(tags) and role_of(tags[end]) in HEADING_ROLES:
         if starts(tags[end]) and end > k:
             if len(element) > SIGNATURE_CHARS or has_sentence_punct(element):
                 return None
-            element, starts_at = "", [0]
+            element, starts_at, first = "", [0], end
         element += solid(texts[end])
         end += 1
-        if date_line(element) and (end == len(tags) or starts(tags[end])):
+        # a date element ends the block; under signer elements, even where the next
+        # notice's title was read as going on with it
+        if date_line(element) and (end == len(tags) or starts(tags[end]) or first > k):
             return end
         if any(0 < at and date_line(element[at:]) and len(element[:at]) <= SIGNATURE_CHARS
                and not has_sentence_punct(element[:at]) for at in starts_at[-2:]):
