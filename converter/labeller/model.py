@@ -65,7 +65,7 @@ class Labeller:
             for k, tag in certain_lines(filled).items():
                 if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
                     tags[k] = tag
-            signature = closing_stacks(texts, tags)
+            signature = set(closing_stacks(texts, tags))
             for k in signature:
                 tags[k] = label("closer", starts(tags[k]))
             for k in signature:  # a heading line after a signature starts the next stack
@@ -157,7 +157,7 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
     element, end, starts_at, first = "", k, [0], k
     while end < len(tags) and role_of(tags[end]) in HEADING_ROLES:
         if starts(tags[end]) and end > k:
-            if len(element) > SIGNATURE_CHARS or has_sentence_punct(element):
+            if not _signer_text(element):
                 return None
             element, starts_at, first = "", [0], end
         element += solid(texts[end])
@@ -166,15 +166,18 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
         # notice's title was read as going on with it
         if date_line(element) and (end == len(tags) or starts(tags[end]) or first > k):
             return end
-        if any(0 < at and date_line(element[at:]) and len(element[:at]) <= SIGNATURE_CHARS
-               and not has_sentence_punct(element[:at]) for at in starts_at[-2:]):
+        if any(0 < at and date_line(element[at:]) and _signer_text(element[:at]) for at in starts_at[-2:]):
             return end
         starts_at.append(len(element))
     # signer lines over the model's own closer ("…會員大" / "會主席 盧志強" over "二零二五年五月十五日")
-    if end < len(tags) and role_of(tags[end]) == "closer" and len(element) <= SIGNATURE_CHARS \
-            and not has_sentence_punct(element):
+    if end < len(tags) and role_of(tags[end]) == "closer" and _signer_text(element):
         return end
     return None
+
+
+def _signer_text(element: str) -> bool:
+    """Could this heading element be a signature's issuer or signer: short, no sentence?"""
+    return len(element) <= SIGNATURE_CHARS and not has_sentence_punct(element)
 
 
 def heading_bylines(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
