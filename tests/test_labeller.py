@@ -6,7 +6,7 @@ import pytest
 
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import Labelled, closing_stacks, heading_bylines, labeller, pages_of
+from converter.labeller.model import Labelled, closing_paragraphs, closing_stacks, heading_bylines, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
 from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
@@ -284,6 +284,30 @@ def test_signer_lines_read_as_a_headline_over_a_date_or_a_closer_are_a_signature
     # the date an element of its own under the signer's, the next title read as going on with it
     texts = ["證金不予發還。", "信衡資產管理股份", "有限公司", "中華民國114年10", "月2日", "不動", "產公告"]
     assert closing_stacks(texts, ["p-I", "head-B", "head-I", "sub-B", "sub-I", "sub-I", "sub-I"]) == [1, 2, 3, 4]
+
+
+def test_a_date_opening_a_heading_stack_under_a_closer_is_the_signatures():
+    texts = ["予計算。", "主任委員　許嘉文", "中華民國114年5", "月6日", "區分", "所有"]
+    assert closing_stacks(texts, ["p-I", "closer-B", "head-B", "head-I", "head-I", "head-I"]) == [2, 3]
+    # under text, a headline may open with a date
+    assert closing_stacks(texts, ["p-I", "p-I", "head-B", "head-I", "head-I", "head-I"]) == []
+
+
+def test_a_paragraph_of_signer_lines_over_a_bare_date_is_a_signature():
+    texts = ["特此聲明作", "廢。", "股東　鄭淑芬", "中華民國114年8", "月5日", "股票遺失聲明"]
+    tags = ["p-I", "p-I", "p-B", "p-I", "p-I", "head-B"]
+    assert closing_paragraphs(texts, tags) == {2: "closer-B", 3: "closer-B", 4: "closer-I"}
+    texts = ["特此聲明作廢。", "晴田小吃店", "負責人　涂美華", "中華民國114年5月20日", "遺失聲明"]
+    tags = ["p-I", "p-B", "p-I", "p-I", "head-B"]
+    assert closing_paragraphs(texts, tags) == {1: "closer-B", 2: "closer-I", 3: "closer-B"}
+
+
+def test_a_paragraph_is_no_signature_with_sentences_after_running_text_or_without_a_date():
+    tags = ["p-I", "p-B", "p-I", "head-B"]
+    assert closing_paragraphs(["特此公告。", "會議決議如下，請周知。", "2025年3月16日", "續"], tags) == {}
+    assert closing_paragraphs(["记者从公安部获悉", "股東　鄭淑芬", "2025年3月16日", "續"], tags) == {}
+    assert closing_paragraphs(["特此公告。", "股東　鄭淑芬", "2025年3月16日起施行", "續"], tags) == {}
+    assert closing_paragraphs(["特此公告。", "2025年3月16日", "股東　鄭淑芬", "續"], tags) == {}
 
 
 def test_the_next_notices_title_after_a_signature_starts_a_stack(monkeypatch):

@@ -17,7 +17,7 @@ from ..rules.closer import date_line
 from ..rules.continuation import marker_line
 from ..rules.masthead import printout_header
 from ..source import SourceLine
-from ..unwrap import loose_line
+from ..unwrap import ends_sentence, loose_line
 from .features import edition_shapes, page_features, unindented_starts
 from .roles import HEADING_ROLES, label, role_of, starts
 
@@ -65,6 +65,8 @@ class Labeller:
             for k, tag in certain_lines(filled).items():
                 if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
                     tags[k] = tag
+            for k, tag in closing_paragraphs(texts, tags).items():
+                tags[k] = tag
             signature = set(closing_stacks(texts, tags))
             for k in signature:
                 tags[k] = label("closer", starts(tags[k]))
@@ -155,6 +157,7 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
     ("…會員大" / "會主席 盧志強" / "二零二五年五月十五日" read as one headline, the next
     notice's title perhaps read as going on with it), or over a line read as a closer."""
     element, end, starts_at, first = "", k, [0], k
+    under_closer = role_of(tags[k - 1]) == "closer"  # the model's own signer line above
     while end < len(tags) and role_of(tags[end]) in HEADING_ROLES:
         if starts(tags[end]) and end > k:
             if not _signer_text(element):
@@ -164,7 +167,7 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
         end += 1
         # a date element ends the block; under signer elements, even where the next
         # notice's title was read as going on with it
-        if date_line(element) and (end == len(tags) or starts(tags[end]) or first > k):
+        if date_line(element) and (end == len(tags) or starts(tags[end]) or first > k or under_closer):
             return end
         if any(0 < at and date_line(element[at:]) and _signer_text(element[:at]) for at in starts_at[-2:]):
             return end
@@ -173,6 +176,27 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
     if end < len(tags) and role_of(tags[end]) == "closer" and _signer_text(element):
         return end
     return None
+
+
+def closing_paragraphs(texts: Sequence[str], tags: Sequence[str]) -> dict[int, str]:
+    """Paragraphs after a sentence's end that are a signature block whole: signer lines
+    (SIGNATURE_CHARS at most, no sentence punctuation), then a date on its own line or
+    two ("股東　鄭淑芬" / "中華民國114年8" / "月5日" read as a paragraph). No paragraph is
+    a name over a bare date: certain, not learnt. Index -> its closer label; the date
+    is an element of its own."""
+    found: dict[int, str] = {}
+    for k in range(1, len(tags)):
+        if tags[k] != "p-B" or role_of(tags[k - 1]) not in ("p", "item") or not ends_sentence(texts[k - 1]):
+            continue
+        end = k + 1
+        while end < len(tags) and tags[end] == "p-I":
+            end += 1
+        for at in (end - 1, end - 2):
+            signer = "".join(solid(t) for t in texts[k:at])
+            if k < at and date_line("".join(solid(t) for t in texts[at:end])) and _signer_text(signer):
+                found.update({i: label("closer", i in (k, at)) for i in range(k, end)})
+                break
+    return found
 
 
 def _signer_text(element: str) -> bool:
