@@ -6,7 +6,7 @@ import pytest
 
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import Labelled, closing_paragraphs, closing_stacks, heading_bylines, labeller, pages_of
+from converter.labeller.model import Labelled, closing_paragraphs, closing_stacks, signature_elements, heading_bylines, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
 from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
@@ -300,6 +300,16 @@ def test_a_paragraph_of_signer_lines_over_a_bare_date_is_a_signature():
     texts = ["特此聲明作廢。", "晴田小吃店", "負責人　涂美華", "中華民國114年5月20日", "遺失聲明"]
     tags = ["p-I", "p-B", "p-I", "p-I", "head-B"]
     assert closing_paragraphs(texts, tags) == {1: "closer-B", 2: "closer-I", 3: "closer-B"}
+    # the issuer's lines read as going on with the text
+    texts = ["123，特此", "声明作废。", "惠州市惠阳", "区佳美电子", "有限公司", "2025年4月", "10日", "遗失声明"]
+    tags = ["p-B", "p-I", "p-I", "p-I", "p-I", "p-I", "p-I", "head-B"]
+    assert closing_paragraphs(texts, tags) == {2: "closer-B", 3: "closer-I", 4: "closer-I", 5: "closer-B", 6: "closer-I"}
+
+
+def test_a_signers_title_and_name_or_a_date_begins_an_element_of_a_signature():
+    texts = ["晴田小吃店", "負責人　涂美華", "中華民國114年3", "月5日", "恒毅綠能科技股份有", "限公司"]
+    tags = ["closer-B", "closer-I", "closer-I", "closer-I", "closer-B", "closer-I"]
+    assert signature_elements(texts, tags) == [1, 2]
 
 
 def test_a_paragraph_is_no_signature_with_sentences_after_running_text_or_without_a_date():
@@ -318,7 +328,7 @@ def test_the_next_notices_title_after_a_signature_starts_a_stack(monkeypatch):
     labelled._tagger = tagger
     monkeypatch.setattr(labeller_model, "certain_lines", lambda filled: {})
     tags = [str(line.label) for line in labelled.label(lines) if line.label]
-    assert tags[1:] == ["closer-B", "closer-I", "closer-I", "head-B", "head-I"]
+    assert tags[1:] == ["closer-B", "closer-I", "closer-B", "head-B", "head-I"]  # the date an element of its own
 
 
 def test_a_heading_stack_is_no_signature_without_a_bare_date_text_before_it_or_with_sentences():

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..rules import has_sentence_punct, solid, solid_len
 from ..rules.byline import reporter_column, standalone_byline
-from ..rules.closer import date_line
+from ..rules.closer import date_line, signer_line
 from ..rules.continuation import marker_line
 from ..rules.masthead import printout_header
 from ..source import SourceLine
@@ -70,6 +70,8 @@ class Labeller:
             signature = set(closing_stacks(texts, tags))
             for k in signature:
                 tags[k] = label("closer", starts(tags[k]))
+            for k in signature_elements(texts, tags):
+                tags[k] = "closer-B"
             for k in signature:  # a heading line after a signature starts the next stack
                 if k + 1 < len(tags) and k + 1 not in signature and role_of(tags[k + 1]) in HEADING_ROLES:
                     tags[k + 1] = label(role_of(tags[k + 1]), True)
@@ -179,24 +181,47 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
 
 
 def closing_paragraphs(texts: Sequence[str], tags: Sequence[str]) -> dict[int, str]:
-    """Paragraphs after a sentence's end that are a signature block whole: signer lines
+    """Signature blocks that close a paragraph after a sentence's end: signer lines
     (SIGNATURE_CHARS at most, no sentence punctuation), then a date on its own line or
-    two ("股東　鄭淑芬" / "中華民國114年8" / "月5日" read as a paragraph). No paragraph is
-    a name over a bare date: certain, not learnt. Index -> its closer label; the date
-    is an element of its own."""
+    two, the paragraph's last ("廢。" / "股東　鄭淑芬" / "中華民國114年8" / "月5日", read as
+    text). No paragraph ends in a name over a bare date: certain, not learnt. Index ->
+    its closer label; the signer lines and the date are elements of their own."""
     found: dict[int, str] = {}
-    for k in range(1, len(tags)):
-        if tags[k] != "p-B" or role_of(tags[k - 1]) not in ("p", "item") or not ends_sentence(texts[k - 1]):
-            continue
-        end = k + 1
-        while end < len(tags) and tags[end] == "p-I":
-            end += 1
-        for at in (end - 1, end - 2):
-            signer = "".join(solid(t) for t in texts[k:at])
-            if k < at and date_line("".join(solid(t) for t in texts[at:end])) and _signer_text(signer):
-                found.update({i: label("closer", i in (k, at)) for i in range(k, end)})
-                break
+    end = len(tags)
+    while end > 0:
+        begin = end - 1
+        while begin > 0 and tags[begin] == "p-I" and role_of(tags[begin - 1]) == "p":
+            begin -= 1  # [begin, end) is a paragraph, or the text lines of one
+        if role_of(tags[end - 1]) == "p":
+            found.update(_closing_signature(texts, tags, begin, end))
+        end = begin
     return found
+
+
+def _closing_signature(texts: Sequence[str], tags: Sequence[str], begin: int, end: int) -> dict[int, str]:
+    """The signature closing the paragraph of lines [begin, end), if one does (above)."""
+    for at in (end - 1, end - 2):
+        if at <= begin or not date_line("".join(solid(t) for t in texts[at:end])):
+            continue
+        for k in range(at - 1, begin - 1, -1):
+            if not _signer_text("".join(solid(t) for t in texts[k:at])):
+                break
+            if k and role_of(tags[k - 1]) in ("p", "item") and ends_sentence(texts[k - 1]):
+                return {i: label("closer", i in (k, at)) for i in range(k, end)}
+    return {}
+
+
+def signature_elements(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
+    """Lines of a signature block read as going on with the element above that begin one
+    of their own: a date on its own line or two, an official's title and name
+    ("清算人　賴文忠" / "中華民國114年3" / "月5日")."""
+    def date_from(k: int) -> bool:
+        joined = solid(texts[k])
+        return bool(date_line(joined) or k + 1 < len(tags) and tags[k + 1] == "closer-I"
+                    and date_line(joined + solid(texts[k + 1])))
+
+    return [k for k in range(1, len(tags)) if tags[k] == "closer-I" and role_of(tags[k - 1]) == "closer"
+            and (signer_line(texts[k]) or date_from(k))]
 
 
 def _signer_text(element: str) -> bool:

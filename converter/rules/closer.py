@@ -41,9 +41,15 @@ def looks_like_signer(line: str) -> bool:
 
 
 @in_reading_form
+def signer_line(text: str) -> bool:
+    """An official's title and name and nothing else ("負責人　涂美華", "清算人 賴文忠")."""
+    return bool(_SIGNER.match(solid(text)))
+
+
+@in_reading_form
 def looks_like_issuer(text: str) -> bool:
     """A signature line: no sentence punctuation; an issuing body ("…主席团")
     or an official's title and name ("縣長 吳承諺")."""
     compact = solid(text)
     return (2 <= len(compact) <= 40 and not has_sentence_punct(compact)
-            and (compact.endswith(zh.ISSUER_ENDINGS) or bool(_SIGNER.match(compact))))
+            and (compact.endswith(zh.ISSUER_ENDINGS) or signer_line(compact)))
