@@ -6,7 +6,7 @@ import pytest
 
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import Labelled, closing_paragraphs, closing_stacks, signature_elements, heading_bylines, labeller, pages_of
+from converter.labeller.model import Labelled, closing_signatures, closing_stacks, signature_elements, heading_bylines, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
 from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
@@ -296,14 +296,14 @@ def test_a_date_opening_a_heading_stack_under_a_closer_is_the_signatures():
 def test_a_paragraph_of_signer_lines_over_a_bare_date_is_a_signature():
     texts = ["特此聲明作", "廢。", "股東　鄭淑芬", "中華民國114年8", "月5日", "股票遺失聲明"]
     tags = ["p-I", "p-I", "p-B", "p-I", "p-I", "head-B"]
-    assert closing_paragraphs(texts, tags) == {2: "closer-B", 3: "closer-B", 4: "closer-I"}
+    assert closing_signatures(texts, tags) == {2: "closer-B", 3: "closer-B", 4: "closer-I"}
     texts = ["特此聲明作廢。", "晴田小吃店", "負責人　涂美華", "中華民國114年5月20日", "遺失聲明"]
     tags = ["p-I", "p-B", "p-I", "p-I", "head-B"]
-    assert closing_paragraphs(texts, tags) == {1: "closer-B", 2: "closer-I", 3: "closer-B"}
+    assert closing_signatures(texts, tags) == {1: "closer-B", 2: "closer-I", 3: "closer-B"}
     # the issuer's lines read as going on with the text
     texts = ["123，特此", "声明作废。", "惠州市惠阳", "区佳美电子", "有限公司", "2025年4月", "10日", "遗失声明"]
     tags = ["p-B", "p-I", "p-I", "p-I", "p-I", "p-I", "p-I", "head-B"]
-    assert closing_paragraphs(texts, tags) == {2: "closer-B", 3: "closer-I", 4: "closer-I", 5: "closer-B", 6: "closer-I"}
+    assert closing_signatures(texts, tags) == {2: "closer-B", 3: "closer-I", 4: "closer-I", 5: "closer-B", 6: "closer-I"}
 
 
 def test_a_signers_title_and_name_or_a_date_begins_an_element_of_a_signature():
@@ -312,12 +312,22 @@ def test_a_signers_title_and_name_or_a_date_begins_an_element_of_a_signature():
     assert signature_elements(texts, tags) == [1, 2]
 
 
+def test_a_signature_read_as_headings_and_text_is_one_when_it_names_an_issuer_or_official():
+    texts = ["司無關。", "澄光精密五金有限", "公司", "負責人　賴守正", "中華民國114年3", "月12日", "遺失聲明"]
+    tags = ["p-I", "head-B", "head-I", "p-B", "p-I", "p-I", "head-I"]
+    assert closing_signatures(texts, tags) == {1: "closer-B", 2: "closer-I", 3: "closer-B", 4: "closer-B",
+                                               5: "closer-I"}
+    # a headline over a date names no issuer: no signature
+    texts = ["互相帮助。", "中国队获得亚洲", "篮球锦标赛亚军", "2025年4月13日", "本报讯"]
+    assert closing_signatures(texts, ["p-I", "head-B", "head-I", "p-B", "dateline-B"]) == {}
+
+
 def test_a_paragraph_is_no_signature_with_sentences_after_running_text_or_without_a_date():
     tags = ["p-I", "p-B", "p-I", "head-B"]
-    assert closing_paragraphs(["特此公告。", "會議決議如下，請周知。", "2025年3月16日", "續"], tags) == {}
-    assert closing_paragraphs(["记者从公安部获悉", "股東　鄭淑芬", "2025年3月16日", "續"], tags) == {}
-    assert closing_paragraphs(["特此公告。", "股東　鄭淑芬", "2025年3月16日起施行", "續"], tags) == {}
-    assert closing_paragraphs(["特此公告。", "2025年3月16日", "股東　鄭淑芬", "續"], tags) == {}
+    assert closing_signatures(["特此公告。", "會議決議如下，請周知。", "2025年3月16日", "續"], tags) == {}
+    assert closing_signatures(["记者从公安部获悉", "股東　鄭淑芬", "2025年3月16日", "續"], tags) == {}
+    assert closing_signatures(["特此公告。", "股東　鄭淑芬", "2025年3月16日起施行", "續"], tags) == {}
+    assert closing_signatures(["特此公告。", "2025年3月16日", "股東　鄭淑芬", "續"], tags) == {}
 
 
 def test_the_next_notices_title_after_a_signature_starts_a_stack(monkeypatch):

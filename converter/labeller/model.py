@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..rules import has_sentence_punct, solid, solid_len
 from ..rules.byline import reporter_column, standalone_byline
-from ..rules.closer import date_line, signer_line
+from ..rules.closer import date_line, looks_like_issuer, signer_line
 from ..rules.continuation import marker_line
 from ..rules.masthead import printout_header
 from ..source import SourceLine
@@ -65,7 +65,7 @@ class Labeller:
             for k, tag in certain_lines(filled).items():
                 if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
                     tags[k] = tag
-            for k, tag in closing_paragraphs(texts, tags).items():
+            for k, tag in closing_signatures(texts, tags).items():
                 tags[k] = tag
             signature = set(closing_stacks(texts, tags))
             for k in signature:
@@ -180,34 +180,42 @@ def _signature_end(texts: Sequence[str], tags: Sequence[str], k: int) -> int | N
     return None
 
 
-def closing_paragraphs(texts: Sequence[str], tags: Sequence[str]) -> dict[int, str]:
-    """Signature blocks that close a paragraph after a sentence's end: signer lines
-    (SIGNATURE_CHARS at most, no sentence punctuation), then a date on its own line or
-    two, the paragraph's last ("廢。" / "股東　鄭淑芬" / "中華民國114年8" / "月5日", read as
-    text). No paragraph ends in a name over a bare date: certain, not learnt. Index ->
-    its closer label; the signer lines and the date are elements of their own."""
+_SIGNATURE_ROLES = frozenset({"p", "closer", *HEADING_ROLES})
+
+
+def closing_signatures(texts: Sequence[str], tags: Sequence[str]) -> dict[int, str]:
+    """Signature blocks after a sentence's end that the model read as text, or as text
+    and headings: signer lines (no sentence punctuation), then a date on its own line or
+    two that ends an element ("廢。" / "股東　鄭淑芬" / "中華民國114年8" / "月5日", read as
+    a paragraph). Lines read as text alone hold one signer (SIGNATURE_CHARS at most); a
+    block read partly as headings, up to two, one of them an issuer or an official
+    ("…五金有限" / "公司" / "負責人　賴守正" over the date). No text or headline ends in a
+    name over a bare date: certain, not learnt. Index -> its closer label; the first
+    signer line, the date and the lines the model began elements with begin them."""
     found: dict[int, str] = {}
-    end = len(tags)
-    while end > 0:
-        begin = end - 1
-        while begin > 0 and tags[begin] == "p-I" and role_of(tags[begin - 1]) == "p":
-            begin -= 1  # [begin, end) is a paragraph, or the text lines of one
-        if role_of(tags[end - 1]) == "p":
-            found.update(_closing_signature(texts, tags, begin, end))
-        end = begin
+    for end in range(2, len(tags) + 1):
+        if end < len(tags) and not (starts(tags[end]) or role_of(tags[end]) in HEADING_ROLES):
+            continue
+        for at in (end - 1, end - 2):
+            if at > 0 and all(role_of(t) in _SIGNATURE_ROLES for t in tags[at:end]) \
+                    and date_line("".join(solid(t) for t in texts[at:end])):
+                found.update(_signature_over(texts, tags, at, end))
+                break
     return found
 
 
-def _closing_signature(texts: Sequence[str], tags: Sequence[str], begin: int, end: int) -> dict[int, str]:
-    """The signature closing the paragraph of lines [begin, end), if one does (above)."""
-    for at in (end - 1, end - 2):
-        if at <= begin or not date_line("".join(solid(t) for t in texts[at:end])):
-            continue
-        for k in range(at - 1, begin - 1, -1):
-            if not _signer_text("".join(solid(t) for t in texts[k:at])):
-                break
-            if k and role_of(tags[k - 1]) in ("p", "item") and ends_sentence(texts[k - 1]):
-                return {i: label("closer", i in (k, at)) for i in range(k, end)}
+def _signature_over(texts: Sequence[str], tags: Sequence[str], at: int, end: int) -> dict[int, str]:
+    """The signature of the date on lines [at, end), if signer lines above it make one (above)."""
+    for k in range(at - 1, -1, -1):
+        if role_of(tags[k]) not in _SIGNATURE_ROLES or date_line(solid(texts[k])):
+            return {}
+        signer = [solid(t) for t in texts[k:at]]
+        as_text = all(tag.startswith("p-") for tag in tags[k:end])
+        if not _signer_text("".join(signer), 1 if as_text else 2):
+            return {}
+        if k and role_of(tags[k - 1]) in ("p", "item") and ends_sentence(texts[k - 1]) \
+                and (as_text or any(looks_like_issuer(line) for line in signer)):
+            return {i: label("closer", i in (k, at) or starts(tags[i])) for i in range(k, end)}
     return {}
 
 
@@ -224,9 +232,9 @@ def signature_elements(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
             and (signer_line(texts[k]) or date_from(k))]
 
 
-def _signer_text(element: str) -> bool:
-    """Could this heading element be a signature's issuer or signer: short, no sentence?"""
-    return len(element) <= SIGNATURE_CHARS and not has_sentence_punct(element)
+def _signer_text(element: str, signers: int = 1) -> bool:
+    """Could this text be a signature's issuers or signers: short, no sentence?"""
+    return len(element) <= signers * SIGNATURE_CHARS and not has_sentence_punct(element)
 
 
 def heading_bylines(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
