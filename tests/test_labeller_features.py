@@ -294,6 +294,11 @@ def test_a_page_without_paragraph_indents_is_told_where_paragraphs_start():
     assert features.unindented_starts(page) == set()
     (page,) = pages_of(split_lines(_paragraphs("", 3))[0])  # too few paragraph ends to tell
     assert features.unindented_starts(page) == set()
+    # three that agree tell; a crosshead after a paragraph's end has no say
+    (page,) = pages_of(split_lines(_paragraphs("", 4) + "小标题\n" + _paragraphs("", 1))[0])
+    assert features.unindented_starts(page) == {3, 6, 9, 12}
+    (page,) = pages_of(split_lines(_paragraphs("", 3) + _paragraphs("　　", 1))[0])  # they disagree
+    assert features.unindented_starts(page) == set()
 
 
 def test_a_title_between_sentences():

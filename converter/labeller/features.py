@@ -334,6 +334,8 @@ SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not
 
 
 FILLS_COLUMN = 1.0  # ems: a line this close to its column's width fills it (no indent)
+INDENT_AT_MOST = 4.0  # ems: a line this short of its column or more is no paragraph's first
+UNANIMOUS_EVIDENCE = 3
 STYLE_EVIDENCE = 5  # paragraph ends a page needs to tell its indent style (the hand-written
 # fixtures' irregular lines made one to three of them look unindented)
 
@@ -343,19 +345,26 @@ def unindented_starts(page: Sequence[SourceLine]) -> set[int]:
     first line fills its column), the lines right after a paragraph's last line: one
     that ends a sentence short of its column, no blank line between. Indices among the
     page's non-blank lines; empty on a page where most such lines stand short (indented),
-    or where fewer than STYLE_EVIDENCE paragraphs end.
+    or where fewer than STYLE_EVIDENCE paragraphs end, unless UNANIMOUS_EVIDENCE or more
+    all fill their column (a printout's page holds few). A line far shorter than an
+    indent (a crosshead, a caption) has no say.
     The model learned the indent from the many papers that print one: features for the
     page's indent style scored lower held out (docs/quality.md)."""
     filled = [(k, line) for k, line in enumerate(line for line in page if not line.blank)]
     widths = [display_width(line.text) for _, line in filled]
-    after: list[tuple[int, bool]] = []
+    after: list[int] = []
+    votes: list[bool] = []  # a line after a paragraph's end fills its column, or stands indented
     for (_, before), (k, line) in zip(filled, filled[1:]):
         if line.number == before.number + 1 and ends_sentence(before.text) \
                 and widths[k - 1] < SHORT_OF_COLUMN * _column(widths, k - 1):
-            after.append((k, _column(widths, k) - widths[k] < FILLS_COLUMN))
-    if 2 * sum(full for _, full in after) < len(after) or len(after) < STYLE_EVIDENCE:
+            after.append(k)
+            short = _column(widths, k) - widths[k]
+            if short < INDENT_AT_MOST:  # (a heading, a caption, a one-line paragraph: no vote)
+                votes.append(short < FILLS_COLUMN)
+    full = sum(votes)
+    if not (full == len(votes) >= UNANIMOUS_EVIDENCE or 2 * full >= len(votes) >= STYLE_EVIDENCE):
         return set()
-    return {k for k, _ in after}
+    return set(after)
 
 
 def _between_sentences(filled: list[tuple[int, LineText]], widths: list[float], column: float, k: int) -> bool:
