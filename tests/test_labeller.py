@@ -6,7 +6,7 @@ import pytest
 
 from converter.labeller import model as labeller_model
 from converter.labeller.features import edition_shapes, page_features
-from converter.labeller.model import Labelled, closing_signatures, closing_stacks, signature_elements, heading_bylines, labeller, pages_of
+from converter.labeller.model import Labelled, closing_signatures, closing_stacks, photo_credits, signature_elements, heading_bylines, labeller, pages_of
 from converter.labeller.roles import LABELS, ROLES, label, role_of, starts
 from converter.labeller.segments import Element, page_elements
 from converter.normalize import split_lines
@@ -320,6 +320,12 @@ def test_a_signature_read_as_headings_and_text_is_one_when_it_names_an_issuer_or
     # a headline over a date names no issuer: no signature
     texts = ["互相帮助。", "中国队获得亚洲", "篮球锦标赛亚军", "2025年4月13日", "本报讯"]
     assert closing_signatures(texts, ["p-I", "head-B", "head-I", "p-B", "dateline-B"]) == {}
+
+
+def test_a_byline_that_a_credits_last_line_goes_on_from_is_the_credits():
+    assert photo_credits(["p-I", "byline-B", "credit-I", "p-I"]) == [1]  # "晚报记者　黄伟" / "摄"
+    assert photo_credits(["p-I", "byline-B", "byline-I", "credit-I"]) == [1, 2]
+    assert photo_credits(["byline-B", "dateline-B", "credit-B", "credit-I"]) == []
 
 
 def test_a_paragraph_is_no_signature_with_sentences_after_running_text_or_without_a_date():

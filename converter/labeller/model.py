@@ -75,6 +75,8 @@ class Labeller:
             for k in signature:  # a heading line after a signature starts the next stack
                 if k + 1 < len(tags) and k + 1 not in signature and role_of(tags[k + 1]) in HEADING_ROLES:
                     tags[k + 1] = label(role_of(tags[k + 1]), True)
+            for k in photo_credits(tags):
+                tags[k] = label("credit", starts(tags[k]))
             for k in heading_bylines(texts, tags):
                 tags[k] = label("byline", True)
             for k in column_kickers(texts, tags):
@@ -235,6 +237,19 @@ def signature_elements(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
 def _signer_text(element: str, signers: int = 1) -> bool:
     """Could this text be a signature's issuers or signers: short, no sentence?"""
     return len(element) <= signers * SIGNATURE_CHARS and not has_sentence_punct(element)
+
+
+def photo_credits(tags: Sequence[str]) -> list[int]:
+    """The lines of a byline that a credit's last line goes on from ("晚报记者　黄伟" over
+    "摄"): a photographer's credit, its name read as a byline."""
+    found: list[int] = []
+    for k in range(1, len(tags)):
+        if tags[k] == "credit-I" and role_of(tags[k - 1]) == "byline":
+            begin = k - 1
+            while begin > 0 and tags[begin] == "byline-I" and role_of(tags[begin - 1]) == "byline":
+                begin -= 1
+            found += range(begin, k)
+    return found
 
 
 def heading_bylines(texts: Sequence[str], tags: Sequence[str]) -> list[int]:
