@@ -60,27 +60,7 @@ class Labeller:
         for page in pages:
             rows = page_features(page, shapes)
             tags = self._tagger.tag(rows) if rows else []
-            filled = [line for line in page if not line.blank]
-            texts = [line.text for line in filled]
-            for k, tag in certain_lines(filled).items():
-                if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
-                    tags[k] = tag
-            for k, tag in closing_signatures(texts, tags).items():
-                tags[k] = tag
-            signature = set(closing_stacks(texts, tags))
-            for k in signature:
-                tags[k] = label("closer", starts(tags[k]))
-            for k in signature_elements(texts, tags):
-                tags[k] = "closer-B"
-            for k in signature:  # a heading line after a signature starts the next stack
-                if k + 1 < len(tags) and k + 1 not in signature and role_of(tags[k + 1]) in HEADING_ROLES:
-                    tags[k + 1] = label(role_of(tags[k + 1]), True)
-            for k in photo_credits(tags):
-                tags[k] = label("credit", starts(tags[k]))
-            for k in heading_bylines(texts, tags):
-                tags[k] = label("byline", True)
-            for k in column_kickers(texts, tags):
-                tags[k] = label("kicker", True)
+            after_the_model([line for line in page if not line.blank], tags)
             unindented = unindented_starts(page)
             k = 0
             for line in page:
@@ -104,6 +84,32 @@ class Labeller:
         marginal for every label of every line was most of the labelling time)."""
         ranked = sorted(((self._tagger.marginal(y, k), y) for y in self.labels if y != label), reverse=True)
         return tuple((y, round(p, 4)) for p, y in ranked[:2])
+
+
+def after_the_model(filled: Sequence[SourceLine], tags: list[str]) -> None:
+    """The decisions that are certain, not learnt, made over the model's labels of a
+    page's non-blank lines (each rule below says why it is certain), in this order: a
+    rule may rest on what one before it decided."""
+    texts = [line.text for line in filled]
+    for k, tag in certain_lines(filled).items():
+        if role_of(tags[k]) != role_of(tag) or not starts(tag):  # the model's own B stays
+            tags[k] = tag
+    for k, tag in closing_signatures(texts, tags).items():
+        tags[k] = tag
+    signature = set(closing_stacks(texts, tags))
+    for k in signature:
+        tags[k] = label("closer", starts(tags[k]))
+    for k in signature_elements(texts, tags):
+        tags[k] = "closer-B"
+    for k in signature:  # a heading line after a signature starts the next stack
+        if k + 1 < len(tags) and k + 1 not in signature and role_of(tags[k + 1]) in HEADING_ROLES:
+            tags[k + 1] = label(role_of(tags[k + 1]), True)
+    for k in photo_credits(tags):
+        tags[k] = label("credit", starts(tags[k]))
+    for k in heading_bylines(texts, tags):
+        tags[k] = label("byline", True)
+    for k in column_kickers(texts, tags):
+        tags[k] = label("kicker", True)
 
 
 # Whole lines whose role is certain, not learnt, with the blank lines a wrap of one may
