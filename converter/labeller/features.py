@@ -335,7 +335,7 @@ SHORT_OF_COLUMN = 0.9  # a line this much of its column's width or less does not
 
 FILLS_COLUMN = 1.0  # ems: a line this close to its column's width fills it (no indent)
 INDENT_AT_MOST = 4.0  # ems: a line this short of its column or more is no paragraph's first
-UNANIMOUS_EVIDENCE = 3
+UNANIMOUS_EVIDENCE = 3  # paragraph ends that tell the style when every one fills its column
 STYLE_EVIDENCE = 5  # paragraph ends a page needs to tell its indent style (the hand-written
 # fixtures' irregular lines made one to three of them look unindented)
 

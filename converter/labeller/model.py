@@ -214,11 +214,14 @@ def closing_signatures(texts: Sequence[str], tags: Sequence[str]) -> dict[int, s
 
 def _signature_over(texts: Sequence[str], tags: Sequence[str], at: int, end: int) -> dict[int, str]:
     """The signature of the date on lines [at, end), if signer lines above it make one (above)."""
+    signer: list[str] = []  # the lines from k down to the date
+    as_text = all(tag.startswith("p-") for tag in tags[at:end])
     for k in range(at - 1, -1, -1):
-        if role_of(tags[k]) not in _SIGNATURE_ROLES or date_line(solid(texts[k])):
+        line = solid(texts[k])
+        if role_of(tags[k]) not in _SIGNATURE_ROLES or date_line(line):
             return {}
-        signer = [solid(t) for t in texts[k:at]]
-        as_text = all(tag.startswith("p-") for tag in tags[k:end])
+        signer.insert(0, line)
+        as_text = as_text and tags[k].startswith("p-")
         if not _signer_text("".join(signer), 1 if as_text else 2):
             return {}
         if k and role_of(tags[k - 1]) in ("p", "item") and ends_sentence(texts[k - 1]) \
